@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { Marking } from './marking.js'
+
+/** Layouts of the local Slidev theme (`templates/theme/layouts`). */
+export const SlideLayout = z.enum(['cover', 'bluf', 'bullets', 'options', 'quote', 'timeline', 'glossary', 'sources'])
+export type SlideLayout = z.infer<typeof SlideLayout>
+
+export const Bullet = z.object({
+  /** The slide-length text shown on the slide. */
+  text: z.string(),
+  /** The full source sentence(s) when `text` was shortened; goes to the speaker notes. */
+  fullText: z.string().optional(),
+  blockIds: z.array(z.string()),
+  /** Optional second line, e.g. a trade-off on an options slide or a quote's speaker. */
+  detail: z.string().optional(),
+})
+export type Bullet = z.infer<typeof Bullet>
+
+export const Citation = z.object({
+  sourceId: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  author: z.string().nullable(),
+  url: z.string().nullable(),
+  paragraph: z.number().int().nonnegative().optional(),
+})
+export type Citation = z.infer<typeof Citation>
+
+export const SlidePlan = z.object({
+  /** Stable across regenerations: the section id plus a continuation number, e.g. `key-points-2`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  section: z.string(),
+  layout: SlideLayout,
+  title: z.string(),
+  bullets: z.array(Bullet),
+  /** Speaker-notes paragraphs: full sentences, source, paragraph, block ids. */
+  notes: z.array(z.string()),
+  blockIds: z.array(z.string()),
+  citations: z.array(Citation),
+  /** The most restrictive marking of what is on this slide. */
+  marking: Marking,
+})
+export type SlidePlan = z.infer<typeof SlidePlan>
+
+export const DeckPlan = z.object({
+  /** Brief name: the brief file's base name without `.brief.yaml`. */
+  brief: z.string(),
+  audience: z.string(),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  /** The deck's banner: the most restrictive marking on any slide or the brief's, whichever is stricter. */
+  marking: Marking,
+  /** True until every slide is approved by the reviewers the brief names for this audience. */
+  draft: z.boolean(),
+  slides: z.array(SlidePlan),
+})
+export type DeckPlan = z.infer<typeof DeckPlan>
