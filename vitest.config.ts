@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 // and run one file at a time on a two-core machine.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       {
         test: {

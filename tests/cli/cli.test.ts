@@ -1,0 +1,21 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+
+// Runs the real binary; `npm test` builds dist/ through `prepare`/`npm ci`.
+const run = (...args: string[]) => spawnSync('node', ['bin/briefdeck.js', ...args], { encoding: 'utf8' })
+
+describe('briefdeck command', () => {
+  it('lists every subcommand in --help', () => {
+    const help = execFileSync('node', ['bin/briefdeck.js', '--help'], { encoding: 'utf8' })
+    for (const command of ['extract', 'build', 'export', 'check', 'present', 'comment', 'resolve', 'approve', 'review', 'diff', 'serve']) {
+      expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+    }
+  })
+
+  it('rejects an unknown command with a one-line error and exit code 2', () => {
+    const result = run('frobnicate')
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain("unknown command 'frobnicate'")
+  })
+})
