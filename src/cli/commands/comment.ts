@@ -1,0 +1,44 @@
+import { BriefdeckProblem, CommentText, ReviewerName, type ReviewEventDraft } from '../../model/index.js'
+import { appendReviewEvent, commentDraft, readReviewState, replyDraft, reviewLogPath, stampEvent } from '../../review/index.js'
+import { ExitCode } from '../exit.js'
+import { checked, loadReview, printWarning, requireOption, slideOf } from './review.js'
+
+export interface CommentOptions {
+  readonly audience?: string
+  readonly slide?: string | number
+  readonly as?: string
+  readonly replyTo?: string
+  readonly out: string
+}
+
+/**
+ * `briefdeck comment BRIEF --audience ID --slide N|ID --as NAME "text"`, or
+ * `--reply-to COMMENT_ID` to answer a thread. The slide is looked up in the
+ * deck as the brief builds it now, to record its stable id and block ids.
+ */
+export async function run(briefPath: string, text: string, options: CommentOptions): Promise<number> {
+  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
+  const body = checked(CommentText, String(text), 'the comment', briefPath)
+  const draft = options.replyTo ? await replyTo(briefPath, String(options.replyTo), author, body) : await commentOn(briefPath, options, author, body)
+  const event = stampEvent(draft)
+  await appendReviewEvent(reviewLogPath(briefPath), event)
+  console.log(`${event.type === 'reply' ? 'replied' : 'commented'} on ${event.audience} slide ${event.slideId} as ${author}: ${event.id}`)
+  return ExitCode.ok
+}
+
+async function commentOn(briefPath: string, options: CommentOptions, author: string, text: string): Promise<ReviewEventDraft> {
+  const audience = requireOption(options.audience, '--audience')
+  const ref = requireOption(options.slide, '--slide')
+  const { decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
+  const plan = decks.find((deck) => deck.audience === audience)?.plan
+  if (!plan) throw new BriefdeckProblem(`the brief has no audience ${audience}`, { file: briefPath }, 'review-audience')
+  return commentDraft({ plan, slide: slideOf(plan, ref, briefPath), author }, text)
+}
+
+async function replyTo(briefPath: string, threadId: string, author: string, text: string): Promise<ReviewEventDraft> {
+  const { state, warnings } = await readReviewState(briefPath)
+  warnings.forEach(printWarning)
+  const thread = state.threads.find((candidate) => candidate.id === threadId)
+  if (!thread) throw new BriefdeckProblem(`no comment ${threadId} to reply to`, { file: reviewLogPath(briefPath) }, 'review-thread')
+  return replyDraft(thread, author, text)
+}

@@ -1,0 +1,39 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { briefName, readBrief } from '../../brief/index.js'
+import type { DeckPlan } from '../../model/index.js'
+import { checkOutBriefAt, diffDecks, formatDeckDiffs, readBuiltPlans } from '../../review/index.js'
+import { ExitCode } from '../exit.js'
+import { buildBrief, templatesRootFor } from '../pipeline.js'
+
+export interface DiffOptions {
+  /** A git revision or a build folder; cac's default is HEAD. */
+  readonly from: string
+  /** A git revision or a build folder; the work tree when absent. */
+  readonly to?: string
+}
+
+/** `briefdeck diff BRIEF [--from REV|DIR] [--to REV|DIR]`: slide by slide, what a reviewer must look at again. */
+export async function run(briefPath: string, options: DiffOptions): Promise<number> {
+  const scratch = await mkdtemp(join(tmpdir(), 'briefdeck-diff-'))
+  try {
+    const [before, after] = await Promise.all([plansAt(briefPath, String(options.from), join(scratch, 'from')), plansAt(briefPath, options.to === undefined ? undefined : String(options.to), join(scratch, 'to'))])
+    process.stdout.write(formatDeckDiffs(diffDecks(before, after), { color: process.stdout.isTTY === true }))
+    return ExitCode.ok
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** The brief's deck plans at one end of the comparison: the work tree, a build folder, or a git revision composed afresh. */
+async function plansAt(briefPath: string, where: string | undefined, scratch: string): Promise<DeckPlan[]> {
+  if (where !== undefined && (await isFolder(where))) return readBuiltPlans(where, briefName(briefPath))
+  // Both ends use today's templates and profiles, so the diff shows what the brief and its sources changed.
+  const templatesDir = await templatesRootFor(await readBrief(briefPath))
+  const built = where === undefined ? briefPath : await checkOutBriefAt(briefPath, where, join(scratch, 'tree'))
+  const { decks } = await buildBrief(built, { outDir: join(scratch, 'out'), templatesDir })
+  return decks.map((deck) => deck.plan)
+}
+
+const isFolder = (path: string) => stat(path).then((info) => info.isDirectory(), () => false)

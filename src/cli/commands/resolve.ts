@@ -1,0 +1,25 @@
+import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
+import { appendReviewEvent, readReviewState, resolveDraft, reviewLogPath, stampEvent } from '../../review/index.js'
+import { ExitCode } from '../exit.js'
+import { checked, printWarning, requireOption } from './review.js'
+
+export interface ResolveOptions {
+  readonly as?: string
+}
+
+/** `briefdeck resolve BRIEF COMMENT_ID --as NAME`: the id is the one `briefdeck review` lists beside each open comment. */
+export async function run(briefPath: string, commentId: string, options: ResolveOptions): Promise<number> {
+  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
+  const { state, warnings } = await readReviewState(briefPath)
+  warnings.forEach(printWarning)
+  const thread = state.threads.find((candidate) => candidate.id === String(commentId))
+  if (!thread) throw new BriefdeckProblem(`no comment ${commentId} (briefdeck review lists the open ones)`, { file: reviewLogPath(briefPath) }, 'review-thread')
+  if (thread.resolved) {
+    console.log(`comment ${thread.id} was already resolved by ${thread.resolved.by}`)
+    return ExitCode.ok
+  }
+  const event = stampEvent(resolveDraft(thread, author))
+  await appendReviewEvent(reviewLogPath(briefPath), event)
+  console.log(`resolved comment ${thread.id} on ${thread.audience} slide ${thread.slideId} as ${author}`)
+  return ExitCode.ok
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod'
+import { BriefdeckProblem, formatPlace, type Brief, type BuiltDeck, type DeckPlan, type ReviewState, type SlidePlan, type Warning } from '../../model/index.js'
+import { findSlide, formatReviewReport, isOutstanding, readReviewState, reviewDeck, type ReviewReport } from '../../review/index.js'
+import { ExitCode } from '../exit.js'
+import { buildBrief } from '../pipeline.js'
+
+export interface ReviewOptions {
+  readonly strict?: boolean
+  readonly json?: boolean
+  readonly out: string
+}
+
+/** `briefdeck review BRIEF [--strict] [--json]`: a table per audience; with --strict, exit 1 while anything is outstanding. */
+export async function run(briefPath: string, options: ReviewOptions): Promise<number> {
+  const { brief, warnings, decks, state } = await loadReview(briefPath, { outDir: options.out })
+  const report: ReviewReport = {
+    decks: decks.map((deck) => reviewDeck(deck.plan, state, requiredReviewers(brief, deck.audience))),
+    orphans: warnings.filter((warning) => warning.ruleId === 'orphaned-override'),
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReviewReport(report))
+  return options.strict && isOutstanding(report) ? ExitCode.findings : ExitCode.ok
+}
+
+export interface LoadedReview {
+  readonly brief: Brief
+  readonly warnings: readonly Warning[]
+  readonly decks: readonly BuiltDeck[]
+  readonly state: ReviewState
+}
+
+/** The decks as the brief builds them now, and the review state beside the brief: what every review command starts from. */
+export async function loadReview(briefPath: string, options: { readonly audiences?: string[]; readonly outDir: string }): Promise<LoadedReview> {
+  const [built, review] = await Promise.all([buildBrief(briefPath, options), readReviewState(briefPath)])
+  review.warnings.forEach(printWarning)
+  return { ...built, state: review.state }
+}
+
+export function requiredReviewers(brief: Brief, audience: string): string[] {
+  return brief.reviewers[audience] ?? []
+}
+
+export function printWarning(warning: Warning): void {
+  console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+}
+
+/**
+ * An option the command cannot do without. cac parses numbers, so values
+ * come back as text; a missing one is a usage error (exit 2, see --help).
+ */
+export function requireOption(value: unknown, flag: string): string {
+  const text = value === undefined || value === null || value === true ? '' : String(value).trim()
+  if (text === '') throw Object.assign(new Error(`${flag} is required`), { name: 'CACError' })
+  return text
+}
+
+/** What a person typed on the command line, validated with the review log's own schema so the CLI never writes a line the log would refuse. */
+export function checked<T>(schema: z.ZodType<T>, value: string, what: string, briefPath: string): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  throw new BriefdeckProblem(`${what}: ${result.error.issues[0]?.message ?? 'invalid'}`, { file: briefPath }, 'review-input')
+}
+
+/** A slide by number or id, or a problem that says how many slides the deck has. */
+export function slideOf(plan: DeckPlan, ref: string, briefPath: string): SlidePlan {
+  const slide = findSlide(plan, ref)
+  if (!slide) throw new BriefdeckProblem(`the ${plan.audience} deck has no slide ${ref.trim()} (it has ${plan.slides.length})`, { file: briefPath }, 'review-slide')
+  return slide
+}

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process'
+import { access, mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { firstErrorLine } from '../../export/print-site.js'
+import { printSiteVariables } from '../../export/print-site-config.js'
+import { BriefdeckProblem, type BuiltDeck } from '../../model/index.js'
+import { addReviewer, reviewersPath, startReviewServer, type ReviewServer, type ServedDeck } from '../../review/server/index.js'
+import { EnvironmentProblem, ExitCode } from '../exit.js'
+import { buildBrief } from '../pipeline.js'
+import { printWarning, requiredReviewers } from './review.js'
+
+export interface ServeOptions {
+  readonly host: string
+  readonly port: number | string
+  readonly out: string
+  readonly audience?: string
+  readonly addReviewer?: string
+}
+
+/** `briefdeck serve BRIEF`: serves the decks with the review panel until Ctrl-C; `--add-reviewer NAME` prints a new token instead. */
+export async function run(briefPath: string, options: ServeOptions): Promise<number> {
+  if (options.addReviewer !== undefined) return printNewToken(briefPath, String(options.addReviewer))
+  const server = await serveBrief(briefPath, options)
+  console.log(`Reviewing at ${server.url}/ (Ctrl-C to stop)`)
+  for (const deck of server.decks()) console.log(`  ${deck.plan.audience}: ${server.url}/${deck.plan.audience}/`)
+  await access(reviewersPath(briefPath)).catch(() =>
+    console.log(`No reviewers yet: nobody can comment until one is added with \`briefdeck serve ${briefPath} --add-reviewer NAME\`.`),
+  )
+  await new Promise((stop) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, stop)))
+  await server.close()
+  return ExitCode.ok
+}
+
+async function printNewToken(briefPath: string, name: string): Promise<number> {
+  const { token, file } = await addReviewer(briefPath, name)
+  console.log(`Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.`)
+  return ExitCode.ok
+}
+
+/**
+ * Builds the brief's decks, then each one's static site under `/<audience>/`,
+ * and starts the review server. When approvals change a deck's draft state the
+ * server calls back here to build that deck again.
+ */
+export async function serveBrief(briefPath: string, options: ServeOptions): Promise<ReviewServer> {
+  const port = Number(options.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw Object.assign(new Error(`--port ${options.port} is not a port number`), { name: 'CACError' })
+  const audiences = options.audience === undefined ? undefined : String(options.audience).split(',').map((id) => id.trim())
+  const sites = await mkdtemp(join(tmpdir(), 'briefdeck-serve-'))
+  let published = 0
+
+  async function publish(deck: BuiltDeck, reviewers: readonly string[]): Promise<ServedDeck> {
+    const siteDir = join(sites, `${deck.audience}-${++published}`)
+    await buildReviewSite(deck, siteDir)
+    return { plan: deck.plan, requiredReviewers: reviewers, siteDir }
+  }
+
+  try {
+    const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: options.out })
+    warnings.forEach(printWarning)
+    const served = await Promise.all(decks.map((deck) => publish(deck, requiredReviewers(brief, deck.audience))))
+    const server = await startReviewServer({
+      briefPath,
+      host: options.host,
+      port,
+      decks: served,
+      republish: async (audience) => {
+        const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: options.out })
+        const deck = rebuilt.decks.find((candidate) => candidate.audience === audience)
+        if (!deck) throw new BriefdeckProblem(`the brief no longer has the audience ${audience}`, { file: briefPath }, 'review-audience')
+        // The old site stays on disk until the server stops: a browser may still be loading from it.
+        return publish(deck, requiredReviewers(rebuilt.brief, audience))
+      },
+      onWarning: (warning) => (warning instanceof Error ? console.error(`briefdeck: ${warning.message}`) : printWarning(warning)),
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new EnvironmentProblem(`port ${port} on ${options.host} is in use; pick another with --port`)
+      throw error
+    })
+    return {
+      ...server,
+      close: async () => {
+        await server.close()
+        await rm(sites, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    await rm(sites, { recursive: true, force: true })
+    throw error
+  }
+}
+
+// The export stage's print-site config (Slidev with the features a static
+// deck does not need turned off) is reused as it is; only the base differs,
+// since every deck is served under its own `/<audience>/`.
+const printSiteConfig = fileURLToPath(new URL(`../../export/print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url))
+const viteModule = pathToFileURL(createRequire(import.meta.url).resolve('vite')).href
+const buildScript = 'const { build } = await import(process.env.BRIEFDECK_VITE); await build({ configFile: process.env.BRIEFDECK_CONFIG, base: process.env.BRIEFDECK_BASE })'
+
+/** A Vite build in a child process: Slidev's node API keeps the first deck's root for the life of a process. */
+function buildReviewSite(deck: BuiltDeck, outDir: string): Promise<void> {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', buildScript], {
+    cwd: deck.dir,
+    env: {
+      ...process.env,
+      BRIEFDECK_VITE: viteModule,
+      BRIEFDECK_CONFIG: printSiteConfig,
+      BRIEFDECK_BASE: `/${deck.audience}/`,
+      [printSiteVariables.entry]: deck.slidesPath,
+      [printSiteVariables.outDir]: outDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  return new Promise((done, fail) => {
+    child.on('error', fail)
+    child.on('close', (code) =>
+      code === 0 ? done() : fail(new BriefdeckProblem(`Slidev could not build this deck: ${firstErrorLine(output.join(''))}`, { file: deck.slidesPath }, 'deck-build')),
+    )
+  })
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process'
+import { mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises'
+import { dirname, join, posix, relative, resolve, sep } from 'node:path'
+import { promisify } from 'node:util'
+import { parseBrief, sourcePath } from '../brief/index.js'
+import { BriefdeckProblem, DeckPlan } from '../model/index.js'
+
+const run = promisify(execFile)
+
+/**
+ * Writes the brief and its sources as they were at a git revision into
+ * `into`, at the same paths relative to the repository root, and returns the
+ * brief's path there. Read with `git show`, so the work tree, the index and
+ * the user's checkout are never touched. `into/.git` marks the copy's root
+ * for the brief reader's check that sources stay inside the repository.
+ */
+export async function checkOutBriefAt(briefPath: string, revision: string, into: string): Promise<string> {
+  const root = await repositoryTop(briefPath)
+  const briefInRepo = toGitPath(relative(root, await realpath(briefPath)))
+  const briefText = await showAt(root, revision, briefInRepo, briefPath)
+  const copiedBrief = join(into, briefInRepo)
+  const brief = parseBrief(briefText, copiedBrief)
+  await mkdir(join(into, '.git'), { recursive: true })
+  await writeCopy(copiedBrief, briefText)
+  for (const source of brief.sources) {
+    const copiedSource = sourcePath(brief, source)
+    const sourceInRepo = toGitPath(relative(into, copiedSource))
+    // A path that leaves the copy also leaves the repository: let the brief reader refuse it with the brief's line.
+    if (sourceInRepo.startsWith('../')) continue
+    await writeCopy(copiedSource, await showAt(root, revision, sourceInRepo, briefPath))
+  }
+  return copiedBrief
+}
+
+/**
+ * The deck plans a build wrote (`deck-plan.json` beside each `slides.md`) for
+ * this brief, found anywhere up to three folders below `folder`, so that
+ * `out`, `out/<brief>` and a single deck folder all work.
+ */
+export async function readBuiltPlans(folder: string, briefName: string): Promise<DeckPlan[]> {
+  const files = (await readdir(folder, { recursive: true }))
+    .filter((path) => path.split(sep).length <= 3 && path.endsWith('deck-plan.json'))
+    .sort()
+  const plans = await Promise.all(files.map((path) => readPlan(join(folder, path))))
+  const ours = plans.filter((plan) => plan.brief === briefName)
+  if (ours.length === 0) throw new BriefdeckProblem(`no deck of the brief ${briefName} was built here (no deck-plan.json)`, { file: folder }, 'review-build-folder')
+  return ours
+}
+
+async function readPlan(file: string): Promise<DeckPlan> {
+  const result = DeckPlan.safeParse(JSON.parse(await readFile(file, 'utf8')))
+  if (!result.success) throw new BriefdeckProblem(`not a deck plan written by this briefdeck: ${result.error.issues[0]?.message}`, { file }, 'review-build-folder')
+  return result.data
+}
+
+async function repositoryTop(briefPath: string): Promise<string> {
+  try {
+    const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(resolve(briefPath)) })
+    return stdout.trim()
+  } catch {
+    throw new BriefdeckProblem('not inside a git repository: compare build folders instead (--from DIR --to DIR)', { file: briefPath }, 'review-git')
+  }
+}
+
+async function showAt(root: string, revision: string, path: string, briefPath: string): Promise<string> {
+  try {
+    const { stdout } = await run('git', ['show', `${revision}:${path}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
+    return stdout
+  } catch (error) {
+    const reason = (error as { stderr?: string }).stderr?.trim().split('\n')[0] ?? String(error)
+    throw new BriefdeckProblem(`cannot read ${path} at revision ${revision}: ${reason}`, { file: briefPath }, 'review-git')
+  }
+}
+
+async function writeCopy(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}
+
+const toGitPath = (path: string) => path.split(sep).join(posix.sep)

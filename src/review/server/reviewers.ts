@@ -1,0 +1,42 @@
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { stringify } from 'yaml'
+import { briefName, parseYamlFile } from '../../brief/index.js'
+import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
+import { newToken, reviewerEntry, ReviewersFile, withReviewer } from './tokens.js'
+
+/** Beside the brief, like the review log; it holds only salted hashes, never a token. */
+export function reviewersPath(briefPath: string): string {
+  return join(dirname(briefPath), `${briefName(briefPath)}.reviewers.yaml`)
+}
+
+/** A missing file means nobody may write yet. */
+export async function readReviewers(file: string): Promise<ReviewersFile> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+  return text === null ? { reviewers: [] } : parseReviewers(text, file)
+}
+
+export function parseReviewers(text: string, file: string): ReviewersFile {
+  return parseYamlFile(text, file, ReviewersFile, 'reviewers').value
+}
+
+/**
+ * Adds a reviewer (or gives them a new token) and returns the token, which
+ * exists nowhere else afterwards: only its salted hash is written, atomically
+ * and readable by the owner alone.
+ */
+export async function addReviewer(briefPath: string, name: string): Promise<{ token: string; file: string }> {
+  const parsedName = ReviewerName.safeParse(name)
+  if (!parsedName.success) throw new BriefdeckProblem(`invalid reviewer name: ${parsedName.error.issues[0]?.message}`, { file: briefPath }, 'reviewer-name')
+  const file = reviewersPath(briefPath)
+  const token = newToken()
+  const updated = withReviewer(await readReviewers(file), reviewerEntry(parsedName.data, token))
+  const header = '# Reviewers allowed to write through `briefdeck serve`: salted SHA-256 hashes of their tokens.\n# Add or replace one with `briefdeck serve BRIEF --add-reviewer NAME`.\n'
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, header + stringify(updated), { mode: 0o600 })
+  await rename(temporary, file)
+  return { token, file }
+}

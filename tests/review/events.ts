@@ -1,0 +1,20 @@
+import type { DeckPlan, ReviewEvent, ReviewEventDraft } from '../../src/model/index.js'
+import { approveDraft, commentDraft, findSlide, stampEvent } from '../../src/review/index.js'
+
+let clock = Date.parse('2025-06-01T09:00:00Z')
+
+/** Stamps drafts with a clock that ticks a minute per event, so logs read in order. */
+export function stamp(draft: ReviewEventDraft): ReviewEvent {
+  clock += 60_000
+  return stampEvent(draft, new Date(clock))
+}
+
+export function approveAll(plan: DeckPlan, author: string): ReviewEvent[] {
+  return plan.slides.map((slide) => stamp(approveDraft({ plan, slide, author })))
+}
+
+export function commentOn(plan: DeckPlan, slideRef: string, author: string, text: string): ReviewEvent {
+  const slide = findSlide(plan, slideRef)
+  if (!slide) throw new TypeError(`no slide ${slideRef}`)
+  return stamp(commentDraft({ plan, slide, author }, text))
+}
