@@ -13,6 +13,8 @@ export const Bullet = z.object({
   blockIds: z.array(z.string()),
   /** Optional second line, e.g. a trade-off on an options slide or a quote's speaker. */
   detail: z.string().optional(),
+  /** Optional lead-in shown before the text, e.g. a date on a timeline or `Appropriations` on the Congress slide. */
+  label: z.string().optional(),
 })
 export type Bullet = z.infer<typeof Bullet>
 
@@ -22,6 +24,7 @@ export const Citation = z.object({
   date: z.string().nullable(),
   author: z.string().nullable(),
   url: z.string().nullable(),
+  /** The paragraph index as `ArgumentBlock.paragraph` has it (0-based); absent when the whole source is meant. */
   paragraph: z.number().int().nonnegative().optional(),
 })
 export type Citation = z.infer<typeof Citation>
@@ -31,7 +34,11 @@ export const SlidePlan = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   section: z.string(),
   layout: SlideLayout,
+  /** The Handlebars template under `templates/slides/` when it is not the layout's own. */
+  template: z.string().optional(),
   title: z.string(),
+  /** A framing line shown above the bullets, from the audience profile. */
+  lead: z.string().optional(),
   bullets: z.array(Bullet),
   /** Speaker-notes paragraphs: full sentences, source, paragraph, block ids. */
   notes: z.array(z.string()),
@@ -48,6 +55,15 @@ export const DeckPlan = z.object({
   audience: z.string(),
   title: z.string(),
   subtitle: z.string().optional(),
+  /** The audience's name, e.g. `Congressional staff`. */
+  audienceName: z.string().optional(),
+  /** The line under the title on the cover. */
+  coverLine: z.string().optional(),
+  /** The brief's date, `YYYY-MM-DD`. */
+  date: z.string().optional(),
+  contributors: z.array(z.string()).optional(),
+  /** Countries the deck goes to; every block on it is releasable to all of them. */
+  recipients: z.array(z.string()).optional(),
   /** The deck's banner: the most restrictive marking on any slide or the brief's, whichever is stricter. */
   marking: Marking,
   /** True until every slide is approved by the reviewers the brief names for this audience. */
@@ -55,3 +71,8 @@ export const DeckPlan = z.object({
   slides: z.array(SlidePlan),
 })
 export type DeckPlan = z.infer<typeof DeckPlan>
+
+/** A rendered deck: file contents keyed by their path inside the deck's folder. */
+export interface RenderedDeck {
+  readonly files: Readonly<Record<string, string>>
+}

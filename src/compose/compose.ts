@@ -1,0 +1,138 @@
+import {
+  BriefdeckProblem,
+  briefPlace,
+  mostRestrictive,
+  type AudienceProfile,
+  type AudienceSection,
+  type Brief,
+  type Bullet,
+  type Citation,
+  type DeckPlan,
+  type Extraction,
+  type SlidePlan,
+} from '../model/index.js'
+import { blockPool, checkDeckReleasable, recipientsOf } from './pool.js'
+import { mergedTerms, sectionBullets, type PlannedBullet } from './sections.js'
+import { spellOutFirstUse } from './wording.js'
+
+export interface ComposeInput {
+  /** The brief's sources, extracted and overridden, in the brief's order. */
+  readonly extractions: readonly Extraction[]
+  readonly brief: Brief
+  readonly audience: AudienceProfile
+}
+
+/**
+ * Chooses, orders and trims the blocks for one audience into a deck plan:
+ * a cover, then the profile's sections, each continued on further slides
+ * when it holds more bullets than a slide should.
+ */
+export function compose({ extractions, brief, audience }: ComposeInput): DeckPlan {
+  checkDeckReleasable(brief, audience)
+  const context = { brief, profile: audience, extractions, pool: blockPool(extractions, brief, audience), used: new Set<string>() }
+  const body = audience.sections.flatMap((section) => paginate(section, sectionBullets(section, context), audience))
+  const worded = audience.wording.spellOutAcronyms ? spellOutAcronyms(body, extractions) : body
+  const slides = [coverSlide(brief, audience), ...worded]
+  const plan: DeckPlan = {
+    brief: brief.name,
+    audience: audience.id,
+    title: brief.title,
+    audienceName: audience.name,
+    coverLine: audience.coverLine,
+    contributors: brief.contributors.map((contributor) => (contributor.role ? `${contributor.name} (${contributor.role})` : contributor.name)),
+    recipients: recipientsOf(brief, audience),
+    marking: mostRestrictive([brief.marking, ...slides.map((slide) => slide.marking)]),
+    // Compose cannot know about approvals; the review stage clears this.
+    draft: true,
+    slides,
+  }
+  if (brief.subtitle) plan.subtitle = brief.subtitle
+  if (brief.date) plan.date = brief.date
+  return plan
+}
+
+/** A brief that pins a block to a section no audience has is mistyped, not merely unused. */
+export function checkPinnedSections(brief: Brief, profiles: readonly AudienceProfile[]): void {
+  const known = new Set(profiles.flatMap((profile) => profile.sections.map((section) => section.id)))
+  for (const [blockId, override] of Object.entries(brief.overrides)) {
+    if (override.section === undefined || known.has(override.section)) continue
+    throw new BriefdeckProblem(
+      `no audience of the brief has a section '${override.section}' (sections: ${[...known].join(', ')})`,
+      briefPlace(brief, 'overrides', blockId, 'section'),
+      'brief-section',
+    )
+  }
+}
+
+function coverSlide(brief: Brief, audience: AudienceProfile): SlidePlan {
+  const sources = brief.sources.map((source) => source.id).join(', ')
+  return {
+    id: 'cover-1',
+    section: 'cover',
+    layout: 'cover',
+    title: brief.title,
+    bullets: [],
+    notes: [`${audience.coverLine}. Built from the brief ${brief.name} and its sources: ${sources}.`],
+    blockIds: [],
+    citations: [],
+    marking: brief.marking,
+  }
+}
+
+/**
+ * Cuts a section's bullets into as few slides as the bullet limit allows,
+ * filled evenly (7 bullets at 3 a slide make 3, 2 and 2, not 3, 3 and 1);
+ * ids are the section id and a page number.
+ */
+function paginate(section: AudienceSection, planned: readonly PlannedBullet[], profile: AudienceProfile): SlidePlan[] {
+  const limit = section.bulletsPerSlide ?? profile.limits.bulletsPerSlide
+  const pages = Math.ceil(planned.length / limit)
+  const slides: SlidePlan[] = []
+  for (let index = 0, start = 0; index < pages; index++) {
+    const size = Math.ceil((planned.length - start) / (pages - index))
+    const page = planned.slice(start, start + size)
+    start += size
+    const number = slides.length + 1
+    const slide: SlidePlan = {
+      id: `${section.id}-${number}`,
+      section: section.id,
+      layout: section.layout,
+      title: number === 1 ? section.title : `${section.title} (cont.)`,
+      bullets: page.map((item) => item.bullet),
+      notes: page.flatMap((item) => item.notes),
+      blockIds: unique(page.flatMap((item) => item.bullet.blockIds)),
+      citations: uniqueCitations(page.flatMap((item) => item.citations)),
+      marking: mostRestrictive(page.map((item) => item.marking)),
+    }
+    if (section.template) slide.template = section.template
+    if (section.lead) slide.lead = section.lead
+    slides.push(slide)
+  }
+  return slides
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)]
+}
+
+function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const byKey = new Map(citations.map((citation) => [`${citation.sourceId}|${citation.paragraph ?? ''}`, citation]))
+  return [...byKey.values()]
+}
+
+/** Spells out each acronym where a reader first meets it on a slide; notes keep the source's words. */
+function spellOutAcronyms(slides: readonly SlidePlan[], extractions: readonly Extraction[]): SlidePlan[] {
+  const expansions = mergedTerms(extractions).flatMap((term) => (term.expansion ? [{ acronym: term.acronym, expansion: term.expansion }] : []))
+  const fields = slides.flatMap((slide) => slide.bullets.flatMap((bullet) => [bullet.text, bullet.detail ?? '']))
+  const spelled = spellOutFirstUse(fields, expansions)
+  let index = 0
+  const next = () => spelled[index++]!
+  return slides.map((slide) => ({
+    ...slide,
+    bullets: slide.bullets.map((bullet): Bullet => {
+      const text = next()
+      const detail = next()
+      return detail ? { ...bullet, text, detail } : { ...bullet, text }
+    }),
+  }))
+}

@@ -1,0 +1,31 @@
+import type { Citation, SourceMetadata } from '../model/index.js'
+import { formatIsoDate } from './dates.js'
+import type { PoolBlock } from './pool.js'
+import { collapseWhitespace } from './wording.js'
+
+/** `Title (30 May 2025)`: how notes and citations name a source. */
+export function sourceLabel(source: SourceMetadata): string {
+  const title = source.title ?? source.id
+  return source.date ? `${title} (${formatIsoDate(source.date)})` : title
+}
+
+/** The speaker-notes paragraph for a block: its whole sentence, where it comes from, and its id. */
+export function blockNote(entry: PoolBlock): string {
+  const corrected = entry.override?.text ? ' Wording corrected in the brief.' : ''
+  return `“${collapseWhitespace(entry.sentence)}” — ${sourceLabel(entry.source)}, paragraph ${entry.block.paragraph + 1}; block ${entry.block.id}.${corrected}`
+}
+
+export function sourceCitation(source: SourceMetadata, paragraph?: number): Citation {
+  const citation: Citation = { sourceId: source.id, title: source.title ?? source.id, date: source.date, author: source.author, url: source.url }
+  return paragraph === undefined ? citation : { ...citation, paragraph }
+}
+
+export function blockCitation(entry: PoolBlock): Citation {
+  return sourceCitation(entry.source, entry.block.paragraph)
+}
+
+/** `Charlotte Hayes, “Title”, Publication, 30 May 2025`: the sources slide's entry. */
+export function referenceText(source: SourceMetadata): string {
+  const parts = [source.author, `“${source.title ?? source.id}”`, source.publication, source.date ? formatIsoDate(source.date) : null]
+  return parts.filter((part): part is string => Boolean(part)).join(', ')
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import type { DeckPlan } from './deck.js'
+
+/** One audience's generated deck on disk, as the build hands it to export, check and present. */
+export interface BuiltDeck {
+  readonly audience: string
+  /** The folder holding `slides.md`, the local theme and every export of this deck. */
+  readonly dir: string
+  readonly slidesPath: string
+  readonly plan: DeckPlan
+}
+
+export const handoutLayouts = ['1up', '2up', '3up', 'notes'] as const
+export const HandoutLayout = z.enum(handoutLayouts)
+export type HandoutLayout = z.infer<typeof HandoutLayout>
+
+export const paperSizes = ['A4', 'Letter'] as const
+export const PaperSize = z.enum(paperSizes)
+export type PaperSize = z.infer<typeof PaperSize>
+
+/** What the export wrote for one deck; paths are absolute. */
+export interface ExportedDeck {
+  readonly audience: string
+  readonly pdf: { readonly path: string; readonly pages: number }
+  readonly handout: { readonly path: string; readonly pages: number }
+  /** One PNG per slide, in slide order. */
+  readonly slideImages: readonly string[]
+  readonly contactSheet: string
+  readonly pptx?: string
+  /** Requests to other machines that the export blocked while the deck loaded. */
+  readonly blockedRequests: readonly string[]
+}
+
+export const checkRules = [
+  'outside-slide',
+  'text-clipped',
+  'image-failed',
+  'page-error',
+  'external-request',
+  'slide-count',
+  'text-missing-from-pdf',
+  'banner-missing',
+  'contrast',
+] as const
+export const CheckRule = z.enum(checkRules)
+export type CheckRule = z.infer<typeof CheckRule>
+
+/** One rendering problem: `briefdeck check --json` prints these. */
+export const CheckFinding = z.object({
+  rule: CheckRule,
+  /** 1-based slide number, or null for problems of the whole deck (slide count, a request made before any slide drew). */
+  slide: z.number().int().positive().nullable(),
+  /** The slide's stable id (`data-slide-id`), when the slide has one. */
+  slideId: z.string().nullable(),
+  /** The element at fault as a short selector with its text, e.g. `li:nth-of-type(14) "Forward posture…"`. */
+  element: z.string().nullable(),
+  message: z.string(),
+})
+export type CheckFinding = z.infer<typeof CheckFinding>
+
+export const DeckCheck = z.object({
+  audience: z.string(),
+  slidesPath: z.string(),
+  /** Slides the browser drew. */
+  slides: z.number().int().nonnegative(),
+  /** Slides the deck plan has. */
+  planned: z.number().int().nonnegative(),
+  findings: z.array(CheckFinding),
+})
+export type DeckCheck = z.infer<typeof DeckCheck>
+
+export const CheckReport = z.object({
+  ok: z.boolean(),
+  decks: z.array(DeckCheck),
+})
+export type CheckReport = z.infer<typeof CheckReport>

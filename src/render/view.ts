@@ -1,0 +1,95 @@
+import { formatIsoDate, yearOf } from '../compose/index.js'
+import { bannerText, type Bullet, type Citation, type DeckPlan } from '../model/index.js'
+import { escapeSlideText } from './escape.js'
+
+/**
+ * What templates see. Every string is already escaped for slides, and every
+ * field is present (null when empty) so that strict templates can test it.
+ */
+export interface DeckView {
+  readonly title: string
+  readonly subtitle: string | null
+  readonly audienceName: string | null
+  readonly coverLine: string | null
+  readonly date: string | null
+  readonly contributors: string | null
+  readonly banner: string
+  readonly draft: boolean
+}
+
+export interface BulletView {
+  /** 1-based position in its section, counting on across `(cont.)` slides. */
+  readonly number: number
+  readonly text: string
+  readonly detail: string | null
+  readonly label: string | null
+}
+
+export interface SlideView {
+  readonly id: string
+  /** 1-based position in the deck. */
+  readonly number: number
+  readonly title: string
+  readonly lead: string | null
+  readonly bullets: BulletView[]
+  /** `Sources: Hayes 2025, ¶3 · …`, or null when the slide cites no paragraph. */
+  readonly sourceNote: string | null
+  readonly notes: string[]
+}
+
+const optional = (text: string | undefined | null) => (text ? escapeSlideText(text) : null)
+
+export function deckView(plan: DeckPlan): DeckView {
+  return {
+    title: escapeSlideText(plan.title),
+    subtitle: optional(plan.subtitle),
+    audienceName: optional(plan.audienceName),
+    coverLine: optional(plan.coverLine),
+    date: optional(plan.date && formatIsoDate(plan.date)),
+    contributors: optional(plan.contributors?.join(', ')),
+    banner: escapeSlideText(bannerText(plan.marking)),
+    draft: plan.draft,
+  }
+}
+
+export function slideView(plan: DeckPlan, index: number): SlideView {
+  const slide = plan.slides[index]!
+  const earlierInSection = plan.slides.slice(0, index).filter((other) => other.section === slide.section)
+  const firstNumber = earlierInSection.reduce((count, other) => count + other.bullets.length, 0) + 1
+  return {
+    id: slide.id,
+    number: index + 1,
+    title: escapeSlideText(slide.title),
+    lead: optional(slide.lead),
+    bullets: slide.bullets.map((bullet, position) => bulletView(bullet, firstNumber + position)),
+    sourceNote: optional(sourceNote(slide.citations)),
+    notes: slide.notes.map(escapeSlideText),
+  }
+}
+
+function bulletView(bullet: Bullet, number: number): BulletView {
+  return { number, text: escapeSlideText(bullet.text), detail: optional(bullet.detail), label: optional(bullet.label) }
+}
+
+/** One short reference per source with the paragraphs the slide draws on. */
+function sourceNote(citations: readonly Citation[]): string | null {
+  const paragraphsBySource = new Map<string, { citation: Citation; paragraphs: number[] }>()
+  for (const citation of citations) {
+    if (citation.paragraph === undefined) continue
+    const entry = paragraphsBySource.get(citation.sourceId) ?? { citation, paragraphs: [] }
+    entry.paragraphs.push(citation.paragraph + 1)
+    paragraphsBySource.set(citation.sourceId, entry)
+  }
+  if (paragraphsBySource.size === 0) return null
+  const references = [...paragraphsBySource.values()].map(({ citation, paragraphs }) => {
+    const pilcrows = [...new Set(paragraphs)].sort((a, b) => a - b).map((paragraph) => `¶${paragraph}`)
+    return [shortReference(citation), ...pilcrows].join(', ')
+  })
+  return `${references.length === 1 ? 'Source' : 'Sources'}: ${references.join(' · ')}`
+}
+
+/** `Hayes 2025` when the author is known, else the title and year. */
+function shortReference(citation: Citation): string {
+  const name = citation.author ? citation.author.trim().split(/\s+/).at(-1)! : citation.title
+  return citation.date ? `${name} ${yearOf(citation.date)}` : name
+}
