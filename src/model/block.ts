@@ -67,7 +67,7 @@ export type Term = z.infer<typeof Term>
 
 /** One file's extraction: the `briefdeck extract --json` contract. */
 export const Extraction = z.object({
-  file: z.string(),
+  file: z.string().describe('The path as given on the command line'),
   source: SourceMetadata,
   blocks: z.array(ArgumentBlock),
   actors: z.array(Actor),
@@ -75,3 +75,10 @@ export const Extraction = z.object({
   terms: z.array(Term),
 })
 export type Extraction = z.infer<typeof Extraction>
+
+/** What `briefdeck extract --json FILE...` prints: one extraction per file, in the order given. */
+export const ExtractionOutput = z.array(Extraction).meta({
+  title: 'briefdeck extract --json',
+  description: 'One extraction per source file, in the order the files were given.',
+})
+export type ExtractionOutput = z.infer<typeof ExtractionOutput>

@@ -1,9 +1,12 @@
 import { z } from 'zod'
 
 /** A half-open span `[start, end)` in UTF-16 code units of the source text as JavaScript reads it. */
+const offsetNote =
+  'in UTF-16 code units of the source text as JavaScript reads it, counted after a leading byte-order mark is removed (a file that starts with a BOM has its offsets one less than the raw decoded string)'
+
 export const Span = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative().describe(`First character, ${offsetNote}`),
+  end: z.number().int().nonnegative().describe(`One past the last character, ${offsetNote}`),
 })
 export type Span = z.infer<typeof Span>
 

@@ -1,0 +1,119 @@
+// Actors: the countries, organisations and people a text names, each under
+// one name with the other names the text uses for it.
+import type { Actor, SourceDocument, Span, Term } from '../model/index.js'
+import { phrases } from './cues.js'
+import { gazetteer, notActors, personTitles, type GazetteerEntry } from './data/gazetteer.js'
+
+const name = "[\\p{Lu}][\\p{L}'’-]+"
+const titles = phrases(personTitles)
+/** `then President Lee Myung-bak`: a title and a full name. */
+const titledName = new RegExp(`\\b(?:${titles})\\s+(${name}(?:\\s+${name}){1,2})`, 'gu')
+/** `David Shear, U.S. Assistant Secretary of Defense …,`: a full name and a role in commas. */
+const nameWithRole = new RegExp(`(?<![\\p{L}])(${name}\\s+${name}(?:\\s+${name})?),\\s+((?:the\\s+)?[^,]{0,60}?\\b(?:${titles})\\b[^,]{0,100}),`, 'gu')
+/** The role written before a name: `CIA Director`, `Chinese President`, `then President`. */
+const roleBefore = new RegExp(`((?:[\\p{Lu}][\\p{L}.’'-]*\\s+){0,3}(?:${titles}))\\s+$`, 'u')
+const titleBefore = new RegExp(`\\b(${titles})\\s+$`, 'u')
+/** Expansions that name a body rather than a thing: `Southeast Asia Treaty Organization`. */
+const organisationHead = /\b(Organi[sz]ation|Army|Navy|Air Force|Agency|Forum|Council|Committee|Union|Alliance|Department|Ministry|Command|Bank|Fund|Institute|Center|Centre|Association|Party|Forces?|Corps|Service|Office|Bureau|Commission|Court|Parliament|Assembly|Group)$/
+
+interface Matcher {
+  pattern: RegExp
+  entryOf: Map<string, GazetteerEntry | null>
+}
+
+interface Found {
+  entry: GazetteerEntry
+  aliases: string[]
+  mentions: Span[]
+  role?: string
+}
+
+const gazetteerMatcher = matcherFor(gazetteer)
+/** Cheap test for sentences that may name a person with a title; the name patterns run only on those. */
+const mayNamePerson = new RegExp(`\\b(?:${titles})`)
+
+export function actorsOf(document: SourceDocument, terms: readonly Term[]): Actor[] {
+  const named = peopleNamedIn(document)
+  const extra = [...named.people, ...organisationsDefinedBy(terms)]
+  const matcher = extra.length === 0 ? gazetteerMatcher : matcherFor([...gazetteer, ...extra])
+  const found = new Map<string, Found>()
+  for (const paragraph of document.paragraphs) {
+    const { pattern } = matcher
+    pattern.lastIndex = 0
+    for (let match = pattern.exec(paragraph.text); match; match = pattern.exec(paragraph.text)) {
+      const entry = matcher.entryOf.get(normaliseSurface(match[0]))
+      if (!entry) continue
+      const actor = found.get(entry.name) ?? { entry, aliases: [], mentions: [] }
+      found.set(entry.name, actor)
+      const start = paragraph.start + match.index
+      actor.mentions.push({ start, end: start + match[0].length })
+      addAlias(actor, match[0])
+      if (entry.type === 'person') notePersonContext(actor, match[0], paragraph.text.slice(Math.max(0, match.index - 60), match.index), named.roles)
+    }
+  }
+  return [...found.values()].map(({ entry, aliases, mentions, role }) => ({
+    name: entry.name,
+    type: entry.type,
+    aliases,
+    mentions,
+    ...(role ? { role } : {}),
+  }))
+}
+
+/** The title and role written before a person's name: `U.S. President Obama`. */
+function notePersonContext(actor: Found, surface: string, before: string, roles: ReadonlyMap<string, string>): void {
+  // `President Obama` is how the text names Barack Obama; `President Xi Jinping` adds nothing to the name.
+  const title = titleBefore.exec(before)?.[1]
+  if (title && normaliseSurface(surface) !== normaliseSurface(actor.entry.name)) addAlias(actor, `${title} ${surface}`)
+  actor.role ??= roleBefore.exec(before)?.[1]?.replace(/^then\s+/i, '') ?? roles.get(actor.entry.name)
+}
+
+function addAlias(actor: Found, surface: string): void {
+  const alias = surface.replace(/[’']s$/, '')
+  if (normaliseSurface(alias) !== normaliseSurface(actor.entry.name) && !actor.aliases.includes(alias)) actor.aliases.push(alias)
+}
+
+/** People the gazetteer does not know (`then President Lee Myung-bak`, `David Shear, U.S. Assistant Secretary …,`), and roles given in commas. */
+function peopleNamedIn(document: SourceDocument): { people: GazetteerEntry[]; roles: Map<string, string> } {
+  const people = new Map<string, GazetteerEntry>()
+  const roles = new Map<string, string>()
+  for (const sentence of document.sentences) {
+    if (!mayNamePerson.test(sentence.text)) continue
+    for (const match of sentence.text.matchAll(nameWithRole)) if (!roles.has(match[1]!)) roles.set(match[1]!, match[2]!.trim())
+    const candidates = [...sentence.text.matchAll(titledName), ...sentence.text.matchAll(nameWithRole)].map((match) => match[1]!)
+    for (const full of candidates) {
+      if (people.has(full) || isKnown(full)) continue
+      people.set(full, { name: full, type: 'person', aliases: [full.split(/\s+/).at(-1)!] })
+    }
+  }
+  return { people: [...people.values()], roles }
+}
+
+/** Organisations whose acronym the text defines: `Extended Deterrence Policy Committee, or EDPC`. */
+function organisationsDefinedBy(terms: readonly Term[]): GazetteerEntry[] {
+  return terms
+    .filter((term) => term.origin === 'text' && term.expansion && organisationHead.test(term.expansion) && !isKnown(term.acronym))
+    .map((term): GazetteerEntry => ({ name: term.expansion!, type: 'organisation', aliases: [term.acronym] }))
+}
+
+function isKnown(text: string): boolean {
+  gazetteerMatcher.pattern.lastIndex = 0
+  return gazetteerMatcher.pattern.test(text)
+}
+
+function matcherFor(entries: readonly GazetteerEntry[]): Matcher {
+  const entryOf = new Map<string, GazetteerEntry | null>()
+  for (const entry of entries) {
+    for (const surface of [entry.name, ...entry.aliases]) if (!entryOf.has(normaliseSurface(surface))) entryOf.set(normaliseSurface(surface), entry)
+  }
+  for (const place of notActors) entryOf.set(normaliseSurface(place), null)
+  const surfaces = [...entries.flatMap((entry) => [entry.name, ...entry.aliases]), ...notActors].sort((a, b) => b.length - a.length)
+  // Longest first, so that `South Korea` wins over `Korea` and `U.S. Forces Japan` over `Japan`.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases(surfaces)})(?:[’']s)?(?![\\p{L}\\p{N}])`, 'gu')
+  return { pattern, entryOf }
+}
+
+/** Surfaces compare without the possessive and with straight apostrophes and single spaces. */
+function normaliseSurface(surface: string): string {
+  return surface.replace(/[’']s$/, '').replace(/’/g, "'").replace(/\s+/g, ' ')
+}

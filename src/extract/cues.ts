@@ -1,0 +1,150 @@
+// Discourse cues shared by the rules. Written for English argumentative
+// prose in general (op-eds, essays, reports), never for one text.
+
+/** Turns a list of phrases into one case-insensitive alternation; `'` also matches `’`. */
+export function phrases(list: readonly string[]): string {
+  return list
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'))
+    .join('|')
+}
+
+/** Opens a sentence that turns against the one before. */
+export const contrastOpener = new RegExp(
+  `^(${phrases(['but', 'however', 'yet', 'and yet', 'nevertheless', 'nonetheless', 'still', 'even so', 'that said', 'having said that', 'then again', 'on the other hand', 'by contrast', 'in contrast', 'conversely', 'all the same'])})\\b`,
+  'i',
+)
+
+/** `however` among the first words: `People, however, who work …`. */
+export const earlyHowever = /^(?:[^\s]+\s+){1,8}however\b/i
+
+/** Opens a sentence that adds a reason or draws a consequence for what came before. */
+export const supportOpener = new RegExp(
+  // `For` gives a reason (`For you can shop six days a week`), except before a span of time (`For decades, …`).
+  `^(for(?!\\s+(decades|years|centuries|months|weeks|days|generations|now|long|too\\s+long|a\\s+long\\s+time|some\\s+time|the\\s+time\\s+being|the\\s+first\\s+time)\\b)|${phrases(['and', 'also', 'plus', 'besides', 'furthermore', 'moreover', 'in addition', 'additionally', 'because', 'since', 'after all', 'for one thing', 'on top of that', "what's more", 'what is more', 'firstly', 'secondly', 'thirdly', 'not only', 'thus', 'hence', 'therefore', 'consequently', 'as a result', "that's why", 'that is why', 'this is why', 'so'])})\\b`,
+  'i',
+)
+
+/** Turns that come back to the author's side after a concession: `Still, …`, `Nevertheless …`. */
+export const concessiveReturn = new RegExp(`^(${phrases(['nevertheless', 'nonetheless', 'still', 'even so', 'all the same', 'that said', 'having said that'])})\\b`, 'i')
+
+/** The author speaking in the first person: `I do doubt that …`, `We believe …`. */
+export const authorVoice = /\b(I|we)\s+(do\s+|really\s+|strongly\s+)?(think|doubt|believe|find|argue|am convinced|are convinced|consider|maintain|hold)\b/i
+
+/** Opens a conclusion. */
+export const conclusionOpener = new RegExp(
+  `^(${phrases(['therefore', 'thus', 'hence', 'so', 'consequently', 'accordingly', "that's why", 'that is why', 'this is why', 'for these reasons', 'for all these reasons', 'for this reason', 'in conclusion', 'in sum', 'to sum up', 'all in all', 'overall', 'ultimately', 'in short', 'in the end'])})\\b`,
+  'i',
+)
+
+/** An inference word inside the sentence: `Higher fines are therefore the right measure`. */
+export const inferenceWord = /\b(therefore|thus|hence|consequently|accordingly)\b/i
+
+/** Opens a sentence that concedes a point to the other side, whatever follows. */
+export const concessionOpener = new RegExp(
+  `^(${phrases(['of course', 'admittedly', 'granted', 'to be sure', 'it is true that', "it's true that", 'true enough', 'it is indisputable', 'it is undeniable', 'it cannot be denied', 'no doubt', 'undoubtedly', 'needless to say', 'it must be admitted', 'it must be conceded', 'one must admit', 'i admit', 'i concede'])})\\b`,
+  'i',
+)
+
+/** Opens a sentence that may concede, when something in or after it turns back. */
+export const tentativeConcessionOpener = new RegExp(
+  `^(${phrases(['sure', 'certainly', 'yes', 'true', 'indeed', 'clearly', 'obviously', 'naturally', 'perhaps', 'maybe', 'in individual cases', 'in some cases', 'at first glance', 'on the face of it'])})\\b`,
+  'i',
+)
+
+const sayingVerbs = [
+  'say', 'says', 'said', 'argue', 'argues', 'argued', 'think', 'thinks', 'believe', 'believes', 'claim', 'claims', 'find', 'finds',
+  'worry', 'worries', 'fear', 'fears', 'object', 'objects', 'point out', 'points out', 'contend', 'contends', 'feel', 'feels',
+  'regard', 'regards', 'consider', 'considers', 'insist', 'insists', 'suggest', 'suggests', 'maintain', 'maintains', 'assume',
+  'assumes', 'hold', 'holds', 'count on', 'counts on', 'warn', 'warns', 'see', 'sees', 'stress', 'stresses', 'complain', 'complain',
+  'doubt', 'doubts', 'question', 'questions', 'reject', 'rejects', 'oppose', 'opposes', 'criticise', 'criticize', 'protest',
+]
+
+/** The other side speaking: `Some may say`, `Critics point out`, `One could argue`, `It is often argued`. */
+export const attributedObjection = new RegExp(
+  [
+    `^(?:(?:of course|admittedly|granted|now|yes|sure),?\\s+)?(?:(?:some|many|other|several|most)(?:\\s+\\w+){0,3}|critics|opponents|sceptics|skeptics|detractors|proponents|supporters|advocates|defenders|those who[^,]{0,60}|there are (?:those|people|voices) who|people|one|others)(?:\\s+of\\s+[^,]{1,60}?)?\\s+(?:(?:may|might|could|would|will|can|do|often|sometimes|frequently|rightly|commonly|usually|also|still|probably|surely)\\s+)*(?:${phrases(sayingVerbs)})\\b`,
+    `^it\\s+(?:is|has\\s+been|could\\s+be|might\\s+be|may\\s+be)\\s+(?:often\\s+|sometimes\\s+|frequently\\s+|commonly\\s+|widely\\s+)?(?:${phrases(['said', 'argued', 'claimed', 'objected', 'suggested', 'held', 'asserted', 'feared'])})\\b`,
+    `^(?:${phrases(['one could argue', 'one might argue', 'one may argue', 'one could object', 'one might object', 'one could say', 'one might say', 'one could worry', 'one might think', 'one could think'])})\\b`,
+  ].join('|'),
+  'i',
+)
+
+/** An objection as the subject: `Skepticism regarding … exists`, `This reluctance stems from …`. */
+export const objectionSubject = new RegExp(
+  `^(?:(?:this|that|these|those|such|the|much|some|widespread|growing|lingering|persistent|considerable|there\\s+(?:is|are|remains?))\\s+)*(?:${phrases(['skepticism', 'scepticism', 'reluctance', 'hesitation', 'hesitations', 'hesitancy', 'misgivings', 'reservations', 'objections', 'objection', 'criticism', 'critics', 'opponents', 'sceptics', 'skeptics', 'resistance', 'doubts', 'opposition'])})\\b`,
+  'i',
+)
+
+/** Hedges that mark a clause as granted before a `but`: `Landlords may want …, but`. */
+export const hedge = /\b(may|might|could|admittedly|indeed|certainly|of course|perhaps|granted|sure|true|(do|does|did)\s+(?!not\b)[a-z]+)\b/i
+
+/** Subordinators that open a conceded clause. */
+export const leadingConcession = new RegExp(
+  `^(${phrases(['although', 'though', 'even though', 'even if', 'while', 'whilst', 'despite', 'in spite of', 'notwithstanding', 'granted that', 'admittedly', 'even when'])})\\b`,
+  'i',
+)
+
+/** A conceded clause closing a sentence: `…, although there aren't enough bins.` */
+export const trailingConcession = new RegExp(
+  `(?:,|;|\\s[–—-])\\s*(${phrases(['although', 'though', 'even though', 'even if', 'even when', 'albeit', 'notwithstanding', 'granted that'])})(?=\\s+\\S+\\s+\\S)`,
+  'i',
+)
+
+/** Words after a comma that continue a clause instead of starting the main one. */
+export const clauseContinuation = /^(which|who|whom|whose|where|when|and|or|nor|but|as|since|because|particularly|especially|including|such|e\.g|i\.e|in|on|at|of|for|from|with|by|to|if|not|let alone|say|etc)\b/i
+
+/** Obligation: the language of policy advice. */
+export const normative = /\b(should|ought\s+to|must|need(s)?\s+to|has\s+to|have\s+to|had\s+better|shall)\b/i
+
+/** The strong modals only; `has to` and `need to` also describe what is. */
+export const strongNormative = /\b(should|ought\s+to|must|had\s+better|shall)\b/i
+
+/** Stance words that state the author's position without a modal. */
+export const stance = new RegExp(
+  `\\b(${phrases([
+    'i think', 'i believe', 'i find', 'i argue', 'i feel', 'i am convinced', 'i am of the opinion', 'i am not of the opinion', 'in my opinion', 'in my view',
+    "we don't need", 'we do not need', 'the time has come', 'is fair', 'would be fair', 'is only fair', 'is good', 'is wrong', 'is right', 'it is time', "it's time", 'it is high time', 'i can only recommend', 'i recommend', 'i argue',
+    'the right way', 'the right measure', 'the wrong way', 'a mistake', 'out of the question', 'not to be supported', 'pointless', 'unacceptable', 'unjustifiable',
+    'irresponsible', 'desirable', 'unfair', 'justified', 'appropriate', 'inappropriate', 'sensible', 'wise',
+  ])})\\b`,
+  'i',
+)
+
+/** `We urgently need …`, `It is quite clear that …`: the author's position in other words. */
+export const positionStatement = /\b(we\s+(\w+ly\s+)?need\b|it\s+is\s+(quite\s+|very\s+|abundantly\s+)?(clear|obvious|evident)\s+that\b)/i
+
+/** `The chief difficulty is …`, `The real question is …`: the author naming what the text is about. */
+export const framingClaim = /^the\s+(chief|main|central|real|key|core|fundamental|primary|biggest|greatest|true)\s+(difficulty|challenge|problem|question|issue|task|dilemma|point|lesson)\s+(is|lies|remains)\b/i
+
+/** Necessity adjectives: `It is critical for …`, `Progress … is crucial`. */
+export const necessity = /\b(it['’]?s|it\s+is|is|are|remains?|has\s+become|becomes?)\s+(critical|crucial|essential|imperative|vital|necessary|urgent|indispensable|paramount)\b/i
+
+/** Policy proposals without a modal: `The need for allies to contribute …`, `… could include intelligence sharing`. */
+export const proposal = /\b(the\s+need\s+for|needs?\s+(a|an|more|greater|to)\b|recommend(s|ed)?|propose[sd]?|urges?|(could|would|should)\s+(include|involve|entail|require))\b/i
+
+/** A fact with its source or as an example: the author's support, not the other side's. */
+export const citedSupport = /\b(according\s+to|for\s+example|for\s+instance)\b/i
+
+/** A sentence that opens with a policy verb in the imperative: `Expand joint exercises …` (an option in a list). */
+const policyVerbs = [
+  'adopt', 'allocate', 'avoid', 'build', 'clarify', 'commit', 'coordinate', 'create', 'deepen', 'deploy', 'develop', 'encourage', 'end', 'ensure', 'establish',
+  'expand', 'extend', 'fund', 'improve', 'increase', 'integrate', 'introduce', 'invest', 'launch', 'limit', 'maintain', 'negotiate', 'prioritise', 'prioritize',
+  'pursue', 'raise', 'reduce', 'reform', 'reject', 'require', 'resist', 'restore', 'review', 'share', 'stop', 'strengthen', 'support',
+]
+// Capitalised or not, followed by a lower-case word: `Build quality is poor` (a noun) is rarer than `Build two more bases`.
+export const imperative = new RegExp(`^(${policyVerbs.map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`).join('|')})\\s+(?=[a-z])`)
+
+/** Signs that a sentence reports facts: sources, figures, findings. */
+export const evidential = new RegExp(
+  [
+    `\\b(${phrases(['according to', 'for example', 'for instance', 'data', 'statistics', 'survey', 'surveys', 'study', 'studies', 'research', 'poll', 'polls', 'evidence', 'figures', 'records', 'found that', 'has shown', 'have shown', 'reported', 'reports', 'estimates', 'estimated'])})\\b`,
+    // Verbs of showing only with what they show, since `shows` and `signals` are also nouns.
+    `\\b(shows?|showed|shown|demonstrates?|demonstrated|signals?|indicates?|indicated|illustrates?|reveals?|revealed|confirms?|confirmed|proves?|proved)\\s+(that|how|a|an|the|its|their|his|her|our|this|these|those)\\b`,
+    `\\d+(\\.\\d+)?\\s*(%|per\\s*cent|percent)`,
+    `[$€£¥]\\s?\\d`,
+    `\\b\\d+(\\.\\d+)?\\s*(thousand|million|billion|trillion)\\b`,
+  ].join('|'),
+  'i',
+)
+
+export const question = /\?["”’']?$/

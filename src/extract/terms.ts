@@ -1,0 +1,85 @@
+// Acronyms with their expansions: from the text where it spells them out
+// (`People's Liberation Army (PLA)`, `Extended Deterrence Dialogue, or EDD`),
+// else from the bundled glossary.
+import type { SourceDocument, Span, Term } from '../model/index.js'
+import { glossary } from './data/glossary.js'
+
+const acronym = /(?<![\p{L}\p{N}.’'-])([A-Z](?:[A-Z0-9&]|[a-z](?=[A-Z])){1,7})(s)?(?![\p{L}\p{N}]|\.\p{L})/gu
+const romanNumeral = /^(I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/
+/** Runs of capitals are shouting (`THE END OF AN ERA`), not acronyms. */
+const shouting = /\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b/g
+
+interface Found {
+  acronym: string
+  expansion: string
+}
+
+export function termsOf(document: SourceDocument): Term[] {
+  const mentions = new Map<string, Span[]>()
+  const defined = new Map<string, string>()
+  for (const sentence of document.sentences) {
+    const shouted = [...sentence.text.matchAll(shouting)].map((match) => [match.index, match.index + match[0].length] as const)
+    for (const match of sentence.text.matchAll(acronym)) {
+      const word = match[1]!
+      if (romanNumeral.test(word) || shouted.some(([from, to]) => match.index >= from && match.index < to)) continue
+      const start = sentence.start + match.index
+      mentions.set(word, [...(mentions.get(word) ?? []), { start, end: start + match[0].length }])
+    }
+    for (const { acronym: word, expansion } of definitionsIn(sentence.text)) if (!defined.has(word)) defined.set(word, expansion)
+  }
+  return [...mentions].map(([word, spans]) => {
+    const fromText = defined.get(word)
+    const fromGlossary = glossary[word]
+    return {
+      acronym: word,
+      expansion: fromText ?? fromGlossary ?? null,
+      origin: fromText ? 'text' : fromGlossary ? 'glossary' : 'unknown',
+      mentions: spans,
+    }
+  })
+}
+
+/** `Long Form (LF)`, `Long Form, or LF`, `LF (Long Form)`. */
+export function definitionsIn(text: string): Found[] {
+  const found: Found[] = []
+  for (const match of text.matchAll(/(?:\s\(|,\s+or\s+|\s+or\s+)([A-Z][A-Za-z0-9&]{1,8})(?:s)?(?=[)\s,;.—–:]|$)/g)) {
+    const word = match[1]!
+    if (!/[A-Z].*[A-Z]/.test(word)) continue
+    const before = text.slice(0, match.index).split(/[(;:—–]|,(?!\s+or\b)/).pop() ?? ''
+    const expansion = longFormFor(word, before)
+    if (expansion) found.push({ acronym: word, expansion })
+  }
+  for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,8})\s+\(([^()]{3,80})\)/g)) {
+    const expansion = longFormFor(match[1]!, match[2]!)
+    if (expansion && expansion === match[2]!.trim()) found.push({ acronym: match[1]!, expansion })
+  }
+  return found
+}
+
+/**
+ * The words at the end of `before` that spell the acronym, after Schwartz
+ * and Hearst (2003): every letter of the acronym appears in order, the first
+ * one at the start of a word, within a few words.
+ */
+export function longFormFor(acronymText: string, before: string): string | undefined {
+  const words = before.trim().split(/\s+/).filter(Boolean)
+  const window = words.slice(-Math.min(acronymText.length + 5, acronymText.length * 2)).join(' ')
+  const short = acronymText.toLowerCase()
+  const long = window.toLowerCase()
+  let s = short.length - 1
+  let l = long.length - 1
+  while (s >= 0) {
+    const letter = short[s]!
+    if (!/[a-z0-9]/.test(letter)) {
+      s--
+      continue
+    }
+    while (l >= 0 && (long[l] !== letter || (s === 0 && l > 0 && /[\p{L}\p{N}]/u.test(long[l - 1]!)))) l--
+    if (l < 0) return undefined
+    l--
+    s--
+  }
+  const start = long.lastIndexOf(' ', l) + 1
+  const expansion = window.slice(start).replace(/^(the|a|an)\s+/i, '').replace(/[\s,]+$/, '')
+  return /^[\p{Lu}\p{N}]/u.test(expansion) && expansion.split(/\s+/).length >= 2 ? expansion : undefined
+}

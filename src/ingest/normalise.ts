@@ -1,0 +1,17 @@
+const nonAscii = /[^\x00-\x7F]/
+
+/**
+ * The form of a text that ignores typography: NFKC, straight quotes and
+ * apostrophes, single spaces, lower case. Block ids hash it, and ingest
+ * compares a pull quote or a repeated title with it.
+ */
+export function normaliseText(text: string): string {
+  // ASCII is already in NFKC and has no curly quotes; most sentences are.
+  const plain = nonAscii.test(text)
+    ? text
+        .normalize('NFKC')
+        .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    : text
+  return plain.replace(/\s+/g, ' ').trim().toLowerCase()
+}
