@@ -119,10 +119,13 @@ describe('building the shipped brief', () => {
 })
 
 describe('briefdeck build', () => {
+  // The options cac fills in for a plain `briefdeck build` without --pdf.
+  const cliDefaults = { handoutLayout: '1up', paper: 'A4', check: true }
+
   it('prints each deck path and only the chosen audiences', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     try {
-      expect(await build(briefPath, { audience: 'allied-ministry', out })).toBe(0)
+      expect(await build(briefPath, { ...cliDefaults, audience: 'allied-ministry', out })).toBe(0)
       expect(log.mock.calls).toEqual([[join(out, 'pacific-alliances', 'allied-ministry', 'slides.md')]])
     } finally {
       log.mockRestore()
@@ -147,7 +150,7 @@ describe('briefdeck build', () => {
       const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
       const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
       try {
-        expect(await build(join(briefRepo, 'briefs', 'test.brief.yaml'), { out: join(briefRepo, 'out') })).toBe(0)
+        expect(await build(join(briefRepo, 'briefs', 'test.brief.yaml'), { ...cliDefaults, out: join(briefRepo, 'out') })).toBe(0)
         expect(error.mock.calls.map(([line]) => String(line))).toEqual([
           expect.stringMatching(/^briefdeck: warning: .*test\.brief\.yaml:7:3: override 'pacific-defense-pact-2025:00000000' is orphaned/),
         ])

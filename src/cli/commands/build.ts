@@ -1,25 +1,20 @@
 import { formatPlace } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
+import { buildOptions } from '../options.js'
 import { buildBrief } from '../pipeline.js'
+import type { ExportCommandOptions } from './export.js'
 
-export interface BuildCommandOptions {
-  /** Comma-separated audience ids. */
-  readonly audience?: string
-  readonly out: string
+export interface BuildCommandOptions extends ExportCommandOptions {
+  /** Also export PDFs, handouts and PNGs, then check the decks (the export command's work). */
+  readonly pdf?: boolean
 }
 
-/** `briefdeck build BRIEF [--audience ids] [--out DIR]`: prints each deck's path; orphaned overrides go to stderr. */
+/** `briefdeck build BRIEF [--audience ids] [--out DIR] [--pdf]`: prints each deck's path; orphaned overrides go to stderr. */
 export async function run(brief: string, options: BuildCommandOptions): Promise<number> {
-  const audiences = options.audience === undefined ? undefined : parseList(String(options.audience))
-  const { warnings, decks } = await buildBrief(brief, audiences ? { audiences, outDir: options.out } : { outDir: options.out })
+  // Loaded only with --pdf, so that a plain build never starts Playwright or Vite.
+  if (options.pdf) return (await import('./export.js')).run(brief, options)
+  const { warnings, decks } = await buildBrief(brief, buildOptions(options))
   for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
   for (const deck of decks) console.log(deck.slidesPath)
   return ExitCode.ok
-}
-
-function parseList(value: string): string[] {
-  return value
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
 }

@@ -1,0 +1,11 @@
+import type { BuildOptions } from './pipeline.js'
+
+/** The `buildBrief` options of a command that takes `--audience ids` and `--out DIR`. */
+export function buildOptions(options: { readonly audience?: string; readonly out: string }): BuildOptions {
+  if (options.audience === undefined) return { outDir: options.out }
+  const audiences = String(options.audience)
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
+  return { audiences, outDir: options.out }
+}
