@@ -91,6 +91,7 @@ cli
   .command('review <brief>', 'Show approvals, open comments, changes since approval and orphaned overrides')
   .option('--strict', 'Exit non-zero when anything is outstanding')
   .option('--json', 'Print the review state as JSON')
+  .option('--out <dir>', 'Output folder', { default: 'out' })
   .action(lazy(() => import('./commands/review.js')))
 
 cli
@@ -104,6 +105,8 @@ cli
   .option('--host <host>', 'Address to listen on', { default: '127.0.0.1' })
   .option('--port <n>', 'Port', { default: 3040 })
   .option('--out <dir>', 'Output folder', { default: 'out' })
+  .option('--audience <ids>', 'Only these audiences (comma-separated)')
+  .option('--add-reviewer <name>', 'Add a reviewer (or replace their token), print the token once and exit')
   .action(lazy(() => import('./commands/serve.js')))
 
 cli.help()

@@ -1,0 +1,140 @@
+// The check's rules: from what was measured in the browser and read from the
+// PDF to findings. Pure, so each rule is tested without a browser.
+import type { CheckFinding, CheckRule, DeckPlan } from '../model/index.js'
+import type { ElementNote, SlideMeasurement } from './measure.js'
+
+export interface DeckObservation {
+  readonly plan: DeckPlan
+  readonly slides: readonly SlideMeasurement[]
+  /** Console errors and uncaught exceptions while the deck loaded. */
+  readonly pageErrors: readonly string[]
+  /** Requests to other machines, blocked. */
+  readonly blockedRequests: readonly string[]
+  /** Addresses on the deck's own origin that its build does not have. */
+  readonly missingFiles: readonly string[]
+  /** Text of each PDF page, in order. */
+  readonly pdfPages: readonly string[]
+}
+
+type Rule = (observation: DeckObservation) => CheckFinding[]
+
+const slideCountMatchesPlan: Rule = ({ plan, slides }) =>
+  slides.length === plan.slides.length
+    ? []
+    : [deckFinding('slide-count', `the browser drew ${slides.length} slides but the deck plan has ${plan.slides.length}`)]
+
+const contentInsideSlide: Rule = ({ slides }) => slides.flatMap((slide) => slide.outside.map((note) => slideFinding('outside-slide', slide, note, `${note.element} is ${note.detail}`)))
+
+const textNotClipped: Rule = ({ slides }) => slides.flatMap((slide) => slide.clipped.map((note) => slideFinding('text-clipped', slide, note, `${note.element}: ${note.detail}`)))
+
+const imagesLoaded: Rule = ({ slides }) =>
+  slides.flatMap((slide) => slide.failedImages.map((note) => slideFinding('image-failed', slide, note, `image failed to load: ${note.detail}`)))
+
+const noPageErrors: Rule = ({ pageErrors, missingFiles, slides }) => {
+  // A missing image is reported on its slide by `imagesLoaded`.
+  const images = new Set(slides.flatMap((slide) => slide.imageSources))
+  return [
+    ...pageErrors.map((error) => deckFinding('page-error', `the page logged an error: ${firstLine(error)}`)),
+    ...missingFiles.filter((url) => !images.has(url)).map((url) => deckFinding('page-error', `the page asked for ${url}, which its build does not have`)),
+  ]
+}
+
+const noExternalRequests: Rule = ({ slides, blockedRequests }) =>
+  blockedRequests.map((url) => {
+    const slide = slides.find((candidate) => candidate.imageSources.includes(url))
+    const message = `a request to ${url} was blocked: decks must not reach other machines`
+    return slide ? slideFinding('external-request', slide, { element: `img "${url}"`, detail: '' }, message) : deckFinding('external-request', message)
+  })
+
+const bannersOnEverySlide: Rule = ({ slides }) =>
+  slides.flatMap((slide) => {
+    const missing = (['top', 'bottom'] as const).filter((position) => !slide.banners[position])
+    return missing.map((position) => slideFinding('banner-missing', slide, undefined, `the ${position} marking banner is missing`))
+  })
+
+const contrastMeetsAA: Rule = ({ slides }) =>
+  slides.flatMap((slide) => slide.lowContrast.map((note) => slideFinding('contrast', slide, note, `${note.element}: ${note.detail}, below WCAG AA`)))
+
+const slideTextInPdf: Rule = ({ slides, pdfPages }) => {
+  const pageCount: CheckFinding[] =
+    pdfPages.length === slides.length ? [] : [deckFinding('text-missing-from-pdf', `the PDF has ${pdfPages.length} pages for ${slides.length} slides`)]
+  const missing = slides.flatMap((slide, index) => {
+    const page = pdfPages[index] ?? ''
+    return slide.texts
+      .filter((text) => !appearsOnPage(page, text))
+      .map((text) => slideFinding('text-missing-from-pdf', slide, { element: quoted(text), detail: '' }, `text on the slide is missing from PDF page ${index + 1}: ${quoted(text)}`))
+  })
+  return [...pageCount, ...missing]
+}
+
+/** In the order a reader fixes things: the deck as a whole, then slide by slide. */
+export const rules: readonly Rule[] = [
+  slideCountMatchesPlan,
+  noPageErrors,
+  noExternalRequests,
+  contentInsideSlide,
+  textNotClipped,
+  imagesLoaded,
+  bannersOnEverySlide,
+  contrastMeetsAA,
+  slideTextInPdf,
+]
+
+export function deckFindings(observation: DeckObservation): CheckFinding[] {
+  return rules.flatMap((rule) => rule(observation)).sort(bySlide)
+}
+
+/**
+ * Words as both the DOM and pdftotext can agree on: compatibility forms
+ * (ligatures) folded, case folded (CSS may print a heading in capitals),
+ * soft hyphens dropped.
+ */
+export function words(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().replace(/\u00ad/g, '').split(/\s+/).filter(Boolean)
+}
+
+/**
+ * Whether a slide's text made it onto its PDF page, in one of the two shapes
+ * pdftotext gives it: the same words in order, or, for letter-spaced text
+ * that it reads as single letters, the same letters in a row.
+ */
+export function appearsOnPage(pageText: string, text: string): boolean {
+  const page = words(pageText)
+  const wanted = words(text)
+  return containsInOrder(page, wanted) || page.join('').includes(wanted.join(''))
+}
+
+/**
+ * Whether the slide's words appear on the page in the same order. Other
+ * words may come between them: pdftotext reads a diagonal DRAFT mark or a
+ * second column into the middle of a sentence.
+ */
+export function containsInOrder(page: readonly string[], wanted: readonly string[]): boolean {
+  let position = 0
+  for (const word of wanted) {
+    const found = page.indexOf(word, position)
+    if (found === -1) return false
+    position = found + 1
+  }
+  return true
+}
+
+function bySlide(a: CheckFinding, b: CheckFinding): number {
+  return (a.slide ?? 0) - (b.slide ?? 0)
+}
+
+function slideFinding(rule: CheckRule, slide: SlideMeasurement, note: ElementNote | undefined, message: string): CheckFinding {
+  return { rule, slide: slide.number, slideId: slide.slideId, element: note?.element ?? null, message }
+}
+
+function deckFinding(rule: CheckRule, message: string): CheckFinding {
+  return { rule, slide: null, slideId: null, element: null, message }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text
+}
+
+function quoted(text: string): string {
+  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`
+}

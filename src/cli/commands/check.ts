@@ -1,0 +1,29 @@
+import { checkDecks, formatReport } from '../../check/index.js'
+import { startPrintSiteBuilder } from '../../export/index.js'
+import { formatPlace } from '../../model/index.js'
+import { ExitCode } from '../exit.js'
+import { buildBrief } from '../pipeline.js'
+import { buildOptions } from './export.js'
+
+export interface CheckCommandOptions {
+  /** Comma-separated audience ids. */
+  readonly audience?: string
+  readonly out: string
+  readonly json?: boolean
+  readonly quiet?: boolean
+}
+
+/** `briefdeck check BRIEF`: open every slide in Chromium; exit 1 with a report when anything renders wrong. */
+export async function run(brief: string, options: CheckCommandOptions): Promise<number> {
+  // Slidev and Vite load in the builder while the decks are generated; it stays idle when the last print sites are still current.
+  const builder = startPrintSiteBuilder()
+  try {
+    const { warnings, decks } = await buildBrief(brief, buildOptions(options))
+    for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+    const report = await checkDecks(decks, { quiet: options.quiet ?? false, builder })
+    console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report))
+    return report.ok ? ExitCode.ok : ExitCode.findings
+  } finally {
+    builder.close()
+  }
+}

@@ -1,0 +1,11 @@
+// Export: print sites of the decks, PDFs, handouts, slide PNGs, contact sheets and PPTX, from one Chromium.
+export { exportDecks, type ExportOptions, type PrintedDeck } from './export-decks.js'
+export { findChromium, launchBrowser, chromiumArgs, chromiumCandidates, chromiumEnvironmentVariable } from './browser.js'
+export { ensurePrintSites, startPrintSiteBuilder, type PrintSiteBuilder } from './print-site.js'
+export { openPrintPage, deckOrigin, type PrintPage } from './print-page.js'
+export { printPdf, type PrintedPdf, type DocumentProperties } from './pdf.js'
+export { deckInfo, type DeckInfo } from './deck-info.js'
+export { deckOutputs, type DeckOutputs } from './outputs.js'
+export { createProgress, type Progress } from './progress.js'
+export { settleAll } from './settle.js'
+export { exportSummary, plural } from './summary.js'

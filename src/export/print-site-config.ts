@@ -1,0 +1,126 @@
+// The Vite config of a deck's print site: a static Slidev build that has the
+// /print route and nothing a printout does not use. Vite loads this file in a
+// child process (see print-site.ts), because Slidev's node API keeps the first
+// deck's root for the life of the process, so two decks cannot build in one.
+// Slidev and Vite are imported lazily so that print-site.ts can read the
+// variable names below without loading them.
+import { resolve } from 'node:path'
+import type { Plugin, UserConfig } from 'vite'
+
+/** How print-site.ts tells this config which deck to build and where. */
+export const printSiteVariables = {
+  entry: 'BRIEFDECK_PRINT_ENTRY',
+  outDir: 'BRIEFDECK_PRINT_OUT',
+  /** Which copy of Slidev's node API to use: every deck after the first gets its own (see print-site.ts). */
+  slidevModule: 'BRIEFDECK_SLIDEV_MODULE',
+} as const
+
+/**
+ * Slidev features a printout never shows. Turning them off shrinks the build
+ * (fewer Vue components, icons and CSS) and keeps the print page from
+ * starting a wake lock or a recorder.
+ */
+const featuresOffInPrint = {
+  __SLIDEV_FEATURE_DRAWINGS__: false,
+  __SLIDEV_FEATURE_DRAWINGS_PERSIST__: false,
+  __SLIDEV_FEATURE_PRESENTER__: false,
+  __SLIDEV_FEATURE_RECORD__: false,
+  __SLIDEV_FEATURE_BROWSER_EXPORTER__: false,
+  __SLIDEV_FEATURE_WAKE_LOCK__: false,
+  __SLIDEV_FEATURE_PWA__: false,
+} as const
+
+export default async function printSiteConfig(): Promise<UserConfig> {
+  const entry = requiredVariable(printSiteVariables.entry)
+  const outDir = requiredVariable(printSiteVariables.outDir)
+  const slidev = process.env[printSiteVariables.slidevModule] ?? '@slidev/cli'
+  const { resolveOptions, ViteSlidevPlugin } = (await import(slidev)) as typeof import('@slidev/cli')
+  const options = await resolveOptions({ entry }, 'build')
+  Object.assign(options.data.config, {
+    presenter: false,
+    record: false,
+    browserExporter: false,
+    wakeLock: false,
+    monaco: false,
+    drawings: { ...options.data.config.drawings, enabled: false, persist: false },
+  })
+  // Slidev compiles /print only in `slidev export` or in builds with
+  // `download: true`, and the latter also runs its own exporter on a fixed
+  // port. Switching the flag on here gives the route without the exporter.
+  // The flags must change before the plugins are made: they copy them.
+  Object.assign(options.utils.define, definedFlags({ ...featuresOffInPrint, __SLIDEV_FEATURE_PRINT__: true }))
+  const indexHtmlPath = resolve(options.userRoot, 'index.html')
+  return {
+    root: options.userRoot,
+    logLevel: 'warn',
+    plugins: [withoutSlideShow(), servedIndexHtml(indexHtmlPath, options.utils.indexHtml), await ViteSlidevPlugin(options), oneChunk()],
+    define: { __VUE_PROD_DEVTOOLS__: false },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      // The site is read once by a local browser: minifying and gzip-sizing it costs build time and saves nothing.
+      minify: false,
+      cssMinify: false,
+      reportCompressedSize: false,
+      target: 'esnext',
+      modulePreload: false,
+      chunkSizeWarningLimit: 10_000,
+      rollupOptions: { input: { index: indexHtmlPath } },
+    },
+  }
+}
+
+function requiredVariable(name: string): string {
+  const value = process.env[name]
+  if (!value) throw new TypeError(`${name} must be set when Vite loads the print-site config`)
+  return value
+}
+
+function definedFlags(flags: Record<string, boolean>): Record<string, string> {
+  return Object.fromEntries(Object.entries(flags).map(([name, on]) => [name, JSON.stringify(on)]))
+}
+
+/**
+ * The print site prints; it never plays the deck. Slidev's play page brings
+ * the whole presenting interface (navigation, settings, overview, context
+ * menu), about a sixth of the client to compile, so it is left empty here.
+ * Should Slidev move the page, nothing matches and the build is only slower.
+ */
+function withoutSlideShow(): Plugin {
+  const emptyPage = '\0briefdeck:empty-play-page'
+  return {
+    name: 'briefdeck:print-site-without-slide-show',
+    enforce: 'pre',
+    resolveId: (id, importer) => (/(^|[\\/])pages[\\/]play\.vue$/.test(id) && /[\\/]@slidev[\\/]client[\\/]/.test(importer ?? '') ? emptyPage : null),
+    load: (id) => (id === emptyPage ? 'export default { render: () => null }' : undefined),
+  }
+}
+
+/**
+ * Slidev splits its build into many chunks for a fast first visit on the
+ * web; a print site is opened once, from disk. One chunk builds in about
+ * half the time, mostly because UnoCSS generates its CSS once per chunk.
+ * Runs after Slidev's config hook, which sets the chunking this undoes.
+ */
+function oneChunk(): Plugin {
+  return {
+    name: 'briefdeck:print-site-one-chunk',
+    enforce: 'post',
+    config(config) {
+      const output = config.build?.rollupOptions?.output
+      if (!output || Array.isArray(output)) return
+      delete output.manualChunks
+      delete output.chunkFileNames
+      output.codeSplitting = false
+    },
+  }
+}
+
+/** Slidev generates the page's HTML instead of reading an index.html; this is how its own build serves it. */
+function servedIndexHtml(path: string, html: string): Plugin {
+  return {
+    name: 'briefdeck:print-site-index-html',
+    resolveId: { order: 'pre', handler: (id) => (id === path ? id : null) },
+    load: { order: 'pre', handler: (id) => (id === path ? html : undefined) },
+  }
+}

@@ -1,0 +1,239 @@
+// Builds the print sites of a build's decks (see print-site-config.ts) in one
+// child process, one deck after another, and reuses a deck's last site when
+// nothing it is made of has changed, so that `briefdeck check` after
+// `briefdeck export` does not build again.
+//
+// Why one child, decks in turn: a warm process builds a deck in well under
+// half the time of a fresh one (Slidev, Vite and UnoCSS are loaded and
+// compiled once), and the other core stays free for Chromium, which prints
+// the first deck while the second builds. Why a child at all: Slidev's node
+// API remembers the first deck's folder for the life of the process. The
+// child gives every later deck its own copy of Slidev's node modules (a
+// module-resolution hook tags them with the deck's number), while the heavy
+// libraries underneath stay shared.
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, extname, join, relative, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { BriefdeckProblem, type BuiltDeck } from '../model/index.js'
+import { replaceDirectory, temporarySibling } from './atomic.js'
+import { deckOutputs, type DeckOutputs } from './outputs.js'
+import { printSiteVariables } from './print-site-config.js'
+import { awaitedLater } from './settle.js'
+
+const stampFile = 'briefdeck-fingerprint.txt'
+
+// The config sits beside this module in the same form: TypeScript when tests
+// run the sources, JavaScript in dist/. Vite loads either.
+const configPath = fileURLToPath(new URL(`./print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url))
+const require = createRequire(import.meta.url)
+const viteModule = pathToFileURL(require.resolve('vite')).href
+const slidevPackage = require.resolve('@slidev/cli/package.json')
+const slidevModule = pathToFileURL(join(dirname(slidevPackage), (JSON.parse(readFileSync(slidevPackage, 'utf8')) as { main: string }).main)).href
+const slidevDist = new URL('./', slidevModule).href
+const deckQuery = 'briefdeck-deck='
+
+/** Runs in the hooks thread of the child: Slidev's modules imported by a tagged Slidev module get the same tag, hence fresh copies. */
+const slidevCopiesHook = `
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context)
+  const tag = context.parentURL?.split('?')[1]
+  const tagged = tag?.startsWith(${JSON.stringify(deckQuery)}) && resolved.url.startsWith(${JSON.stringify(slidevDist)}) && !resolved.url.includes('?')
+  return tagged ? { ...resolved, url: resolved.url + '?' + tag } : resolved
+}`
+
+const childVariables = { vite: 'BRIEFDECK_VITE_MODULE', config: 'BRIEFDECK_PRINT_CONFIG', hook: 'BRIEFDECK_SLIDEV_HOOK' } as const
+
+/**
+ * The child: loads Vite and Slidev at once (while the parent may still be
+ * generating the decks), then builds each deck it is sent, in turn,
+ * reporting each over IPC. It ends when the parent lets go of it.
+ */
+const childScript = `
+const { register } = await import('node:module')
+const { chdir, env } = process
+const report = (message) => new Promise((resolve) => process.send(message, resolve))
+process.on('disconnect', () => process.exit(0))
+const loading = Promise.all([import(env.${childVariables.vite}), import(${JSON.stringify(slidevModule)})])
+let built = 0
+let queue = Promise.resolve()
+process.on('message', (job) => (queue = queue.then(() => buildDeck(job))))
+async function buildDeck(job) {
+  const [{ build }] = await loading
+  if (built === 1) register('data:text/javascript,' + encodeURIComponent(env.${childVariables.hook}))
+  env.${printSiteVariables.entry} = job.entry
+  env.${printSiteVariables.outDir} = job.outDir
+  env.${printSiteVariables.slidevModule} = built === 0 ? ${JSON.stringify(slidevModule)} : ${JSON.stringify(`${slidevModule}?${deckQuery}`)} + built
+  built += 1
+  chdir(job.cwd)
+  try {
+    await build({ configFile: env.${childVariables.config} })
+    await report({ id: job.id })
+  } catch (error) {
+    await report({ id: job.id, error: String(error?.message ?? error) })
+  }
+}
+`
+
+interface BuildJob {
+  readonly entry: string
+  readonly outDir: string
+  readonly cwd: string
+}
+
+interface ChildReport {
+  readonly id: number
+  readonly error?: string
+}
+
+/** One process that builds print sites; started early, its loading overlaps other work. */
+export interface PrintSiteBuilder {
+  build(job: BuildJob): Promise<void>
+  /** Lets the process end once its current build is done. */
+  close(): void
+}
+
+export function startPrintSiteBuilder(): PrintSiteBuilder {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', childScript], {
+    env: { ...process.env, [childVariables.vite]: viteModule, [childVariables.config]: configPath, [childVariables.hook]: slidevCopiesHook },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
+  const pending = new Map<number, { readonly job: BuildJob; readonly settler: Settlable }>()
+  const log: string[] = []
+  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()))
+  const failure = (job: BuildJob, detail: string) => new BriefdeckProblem(`Slidev could not build this deck: ${detail}`, { file: job.entry }, 'deck-build')
+  child.on('message', (message: ChildReport) => {
+    const waiting = pending.get(message.id)
+    pending.delete(message.id)
+    if (!waiting) return
+    if (message.error === undefined) waiting.settler.resolve()
+    else waiting.settler.reject(failure(waiting.job, firstErrorLine(message.error)))
+  })
+  // Decks still waiting when the child ends (a crash, a kill) fail with what it printed.
+  child.on('close', () => pending.forEach(({ job, settler }) => settler.reject(failure(job, firstErrorLine(log.join(''))))))
+  child.on('error', (error) => pending.forEach(({ settler }) => settler.reject(error)))
+  let nextId = 0
+  return {
+    build(job) {
+      const id = nextId++
+      const settler = settlable()
+      pending.set(id, { job, settler })
+      child.send({ ...job, id })
+      return settler.promise
+    },
+    close() {
+      if (child.connected) child.disconnect()
+    },
+  }
+}
+
+interface SitePlan {
+  readonly deck: BuiltDeck
+  readonly outputs: DeckOutputs
+  readonly fingerprint: string
+  readonly fresh: boolean
+}
+
+/**
+ * One promise per deck, in order, each resolving to the deck's print-site
+ * folder as soon as that deck is built (or at once when its site is fresh).
+ * Without a builder, one is started for the stale decks; either way the
+ * builder is let go once they are built.
+ */
+export function ensurePrintSites(decks: readonly BuiltDeck[], builder?: PrintSiteBuilder): Promise<string>[] {
+  const plans = decks.map(async (deck): Promise<SitePlan> => {
+    const outputs = deckOutputs(deck)
+    const fingerprint = await deckFingerprint(deck.dir, outputs)
+    const built = await readFile(join(outputs.printSite, stampFile), 'utf8').catch(() => undefined)
+    return { deck, outputs, fingerprint, fresh: built === fingerprint }
+  })
+  const builds = Promise.all(plans).then((all) => startStale(all, builder))
+  return plans.map((planned) => awaitedLater(finishSite(planned, builds)))
+}
+
+function startStale(plans: readonly SitePlan[], builder: PrintSiteBuilder | undefined): Map<SitePlan, Promise<void>> {
+  const stale = plans.filter((plan) => !plan.fresh)
+  if (stale.length === 0) return new Map()
+  const using = builder ?? startPrintSiteBuilder()
+  const started = new Map(
+    stale.map((plan) => [plan, awaitedLater(using.build({ entry: plan.deck.slidesPath, outDir: temporarySibling(plan.outputs.printSite), cwd: plan.deck.dir }))]),
+  )
+  // The builder holds half a gigabyte; it goes as soon as the last deck is built, before the browser's heavy work.
+  void Promise.allSettled(started.values()).then(() => using.close())
+  return started
+}
+
+async function finishSite(planned: Promise<SitePlan>, builds: Promise<Map<SitePlan, Promise<void>>>): Promise<string> {
+  const plan = await planned
+  if (plan.fresh) return plan.outputs.printSite
+  const building = temporarySibling(plan.outputs.printSite)
+  try {
+    await (await builds).get(plan)
+    await writeFile(join(building, stampFile), plan.fingerprint)
+    await replaceDirectory(building, plan.outputs.printSite)
+  } finally {
+    await rm(building, { recursive: true, force: true })
+  }
+  return plan.outputs.printSite
+}
+
+interface Settlable {
+  readonly promise: Promise<void>
+  readonly resolve: () => void
+  readonly reject: (error: unknown) => void
+}
+
+// Promise.withResolvers arrives in Node 22; briefdeck supports Node 20.
+function settlable(): Settlable {
+  let resolve = () => {}
+  let reject: (error: unknown) => void = () => {}
+  const promise = awaitedLater(
+    new Promise<void>((res, rej) => {
+      resolve = res
+      reject = rej
+    }),
+  )
+  return { promise, resolve, reject }
+}
+
+/** The line of a build log that says what went wrong, for a one-line error: Rolldown's coded line, else the first error that is not the summary. */
+export function firstErrorLine(log: string): string {
+  const lines = log
+    .split('\n')
+    .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim())
+    .filter(Boolean)
+  const coded = lines.find((line) => /^\[[A-Z_]+\]/.test(line))
+  const described = lines.find((line) => /error/i.test(line) && !/^Build failed with \d+ errors?:?$/.test(line))
+  return coded ?? described ?? lines.at(-1) ?? 'the build stopped without a message'
+}
+
+/**
+ * A hash of every file the deck is made of (slides, theme, public assets),
+ * leaving out what export itself writes into the folder, plus the build
+ * config, so that a new briefdeck rebuilds.
+ */
+async function deckFingerprint(deckDir: string, outputs: DeckOutputs): Promise<string> {
+  const skipped = new Set([outputs.pdf, outputs.handout, outputs.pptx, outputs.slideImagesDir, outputs.contactSheet, outputs.printSite, join(deckDir, 'node_modules')])
+  const hash = createHash('sha256').update(await readFile(configPath)).update(slidevModule)
+  for (const file of await deckFiles(deckDir, skipped)) {
+    hash.update(relative(deckDir, file).split(sep).join('/')).update('\0').update(await readFile(file))
+  }
+  return hash.digest('hex')
+}
+
+async function deckFiles(dir: string, skipped: ReadonlySet<string>): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  const files: string[] = []
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name)
+    // Dot-files are work in progress (ours and editors'), not deck content.
+    if (skipped.has(path) || entry.name.startsWith('.')) continue
+    if (entry.isDirectory()) files.push(...(await deckFiles(path, skipped)))
+    else if (entry.isFile()) files.push(path)
+  }
+  return files
+}

@@ -1,0 +1,62 @@
+// Serves one deck with Slidev's own dev server (presenter view, notes,
+// remote control, its keyboard shortcuts), run as Slidev's command so that
+// everything it does on a change of slides.md, from hot updates to restarts
+// on a config change, stays Slidev's.
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { EnvironmentProblem } from '../cli/exit.js'
+import type { BuiltDeck } from '../model/index.js'
+
+const slidevBin = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'bin', 'slidev.mjs')
+
+export interface ServeOptions {
+  readonly port: number
+  /** Slidev's `--remote`: listen on every address, with this password for the presenter's controls. */
+  readonly remote?: string
+  /** Open the deck in the default browser. */
+  readonly open: boolean
+  /** Show Slidev's own output and shortcuts (a person at a terminal) or not (tests). */
+  readonly attached: boolean
+}
+
+export interface ServedDeck {
+  /** The address of the first slide on this machine. */
+  readonly url: string
+  /** Resolves when the server answers. */
+  readonly ready: Promise<void>
+  /** Resolves with Slidev's exit code when it stops. */
+  readonly closed: Promise<number>
+  close(): void
+}
+
+export function serveDeck(deck: BuiltDeck, options: ServeOptions): ServedDeck {
+  const args = [slidevBin, deck.slidesPath, '--port', String(options.port)]
+  if (options.remote !== undefined) args.push('--remote', options.remote)
+  if (options.open) args.push('--open')
+  const child = spawn(process.execPath, args, { cwd: deck.dir, stdio: options.attached ? 'inherit' : 'ignore' })
+  const closed = new Promise<number>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1)))
+  })
+  const url = `http://localhost:${options.port}/`
+  return { url, ready: untilAnswering(url, closed), closed, close: () => child.kill('SIGTERM') }
+}
+
+/** Slidev prints its address when ready, in colours and words of its own; asking the address is steadier. */
+async function untilAnswering(url: string, closed: Promise<number>): Promise<void> {
+  let stopped = false
+  void closed.then(() => (stopped = true))
+  for (;;) {
+    if (stopped) throw new EnvironmentProblem(`Slidev stopped before serving ${url} (is the port taken?)`)
+    const answered = await fetch(url).then((response) => response.ok, () => false)
+    if (answered) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+/** Whether a browser window can open: always on macOS and Windows, with an X or Wayland display elsewhere. */
+export function canOpenBrowser(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true
+  return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY'])
+}
