@@ -269,13 +269,18 @@ function capitalise(word: string): string {
 
 // Sources --------------------------------------------------------------------
 
+/** The path as the brief writes it: where the repository is checked out must not change the deck. */
+function briefSourcePath(context: SectionContext, sourceId: string): string {
+  return context.brief.sources.find((source) => source.id === sourceId)?.path ?? sourceId
+}
+
 function sourceBullets(context: SectionContext): PlannedBullet[] {
   return context.extractions.map((extraction) => {
     const bullet: Bullet = { text: referenceText(extraction.source), blockIds: [] }
     if (extraction.source.url) bullet.detail = extraction.source.url
     return {
       bullet,
-      notes: [`${sourceLabel(extraction.source)}: source '${extraction.source.id}', file ${extraction.file}.`],
+      notes: [`${sourceLabel(extraction.source)}: source '${extraction.source.id}', file ${briefSourcePath(context, extraction.source.id)}.`],
       citations: [sourceCitation(extraction.source)],
       marking: context.brief.marking,
     }
