@@ -13,6 +13,8 @@ export const printSiteVariables = {
   outDir: 'BRIEFDECK_PRINT_OUT',
   /** Which copy of Slidev's node API to use: every deck after the first gets its own (see print-site.ts). */
   slidevModule: 'BRIEFDECK_SLIDEV_MODULE',
+  /** Set to `1` for a site that people page through (the review server's), not only print. */
+  keepSlideShow: 'BRIEFDECK_KEEP_SLIDE_SHOW',
 } as const
 
 /**
@@ -50,10 +52,11 @@ export default async function printSiteConfig(): Promise<UserConfig> {
   // The flags must change before the plugins are made: they copy them.
   Object.assign(options.utils.define, definedFlags({ ...featuresOffInPrint, __SLIDEV_FEATURE_PRINT__: true }))
   const indexHtmlPath = resolve(options.userRoot, 'index.html')
+  const keepSlideShow = process.env[printSiteVariables.keepSlideShow] === '1'
   return {
     root: options.userRoot,
     logLevel: 'warn',
-    plugins: [withoutSlideShow(), servedIndexHtml(indexHtmlPath, options.utils.indexHtml), await ViteSlidevPlugin(options), oneChunk()],
+    plugins: [...(keepSlideShow ? [] : [withoutSlideShow()]), servedIndexHtml(indexHtmlPath, options.utils.indexHtml), await ViteSlidevPlugin(options), oneChunk()],
     define: { __VUE_PROD_DEVTOOLS__: false },
     build: {
       outDir,

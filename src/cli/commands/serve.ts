@@ -93,8 +93,8 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
 }
 
 // The export stage's print-site config (Slidev with the features a static
-// deck does not need turned off) is reused as it is; only the base differs,
-// since every deck is served under its own `/<audience>/`.
+// deck does not need turned off) is reused with its slide show kept, since
+// reviewers page through the deck; every deck is served under its own `/<audience>/`.
 const printSiteConfig = fileURLToPath(new URL(`../../export/print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url))
 const viteModule = pathToFileURL(createRequire(import.meta.url).resolve('vite')).href
 const buildScript = 'const { build } = await import(process.env.BRIEFDECK_VITE); await build({ configFile: process.env.BRIEFDECK_CONFIG, base: process.env.BRIEFDECK_BASE })'
@@ -110,6 +110,7 @@ function buildReviewSite(deck: BuiltDeck, outDir: string): Promise<void> {
       BRIEFDECK_BASE: `/${deck.audience}/`,
       [printSiteVariables.entry]: deck.slidesPath,
       [printSiteVariables.outDir]: outDir,
+      [printSiteVariables.keepSlideShow]: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
