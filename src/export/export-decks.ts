@@ -8,11 +8,10 @@ import type { Browser } from 'playwright-core'
 import { bannerText, type BuiltDeck, type ExportedDeck, type HandoutLayout, type PaperSize } from '../model/index.js'
 import { replaceDirectory, temporarySibling, writeFileAtomic } from './atomic.js'
 import { findChromium, launchBrowser } from './browser.js'
-import { contactSheetHtml, renderContactSheet } from './contact-sheet.js'
+import { contactSheet, renderContactSheet } from './contact-sheet.js'
 import { deckInfo, type DeckInfo } from './deck-info.js'
-import { handoutHtml, type HandoutSlide } from './handout-html.js'
+import { handoutSheet, type HandoutSlide } from './handout-html.js'
 import { printHandout } from './handout.js'
-import { pngDataUrl } from './html.js'
 import { deckOutputs, slideImageName } from './outputs.js'
 import { printPdf, type PrintedPdf } from './pdf.js'
 import { openPrintPage, type PrintPage } from './print-page.js'
@@ -95,8 +94,8 @@ async function exportDeck(
 /**
  * Everything from one page, in turn: the PDF and the slide pictures while it
  * shows the deck, a caller's inspection, then the handout and the contact
- * sheet drawn in the same page. One page per deck keeps Chromium to one
- * renderer process per deck, which is most of its memory.
+ * sheet laid over it. One page per deck keeps Chromium to one renderer
+ * process per deck, which is most of its memory.
  */
 async function printFromPage(deck: BuiltDeck, info: DeckInfo, page: PrintPage, progress: Progress, options: ExportOptions) {
   progress.step(deck.audience, 'printing', page.slideCount)
@@ -106,25 +105,22 @@ async function printFromPage(deck: BuiltDeck, info: DeckInfo, page: PrintPage, p
   await options.inspect?.({ deck, info, page, pdf }, progress)
   progress.step(deck.audience, 'handout', page.slideCount)
   const handout = await printHandout(page.page, {
-    html: handoutHtml(`${info.title} — handout`, handoutSlides(deck, images), options.handoutLayout ?? '1up'),
+    sheet: handoutSheet(handoutSlides(deck, page.slideCount), options.handoutLayout ?? '1up'),
     layout: options.handoutLayout ?? '1up',
     paper: options.paper ?? 'A4',
     marking: bannerText(deck.plan.marking),
     properties: { ...info, title: `${info.title} — handout` },
   })
-  const contactSheet = await renderContactSheet(page.page, contactSheetHtml(info.title, thumbnails(deck, images)))
-  return { pdf, images, handout, contactSheet }
+  const sheet = await renderContactSheet(page.page, contactSheet(info.title, thumbnails(deck, page.slideCount)))
+  return { pdf, images, handout, contactSheet: sheet }
 }
 
-function handoutSlides(deck: BuiltDeck, images: readonly Buffer[]): HandoutSlide[] {
-  return deck.plan.slides.map((plan, index) => {
-    const image = images[index]
-    return { number: index + 1, plan, image: image ? pngDataUrl(image) : undefined }
-  })
+function handoutSlides(deck: BuiltDeck, drawnSlides: number): HandoutSlide[] {
+  return deck.plan.slides.map((plan, index) => ({ number: index + 1, plan, drawn: index < drawnSlides }))
 }
 
-function thumbnails(deck: BuiltDeck, images: readonly Buffer[]) {
-  return images.map((image, index) => ({ number: index + 1, title: deck.plan.slides[index]?.title ?? '', image: pngDataUrl(image) }))
+function thumbnails(deck: BuiltDeck, drawnSlides: number) {
+  return Array.from({ length: drawnSlides }, (_, index) => ({ number: index + 1, title: deck.plan.slides[index]?.title ?? '' }))
 }
 
 /** All slide PNGs appear together, replacing the last export's set (which may have had more slides). */

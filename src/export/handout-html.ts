@@ -1,15 +1,17 @@
-// The handout as HTML: per slide its image, its speaker notes and its
-// sources, laid out 1, 2 or 3 to a sheet, or as notes pages with room to
-// write. Chromium prints it (see handout.ts); the marking banner and page
+// The handout as HTML: per slide the slide itself, its speaker notes and its
+// sources; one slide a sheet with its text below, two or three a sheet with
+// the text beside, or notes pages with room to write. It is laid over the deck's print page, which fills each slide slot
+// (see overlay.ts), and printed (see handout.ts); the marking banner and page
 // numbers go in the printed header and footer.
 import type { HandoutLayout, SlidePlan } from '../model/index.js'
-import { citationText, escapeHtml, htmlDocument } from './html.js'
+import { citationText, escapeHtml } from './html.js'
+import type { Sheet } from './overlay.js'
 
 export interface HandoutSlide {
   readonly number: number
   readonly plan: SlidePlan
-  /** The slide's picture as a data URL; absent when the browser drew fewer slides than the plan has. */
-  readonly image: string | undefined
+  /** False when the browser drew fewer slides than the plan has. */
+  readonly drawn: boolean
 }
 
 interface LayoutRule {
@@ -18,29 +20,35 @@ interface LayoutRule {
   readonly css: string
 }
 
+// Scoped to the handout: it shares the page with the deck's own styles. Block
+// layout and floats rather than flex boxes: long notes must break across
+// pages, and Chromium breaks flex items poorly.
 const sharedCss = `
-  * { box-sizing: border-box; }
-  body { margin: 0; font: 10pt/1.4 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; color: #111; }
-  .sheet { break-after: page; display: flex; flex-direction: column; gap: 6mm; }
-  .sheet:last-child { break-after: auto; }
-  .slide { display: flex; gap: 5mm; break-inside: avoid; }
-  .picture img { display: block; width: 100%; border: 0.3mm solid #888; }
-  .missing { border: 0.3mm dashed #888; padding: 4mm; color: #444; }
-  h2 { font-size: 11pt; margin: 0 0 1.5mm; }
-  h3 { font-size: 8.5pt; margin: 2.5mm 0 1mm; text-transform: uppercase; letter-spacing: 0.04em; color: #333; }
-  p { margin: 0 0 1.5mm; }
-  ol.sources { margin: 0; padding-left: 4mm; font-size: 8.5pt; overflow-wrap: anywhere; }
+  .handout { font: 10pt/1.4 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; color: #111; background: #fff; text-align: left; }
+  .handout * { box-sizing: border-box; }
+  .handout .sheet { break-after: page; }
+  .handout .sheet:last-child { break-after: auto; }
+  .handout .slide { display: flow-root; break-inside: avoid; margin-bottom: 6mm; }
+  .handout .picture { overflow: hidden; border: 0.3mm solid #888; }
+  .handout .text { display: flow-root; }
+  .handout .missing { border: 0.3mm dashed #888; padding: 4mm; color: #444; }
+  .handout h2 { font-size: 11pt; font-weight: 700; margin: 0 0 1.5mm; }
+  .handout h3 { font-size: 8.5pt; font-weight: 700; margin: 2.5mm 0 1mm; text-transform: uppercase; letter-spacing: 0.04em; color: #333; }
+  .handout p { margin: 0 0 1.5mm; }
+  .handout ol.sources { margin: 0; padding-left: 4mm; font-size: 8.5pt; overflow-wrap: anywhere; list-style: decimal; }
 `
 
+const pictureBeside = (width: string) => `.handout .picture, .handout .missing { float: left; width: ${width}; margin-right: 5mm; }`
+
 const layoutRules: Record<HandoutLayout, LayoutRule> = {
-  '1up': { slidesPerSheet: 1, landscape: true, css: '.picture { flex: 0 0 58%; } .text { flex: 1; }' },
-  '2up': { slidesPerSheet: 2, landscape: false, css: '.slide { min-height: 45%; } .picture { flex: 0 0 52%; } .text { flex: 1; }' },
-  '3up': { slidesPerSheet: 3, landscape: false, css: '.picture { flex: 0 0 42%; } .text { flex: 1; font-size: 8pt; } h2 { font-size: 9.5pt; }' },
+  '1up': { slidesPerSheet: 1, landscape: false, css: '.handout .picture { margin-bottom: 4mm; }' },
+  '2up': { slidesPerSheet: 2, landscape: false, css: pictureBeside('52%') },
+  '3up': { slidesPerSheet: 3, landscape: false, css: `${pictureBeside('42%')} .handout .text { font-size: 8pt; } .handout h2 { font-size: 9.5pt; }` },
   notes: {
     slidesPerSheet: 1,
     landscape: false,
-    css: `.slide { flex-direction: column; } .picture { width: 80%; margin: 0 auto; }
-      .writing { min-height: 40mm; background: repeating-linear-gradient(transparent 0 7.5mm, #bbb 7.5mm 7.8mm); }`,
+    css: `.handout .picture { width: 80%; margin: 0 auto 4mm; }
+      .handout .writing { height: 60mm; background: repeating-linear-gradient(transparent 0 7.5mm, #bbb 7.5mm 7.8mm); }`,
   },
 }
 
@@ -52,10 +60,10 @@ export function isLandscape(layout: HandoutLayout): boolean {
   return layoutRules[layout].landscape
 }
 
-export function handoutHtml(title: string, slides: readonly HandoutSlide[], layout: HandoutLayout): string {
+export function handoutSheet(slides: readonly HandoutSlide[], layout: HandoutLayout): Sheet {
   const rule = layoutRules[layout]
   const sheets = chunk(slides, rule.slidesPerSheet).map((group) => sheetHtml(group, layout))
-  return htmlDocument(title, sharedCss + rule.css, sheets.join('\n'))
+  return { css: sharedCss + rule.css, html: `<div class="handout">\n${sheets.join('\n')}\n</div>` }
 }
 
 function sheetHtml(slides: readonly HandoutSlide[], layout: HandoutLayout): string {
@@ -65,11 +73,11 @@ function sheetHtml(slides: readonly HandoutSlide[], layout: HandoutLayout): stri
 
 function slideHtml(slide: HandoutSlide): string {
   const heading = `${slide.number}. ${slide.plan.title}`
-  const picture = slide.image
-    ? `<img src="${slide.image}" alt="Slide ${slide.number}: ${escapeHtml(slide.plan.title)}">`
+  const picture = slide.drawn
+    ? `<div class="picture" role="img" aria-label="Slide ${slide.number}: ${escapeHtml(slide.plan.title)}" data-slide-slot="${slide.number}"></div>`
     : `<div class="missing">Slide ${slide.number} was not drawn.</div>`
   return `<article class="slide">
-<div class="picture">${picture}</div>
+${picture}
 <div class="text">
 <h2>${escapeHtml(heading)}</h2>
 ${notesHtml(slide.plan.notes)}

@@ -8,10 +8,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character)
 }
 
-export function pngDataUrl(png: Uint8Array): string {
-  return `data:image/png;base64,${Buffer.from(png).toString('base64')}`
-}
-
 /** `Author, “Title” (2015-04-02), ¶4, https://…`: what a reader needs to find the source. */
 export function citationText(citation: Citation): string {
   const parts = [
@@ -22,20 +18,4 @@ export function citationText(citation: Citation): string {
     citation.url,
   ]
   return parts.filter((part): part is string => Boolean(part)).join(', ')
-}
-
-/** A complete, self-contained HTML document: no request leaves it. */
-export function htmlDocument(title: string, css: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`
 }
