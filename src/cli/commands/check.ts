@@ -3,7 +3,7 @@ import { startPrintSiteBuilder } from '../../export/index.js'
 import { formatPlace } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
-import { buildOptions } from './export.js'
+import { buildOptions } from '../options.js'
 
 export interface CheckCommandOptions {
   /** Comma-separated audience ids. */

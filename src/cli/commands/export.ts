@@ -2,6 +2,7 @@ import { exportAndCheckDecks, formatReport } from '../../check/index.js'
 import { exportDecks, exportSummary, startPrintSiteBuilder } from '../../export/index.js'
 import { formatPlace, HandoutLayout, PaperSize } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
+import { buildOptions, usageError } from '../options.js'
 import { buildBrief } from '../pipeline.js'
 
 export interface ExportCommandOptions {
@@ -42,24 +43,9 @@ export async function run(brief: string, options: ExportCommandOptions): Promise
   }
 }
 
-/** The `buildBrief` options of a command that takes `--audience` and `--out`. */
-export function buildOptions(options: { readonly audience?: string; readonly out: string }): { audiences?: string[]; outDir: string } {
-  if (options.audience === undefined) return { outDir: options.out }
-  const audiences = String(options.audience)
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
-  return { audiences, outDir: options.out }
-}
-
 /** An option value checked against its schema's choices; a wrong one is a usage error, like cac's own. */
 function choice<T extends string>(schema: { options: readonly T[] }, value: string, flag: string): T {
   const found = schema.options.find((option) => option === value)
   if (found) return found
   throw usageError(`${flag} must be one of ${schema.options.join(', ')}, not '${value}'`)
-}
-
-/** A wrong option: reported like cac's own errors (exit 2, with a pointer to --help). */
-export function usageError(message: string): Error {
-  return Object.assign(new Error(message), { name: 'CACError' })
 }

@@ -3,7 +3,7 @@ import { formatPlace } from '../../model/index.js'
 import { canOpenBrowser, rebuildOnChange, serveDeck } from '../../present/index.js'
 import { reportError } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
-import { usageError } from './export.js'
+import { usageError } from '../options.js'
 
 export interface PresentCommandOptions {
   readonly audience?: string
