@@ -7,13 +7,13 @@ import {
   deckInfo,
   ensurePrintSites,
   exportDecks,
+  findChromium,
   launchBrowser,
   openPrintPage,
   printPdf,
   settleAll,
   type ExportOptions,
   type PrintedDeck,
-  type PrintSiteBuilder,
   type Progress,
 } from '../export/index.js'
 import type { BuiltDeck, CheckReport, DeckCheck, ExportedDeck } from '../model/index.js'
@@ -25,15 +25,15 @@ export interface CheckOptions {
   readonly quiet?: boolean
   /** A browser to share with other work; without one, the check launches Chromium and closes it after. */
   readonly browser?: Browser
-  /** A print-site builder started before the decks were generated. */
-  readonly builder?: PrintSiteBuilder
 }
 
 export async function checkDecks(decks: readonly BuiltDeck[], options: CheckOptions = {}): Promise<CheckReport> {
+  const chromiumPath = findChromium()
   const progress = createProgress(options)
-  const browser = options.browser ?? (await launchBrowser())
+  // The sites go to the builder before the browser starts: their build is the longer wait.
+  const sites = await ensurePrintSites(decks)
+  const browser = options.browser ?? (await launchBrowser(chromiumPath))
   try {
-    const sites = ensurePrintSites(decks, options.builder)
     decks.forEach((deck) => progress.step(deck.audience, 'building', deck.plan.slides.length))
     const checks = await settleAll(decks.map((deck, index) => checkDeck(deck, sites[index] as Promise<string>, browser, progress)))
     return reportOf(checks)
@@ -57,12 +57,12 @@ export async function exportAndCheckDecks(decks: readonly BuiltDeck[], options: 
 
 async function checkDeck(deck: BuiltDeck, site: Promise<string>, browser: Browser, progress: Progress): Promise<DeckCheck> {
   const info = deckInfo(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath, deck.plan)
-  const page = await openPrintPage(browser, await site, info, { expectedSlides: deck.plan.slides.length })
+  const page = await openPrintPage(browser, site, info, { expectedSlides: deck.plan.slides.length })
   try {
     progress.step(deck.audience, 'printing', page.slideCount)
     const pdf = await printPdf(page.page, { width: `${info.width}px`, height: `${info.height}px`, preferCSSPageSize: true }, info)
     const check = await inspectPrintedDeck({ deck, info, page, pdf }, progress)
-    progress.step(deck.audience, 'done', page.slideCount)
+    progress.done(deck.audience)
     return check
   } finally {
     await page.close()

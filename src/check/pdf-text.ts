@@ -1,7 +1,7 @@
 // The text of each page of a PDF, as poppler's pdftotext reads it: a reader
 // independent of the browser that printed the PDF.
 import { spawn } from 'node:child_process'
-import { EnvironmentProblem } from '../cli/exit.js'
+import { EnvironmentProblem } from '../model/index.js'
 
 export function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
   const child = spawn('pdftotext', ['-enc', 'UTF-8', '-', '-'], { stdio: ['pipe', 'pipe', 'pipe'] })

@@ -1,4 +1,4 @@
-import { BriefdeckProblem, formatPlace } from '../model/index.js'
+import { BriefdeckProblem, EnvironmentProblem, formatPlace } from '../model/index.js'
 
 /** Exit codes: the only place where errors become process outcomes. */
 export const ExitCode = {
@@ -12,11 +12,6 @@ export const ExitCode = {
   /** A bug in briefdeck. */
   internal: 70,
 } as const
-
-/** Raised for problems with the machine rather than the input, e.g. no browser found. */
-export class EnvironmentProblem extends Error {
-  override name = 'EnvironmentProblem'
-}
 
 /** Prints one line for an error and returns the exit code it maps to. */
 export function reportError(error: unknown): number {

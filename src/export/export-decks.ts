@@ -15,11 +15,11 @@ import { printHandout } from './handout.js'
 import { deckOutputs, slideImageName } from './outputs.js'
 import { printPdf, type PrintedPdf } from './pdf.js'
 import { openPrintPage, type PrintPage } from './print-page.js'
-import { ensurePrintSites, type PrintSiteBuilder } from './print-site.js'
+import { ensurePrintSites } from './print-site.js'
 import { exportPptx } from './pptx.js'
 import { createProgress, type Progress } from './progress.js'
 import { captureSlides } from './slide-images.js'
-import { settleAll } from './settle.js'
+import { awaitedLater, settleAll } from './settle.js'
 
 /** A deck open in the browser with its PDF printed: what a caller's `inspect` sees. */
 export interface PrintedDeck {
@@ -33,26 +33,34 @@ export interface ExportOptions {
   readonly quiet?: boolean
   readonly handoutLayout?: HandoutLayout
   readonly paper?: PaperSize
+  /**
+   * Slide PNGs at this many times the canvas size (980 × 552 for most
+   * decks). 1 by default: 2, as Slidev's exporter makes them, is sharper on
+   * high-density screens and costs about 50 ms more a slide.
+   */
+  readonly pngScale?: number
   readonly pptx?: boolean
   /** A browser to share with other work; without one, export launches Chromium and closes it after. */
   readonly browser?: Browser
-  /** A print-site builder started before the decks were generated (see `startPrintSiteBuilder`). */
-  readonly builder?: PrintSiteBuilder
+  /** Each deck's print site, already on its way (see `ensurePrintSites`); without them, export builds them. */
+  readonly sites?: readonly Promise<string>[]
   /** Called for each deck while its page is still open, e.g. to check it. */
   readonly inspect?: (printed: PrintedDeck, progress: Progress) => Promise<void>
 }
 
-/** Slide PNGs at twice the canvas size: sharp on paper and on high-density screens. */
-const slideImageScale = 2
-
 export async function exportDecks(decks: readonly BuiltDeck[], options: ExportOptions = {}): Promise<ExportedDeck[]> {
   const chromiumPath = findChromium()
   const progress = createProgress(options)
+  // The sites go to the builder before the browser starts: their build is the longer wait.
+  const sites = options.sites ?? (await ensurePrintSites(decks))
   const browser = options.browser ?? (await launchBrowser(chromiumPath))
   try {
-    const sites = ensurePrintSites(decks, options.builder)
     decks.forEach((deck) => progress.step(deck.audience, 'building', deck.plan.slides.length))
-    return await settleAll(decks.map((deck, index) => exportDeck(deck, sites[index] as Promise<string>, browser, chromiumPath, progress, options)))
+    // Decks load once every site is built: the builder and an open deck are
+    // most of the peak memory, and the builds go faster without decks
+    // competing for the CPU.
+    const built = awaitedLater(settleAll(sites))
+    return await settleAll(decks.map((deck, index) => exportDeck(deck, built.then((dirs) => dirs[index] as string), browser, chromiumPath, progress, options)))
   } finally {
     progress.stop()
     if (!options.browser) await browser.close()
@@ -69,7 +77,7 @@ async function exportDeck(
 ): Promise<ExportedDeck> {
   const outputs = deckOutputs(deck)
   const info = deckInfo(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath, deck.plan)
-  const page = await openPrintPage(browser, await site, info, { deviceScaleFactor: slideImageScale, expectedSlides: deck.plan.slides.length })
+  const page = await openPrintPage(browser, site, info, { expectedSlides: deck.plan.slides.length })
   const printed = await printFromPage(deck, info, page, progress, options).finally(() => page.close())
   await writeFileAtomic(outputs.pdf, printed.pdf.bytes)
   await writeFileAtomic(outputs.handout, printed.handout.bytes)
@@ -79,7 +87,7 @@ async function exportDeck(
     progress.step(deck.audience, 'pptx', page.slideCount)
     await exportPptx(deck, outputs.pptx, chromiumPath)
   }
-  progress.step(deck.audience, 'done', page.slideCount)
+  progress.done(deck.audience)
   return {
     audience: deck.audience,
     pdf: { path: outputs.pdf, pages: printed.pdf.pages },
@@ -92,17 +100,17 @@ async function exportDeck(
 }
 
 /**
- * Everything from one page, in turn: the PDF and the slide pictures while it
- * shows the deck, a caller's inspection, then the handout and the contact
+ * Everything from one page, in turn: the PDF, a caller's inspection and the
+ * slide pictures while it shows the deck, then the handout and the contact
  * sheet laid over it. One page per deck keeps Chromium to one renderer
  * process per deck, which is most of its memory.
  */
 async function printFromPage(deck: BuiltDeck, info: DeckInfo, page: PrintPage, progress: Progress, options: ExportOptions) {
   progress.step(deck.audience, 'printing', page.slideCount)
   const pdf = await printPdf(page.page, { width: `${info.width}px`, height: `${info.height}px`, preferCSSPageSize: true }, info)
-  progress.step(deck.audience, 'slide images', page.slideCount)
-  const images = await captureSlides(page.page, () => progress.slide(deck.audience))
   await options.inspect?.({ deck, info, page, pdf }, progress)
+  progress.step(deck.audience, 'slide images', page.slideCount)
+  const images = await captureSlides(page.page, options.pngScale ?? 1, () => progress.slide(deck.audience))
   progress.step(deck.audience, 'handout', page.slideCount)
   const handout = await printHandout(page.page, {
     sheet: handoutSheet(handoutSlides(deck, page.slideCount), options.handoutLayout ?? '1up'),

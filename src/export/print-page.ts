@@ -31,8 +31,6 @@ export interface PrintPage {
 }
 
 export interface OpenOptions {
-  /** Pixel density of screenshots; 2 gives crisp slide images. */
-  readonly deviceScaleFactor?: number
   readonly timeoutMs?: number
   /**
    * Slides the deck should have. The window is made tall enough to show them
@@ -42,10 +40,13 @@ export interface OpenOptions {
   readonly expectedSlides?: number
 }
 
-export async function openPrintPage(browser: Browser, siteDir: string, info: DeckInfo, options: OpenOptions = {}): Promise<PrintPage> {
+/**
+ * The site may still be building: the page (and the renderer process behind
+ * it, a third of a second to start) is made ready meanwhile.
+ */
+export async function openPrintPage(browser: Browser, site: string | Promise<string>, info: DeckInfo, options: OpenOptions = {}): Promise<PrintPage> {
   const context = await browser.newContext({
     viewport: { width: info.width, height: info.height * Math.max(1, options.expectedSlides ?? 1) },
-    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     // The slides' own look, not the printer's: Slidev's exporter does the same.
     colorScheme: 'light',
   })
@@ -53,12 +54,13 @@ export async function openPrintPage(browser: Browser, siteDir: string, info: Dec
   const missingFiles: string[] = []
   const pageErrors: string[] = []
   try {
-    await context.route('**/*', (route) => answerFromSite(route, siteDir, { blocked: blockedRequests, missing: missingFiles }))
     const page = await context.newPage()
     page.on('console', (message) => {
       if (message.type() === 'error' && !isReportedElsewhere(message.text())) pageErrors.push(message.text())
     })
     page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`))
+    const siteDir = await site
+    await context.route('**/*', (route) => answerFromSite(route, siteDir, { blocked: blockedRequests, missing: missingFiles }))
     await page.goto(`${deckOrigin}/print?print=true`, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 })
     await page.emulateMedia({ media: 'screen' })
     const slideCount = await waitUntilDrawn(page, options.timeoutMs ?? 60_000)

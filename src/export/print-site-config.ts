@@ -44,6 +44,8 @@ export default async function printSiteConfig(): Promise<UserConfig> {
     browserExporter: false,
     wakeLock: false,
     monaco: false,
+    // Type information on code blocks: loading it brings in TypeScript, a second or so of every first build.
+    twoslash: false,
     drawings: { ...options.data.config.drawings, enabled: false, persist: false },
   })
   // Slidev compiles /print only in `slidev export` or in builds with

@@ -7,6 +7,8 @@ export interface Progress {
   step(deck: string, step: string, total: number): void
   /** One more slide of the deck's current step is done. */
   slide(deck: string): void
+  /** The deck is finished: its bar shows all its slides. */
+  done(deck: string): void
   stop(): void
 }
 
@@ -22,7 +24,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   return shouldShowProgress(options.quiet ?? false, process.env, process.stdout.isTTY === true) ? terminalProgress() : silentProgress
 }
 
-const silentProgress: Progress = { step() {}, slide() {}, stop() {} }
+const silentProgress: Progress = { step() {}, slide() {}, done() {}, stop() {} }
 
 function terminalProgress(): Progress {
   // On stderr, so that `--json` output on stdout stays clean.
@@ -46,6 +48,10 @@ function terminalProgress(): Progress {
     },
     slide(deck) {
       byDeck.get(deck)?.increment()
+    },
+    done(deck) {
+      const bar = byDeck.get(deck)
+      bar?.update(bar.getTotal(), { step: 'done' })
     },
     stop() {
       bars.stop()

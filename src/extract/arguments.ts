@@ -25,7 +25,8 @@ export function argumentBlocks(document: SourceDocument): ArgumentBlock[] {
   const units = unitsOf(document.sentences)
   const findings: Array<Finding | undefined> = units.map((_, i) => firstFinding(explicitCounterRules, contextAt(units, i)))
 
-  const thesis = pickThesis(units, new Set(units.filter((_, i) => findings[i])), document.metadata.title)
+  // A text whose opening is all announced objections still makes a point: the thesis is then picked among them.
+  const thesis = pickThesis(units, new Set(units.filter((_, i) => findings[i])), document.metadata.title) ?? pickThesis(units, new Set(), document.metadata.title)
   if (thesis) findings[units.indexOf(thesis.unit)] = thesisFinding(thesis)
 
   units.forEach((_, i) => {

@@ -34,6 +34,11 @@ export function formatPlace(place: Place): string {
   return parts.join(':')
 }
 
+/** A problem with the machine rather than the input, e.g. no browser found; the CLI exits 3 on it. */
+export class EnvironmentProblem extends Error {
+  override name = 'EnvironmentProblem'
+}
+
 /** A non-fatal problem (for example an orphaned override) reported beside a result. */
 export interface Warning {
   readonly message: string

@@ -5,8 +5,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { EnvironmentProblem } from '../cli/exit.js'
-import type { BuiltDeck } from '../model/index.js'
+import { EnvironmentProblem, type BuiltDeck } from '../model/index.js'
 
 const slidevBin = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'bin', 'slidev.mjs')
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'briefdeck-export-'))
   ;({ decks } = await buildBrief(sampleBrief, { outDir: root }))
   browser = await launchBrowser()
-  ;({ exported, report } = await exportAndCheckDecks(decks, { browser, quiet: true }))
+  ;({ exported, report } = await exportAndCheckDecks(decks, { browser, quiet: true, pngScale: 2 }))
 })
 
 afterAll(async () => {

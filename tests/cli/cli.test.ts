@@ -1,4 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // Runs the real binary; `npm test` builds dist/ through `prepare`/`npm ci`.
@@ -17,5 +20,13 @@ describe('briefdeck command', () => {
     expect(result.status).toBe(2)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).toContain("unknown command 'frobnicate'")
+  })
+
+  it('rejects a wrong export option before building anything', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'briefdeck-cli-')), 'out')
+    const result = run('build', 'briefs/pacific-alliances.brief.yaml', '--pdf', '--png-scale', '3', '--out', out)
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim()).toBe("briefdeck: --png-scale must be one of 1, 2, not '3' (see briefdeck --help)")
+    expect(existsSync(out)).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EnvironmentProblem } from '../../src/cli/exit.js'
+import { EnvironmentProblem } from '../../src/model/index.js'
 import { chromiumArgs, chromiumCandidates, findChromium } from '../../src/export/index.js'
 
 describe('finding Chromium', () => {

@@ -26,6 +26,11 @@ describe('extraction properties', () => {
     )
   })
 
+  it('finds a thesis in a text of nothing but objections', () => {
+    const extraction = extract(ingest('Critics Allies Allies.', { file: 'generated.txt' }))
+    expect(extraction.blocks.map((block) => block.kind)).toEqual(['thesis'])
+  })
+
   it('keeps every block id when a paragraph is inserted upstream', () => {
     const before = extract(ingest(seed, { file: 'reassurance.txt' }))
     const known = new Set(before.blocks.map((block) => normaliseText(block.text)))

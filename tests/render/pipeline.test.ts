@@ -120,7 +120,7 @@ describe('building the shipped brief', () => {
 
 describe('briefdeck build', () => {
   // The options cac fills in for a plain `briefdeck build` without --pdf.
-  const cliDefaults = { handoutLayout: '1up', paper: 'A4', check: true }
+  const cliDefaults = { handoutLayout: '1up', paper: 'A4', pngScale: 1, check: true }
 
   it('prints each deck path and only the chosen audiences', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)

@@ -1,7 +1,6 @@
 import { formatPlace } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
 import { buildOptions } from '../options.js'
-import { buildBrief } from '../pipeline.js'
 import type { ExportCommandOptions } from './export.js'
 
 export interface BuildCommandOptions extends ExportCommandOptions {
@@ -11,8 +10,10 @@ export interface BuildCommandOptions extends ExportCommandOptions {
 
 /** `briefdeck build BRIEF [--audience ids] [--out DIR] [--pdf]`: prints each deck's path; orphaned overrides go to stderr. */
 export async function run(brief: string, options: BuildCommandOptions): Promise<number> {
-  // Loaded only with --pdf, so that a plain build never starts Playwright or Vite.
+  // Loaded only with --pdf, so that a plain build never starts Playwright or Vite;
+  // the export command starts its Slidev build before it loads the pipeline.
   if (options.pdf) return (await import('./export.js')).run(brief, options)
+  const { buildBrief } = await import('../pipeline.js')
   const { warnings, decks } = await buildBrief(brief, buildOptions(options))
   for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
   for (const deck of decks) console.log(deck.slidesPath)

@@ -1,5 +1,4 @@
 import { checkDecks, formatReport } from '../../check/index.js'
-import { startPrintSiteBuilder } from '../../export/index.js'
 import { formatPlace } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
@@ -13,17 +12,15 @@ export interface CheckCommandOptions {
   readonly quiet?: boolean
 }
 
-/** `briefdeck check BRIEF`: open every slide in Chromium; exit 1 with a report when anything renders wrong. */
+/**
+ * `briefdeck check BRIEF`: open every slide in Chromium; exit 1 with a report
+ * when anything renders wrong. Usually run after an export, whose print sites
+ * it reuses, so no site builder is started ahead of time.
+ */
 export async function run(brief: string, options: CheckCommandOptions): Promise<number> {
-  // Slidev and Vite load in the builder while the decks are generated; it stays idle when the last print sites are still current.
-  const builder = startPrintSiteBuilder()
-  try {
-    const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-    for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
-    const report = await checkDecks(decks, { quiet: options.quiet ?? false, builder })
-    console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report))
-    return report.ok ? ExitCode.ok : ExitCode.findings
-  } finally {
-    builder.close()
-  }
+  const { warnings, decks } = await buildBrief(brief, buildOptions(options))
+  for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+  const report = await checkDecks(decks, { quiet: options.quiet ?? false })
+  console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report))
+  return report.ok ? ExitCode.ok : ExitCode.findings
 }
