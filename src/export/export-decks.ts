@@ -60,7 +60,7 @@ export async function exportDecks(decks: readonly BuiltDeck[], options: ExportOp
     // most of the peak memory, and the builds go faster without decks
     // competing for the CPU.
     const built = awaitedLater(settleAll(sites))
-    return await settleAll(decks.map((deck, index) => exportDeck(deck, built.then((dirs) => dirs[index] as string), browser, chromiumPath, progress, options)))
+    return await settleAll(decks.map((deck, index) => exportDeck(deck, awaitedLater(built.then((dirs) => dirs[index] as string)), browser, chromiumPath, progress, options)))
   } finally {
     progress.stop()
     if (!options.browser) await browser.close()

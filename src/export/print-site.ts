@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, extname, join, relative, sep } from 'node:path'
+import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BriefdeckProblem, type BuiltDeck } from '../model/index.js'
 import { replaceDirectory, temporarySibling } from './atomic.js'
@@ -172,11 +172,16 @@ function startStale(plans: readonly SitePlan[], builder: PrintSiteBuilder | unde
   if (stale.length === 0) return new Map()
   const using = builder ?? startPrintSiteBuilder()
   const started = new Map(
-    stale.map((plan) => [plan, awaitedLater(using.build({ entry: plan.deck.slidesPath, outDir: temporarySibling(plan.outputs.printSite), cwd: plan.deck.dir }))]),
+    stale.map((plan) => [plan, awaitedLater(using.build(buildJob(plan)))]),
   )
   // The builder holds half a gigabyte; it goes as soon as the last deck is built, before the browser's heavy work.
   void Promise.allSettled(started.values()).then(() => using.close())
   return started
+}
+
+/** Absolute paths: the builder changes its working folder to each deck's. */
+function buildJob(plan: SitePlan): BuildJob {
+  return { entry: resolve(plan.deck.slidesPath), outDir: resolve(temporarySibling(plan.outputs.printSite)), cwd: resolve(plan.deck.dir) }
 }
 
 /** The deck's site folder once its build (if it needed one) is in place. */
