@@ -1,46 +1,15 @@
 // The render check: every slide of every deck opened in Chromium, measured,
 // and compared with the PDF printed from the same page.
-import { readFile } from 'node:fs/promises'
-import type { Browser } from 'playwright-core'
-import {
-  createProgress,
-  deckInfo,
-  ensurePrintSites,
-  exportDecks,
-  findChromium,
-  launchBrowser,
-  openPrintPage,
-  printPdf,
-  settleAll,
-  type ExportOptions,
-  type PrintedDeck,
-  type Progress,
-} from '../export/index.js'
+import { exportDecks, withPrintedDecks, type ExportOptions, type PrintedDeck, type PrintingOptions, type Progress } from '../export/index.js'
 import type { BuiltDeck, CheckReport, DeckCheck, ExportedDeck } from '../model/index.js'
 import { measure } from './measure.js'
 import { pdfPageTexts } from './pdf-text.js'
 import { deckFindings } from './rules.js'
 
-export interface CheckOptions {
-  readonly quiet?: boolean
-  /** A browser to share with other work; without one, the check launches Chromium and closes it after. */
-  readonly browser?: Browser
-}
+export type CheckOptions = PrintingOptions
 
 export async function checkDecks(decks: readonly BuiltDeck[], options: CheckOptions = {}): Promise<CheckReport> {
-  const chromiumPath = findChromium()
-  const progress = createProgress(options)
-  // The sites go to the builder before the browser starts: their build is the longer wait.
-  const sites = await ensurePrintSites(decks)
-  const browser = options.browser ?? (await launchBrowser(chromiumPath))
-  try {
-    decks.forEach((deck) => progress.step(deck.audience, 'building', deck.plan.slides.length))
-    const checks = await settleAll(decks.map((deck, index) => checkDeck(deck, sites[index] as Promise<string>, browser, progress)))
-    return reportOf(checks)
-  } finally {
-    progress.stop()
-    if (!options.browser) await browser.close()
-  }
+  return reportOf(await withPrintedDecks(decks, options, checkDeck))
 }
 
 /** Export and check in one pass: the check measures the very page each PDF was printed from. */
@@ -55,18 +24,10 @@ export async function exportAndCheckDecks(decks: readonly BuiltDeck[], options: 
   return { exported, report: reportOf(decks.map((deck) => checks.get(deck) as DeckCheck)) }
 }
 
-async function checkDeck(deck: BuiltDeck, site: Promise<string>, browser: Browser, progress: Progress): Promise<DeckCheck> {
-  const info = deckInfo(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath, deck.plan)
-  const page = await openPrintPage(browser, site, info, { expectedSlides: deck.plan.slides.length })
-  try {
-    progress.step(deck.audience, 'printing', page.slideCount)
-    const pdf = await printPdf(page.page, { width: `${info.width}px`, height: `${info.height}px`, preferCSSPageSize: true }, info)
-    const check = await inspectPrintedDeck({ deck, info, page, pdf }, progress)
-    progress.done(deck.audience)
-    return check
-  } finally {
-    await page.close()
-  }
+async function checkDeck(printed: PrintedDeck, progress: Progress): Promise<DeckCheck> {
+  const check = await inspectPrintedDeck(printed, progress)
+  progress.done(printed.deck.audience)
+  return check
 }
 
 export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progress): Promise<DeckCheck> {

@@ -1,0 +1,72 @@
+// What export and the check share: every deck's print site built, each deck
+// opened in the one shared Chromium and printed to PDF, then handed to the
+// caller's work while its page is still open.
+import { readFile } from 'node:fs/promises'
+import type { Browser } from 'playwright-core'
+import type { BuiltDeck } from '../model/index.js'
+import { findChromium, launchBrowser } from './browser.js'
+import { deckInfo, type DeckInfo } from './deck-info.js'
+import { printPdf, type PrintedPdf } from './pdf.js'
+import { openPrintPage, type PrintPage } from './print-page.js'
+import { ensurePrintSites } from './print-site.js'
+import { createProgress, type Progress } from './progress.js'
+import { awaitedLater, settleAll } from './settle.js'
+
+/** A deck open in the browser with its PDF printed. */
+export interface PrintedDeck {
+  readonly deck: BuiltDeck
+  readonly info: DeckInfo
+  readonly page: PrintPage
+  readonly pdf: PrintedPdf
+}
+
+export interface PrintingOptions {
+  readonly quiet?: boolean
+  /** A browser to share with other work; without one, Chromium is launched and closed after. */
+  readonly browser?: Browser
+  /** Each deck's print site, already on its way (see `ensurePrintSites`); without them, they are built here. */
+  readonly sites?: readonly Promise<string>[]
+}
+
+/** Runs `work` on every deck once it is printed; the deck's page closes when its work is done. */
+export async function withPrintedDecks<T>(
+  decks: readonly BuiltDeck[],
+  options: PrintingOptions,
+  work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
+): Promise<T[]> {
+  const chromiumPath = findChromium()
+  const progress = createProgress(options)
+  // The sites go to the builder before the browser starts: their build is the longer wait.
+  const sites = options.sites ?? (await ensurePrintSites(decks))
+  const browser = options.browser ?? (await launchBrowser(chromiumPath))
+  try {
+    decks.forEach((deck) => progress.step(deck.audience, 'building', deck.plan.slides.length))
+    // Decks load once every site is built: the builder and an open deck are
+    // most of the peak memory, and the builds go faster without decks
+    // competing for the CPU.
+    const built = awaitedLater(settleAll(sites))
+    const siteOf = (index: number) => awaitedLater(built.then((dirs) => dirs[index] as string))
+    return await settleAll(decks.map((deck, index) => printDeck(deck, siteOf(index), browser, progress, work)))
+  } finally {
+    progress.stop()
+    if (!options.browser) await browser.close()
+  }
+}
+
+async function printDeck<T>(
+  deck: BuiltDeck,
+  site: Promise<string>,
+  browser: Browser,
+  progress: Progress,
+  work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
+): Promise<T> {
+  const info = deckInfo(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath, deck.plan)
+  const page = await openPrintPage(browser, site, info, { expectedSlides: deck.plan.slides.length })
+  try {
+    progress.step(deck.audience, 'printing', page.slideCount)
+    const pdf = await printPdf(page.page, { width: `${info.width}px`, height: `${info.height}px`, preferCSSPageSize: true }, info)
+    return await work({ deck, info, page, pdf }, progress)
+  } finally {
+    await page.close()
+  }
+}
