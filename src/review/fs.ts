@@ -38,7 +38,7 @@ const tailWindow = 256 * 1024
 export async function appendReviewEvent(file: string, event: ReviewEvent): Promise<void> {
   const line = formatReviewEvent(event)
   const handle = await open(file, 'a+')
-  let created = false
+  let created: boolean
   try {
     const { size } = await handle.stat()
     created = size === 0

@@ -42,13 +42,22 @@ afterAll(async () => {
 
 interface Sent {
   status: number
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the JSON shape it asked for
   body: any
 }
 
-async function send(method: string, path: string, options: { token?: string; body?: unknown; contentType?: string } = {}): Promise<Sent> {
+async function send(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; contentType?: string } = {},
+): Promise<Sent> {
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' }
   if (options.token) headers.authorization = `Bearer ${options.token}`
-  const response = await fetch(`${server.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) })
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
   const text = await response.text()
   return { status: response.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text }
 }
@@ -63,12 +72,17 @@ describe('review server: writes', () => {
       clients.map(async (client) => {
         for (let index = 0; index < 20; index++) {
           const token = client % 2 === 0 ? tokens.alice : tokens.bob
-          const sent = await send('POST', commentsPath, { token, body: { slideId: 'key-points-1', text: `client ${client} comment ${index}` } })
+          const sent = await send('POST', commentsPath, {
+            token,
+            body: { slideId: 'key-points-1', text: `client ${client} comment ${index}` },
+          })
           expect(sent.status).toBe(201)
         }
       }),
     )
-    const expected = clients.flatMap((client) => Array.from({ length: 20 }, (_, index) => `client ${client} comment ${index}`)).sort()
+    const expected = clients
+      .flatMap((client) => Array.from({ length: 20 }, (_, index) => `client ${client} comment ${index}`))
+      .sort()
     const { events, warnings } = await readReviewLog(logFile())
     expect(warnings).toEqual([])
     const texts = events.flatMap((event) => (event.type === 'comment' ? [event.text] : []))
@@ -82,9 +96,15 @@ describe('review server: writes', () => {
 
   it('takes the author from the token and refuses a body that names one', async () => {
     const sent = await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'bluf', text: 'Mine.' } })
-    expect(sent).toMatchObject({ status: 201, body: { author: 'alice', text: 'Mine.', slideId: 'bluf', blockIds: ['pact:0000000a'] } })
+    expect(sent).toMatchObject({
+      status: 201,
+      body: { author: 'alice', text: 'Mine.', slideId: 'bluf', blockIds: ['pact:0000000a'] },
+    })
     const before = (await stat(logFile())).size
-    const spoofed = await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'bluf', text: 'As bob.', author: 'bob' } })
+    const spoofed = await send('POST', commentsPath, {
+      token: tokens.alice,
+      body: { slideId: 'bluf', text: 'As bob.', author: 'bob' },
+    })
     expect(spoofed.status).toBe(400)
     expect((await stat(logFile())).size).toBe(before)
   })
@@ -94,14 +114,18 @@ describe('review server: writes', () => {
     ['a made-up token', 'bdr_not-a-token'],
     ['a token with one character changed', 'tampered'],
   ])('rejects a write with %s and changes nothing', async (_, token) => {
-    const presented = token === 'tampered' ? `${tokens.alice.slice(0, -1)}${tokens.alice.endsWith('A') ? 'B' : 'A'}` : token
+    const presented =
+      token === 'tampered' ? `${tokens.alice.slice(0, -1)}${tokens.alice.endsWith('A') ? 'B' : 'A'}` : token
     const before = await readFile(logFile(), 'utf8')
     for (const [method, path] of [
       ['POST', commentsPath],
       ['POST', `/api/decks/${plan.audience}/slides/bluf/approval`],
       ['DELETE', `/api/decks/${plan.audience}/slides/bluf/approval`],
     ] as const) {
-      const sent = await send(method, path, { token: presented, body: method === 'POST' && path === commentsPath ? { slideId: 'bluf', text: 'sneaky' } : {} })
+      const sent = await send(method, path, {
+        token: presented,
+        body: method === 'POST' && path === commentsPath ? { slideId: 'bluf', text: 'sneaky' } : {},
+      })
       expect(sent.status).toBe(401)
     }
     expect(await send('GET', '/api/whoami', { token: presented })).toMatchObject({ status: 401 })
@@ -109,9 +133,21 @@ describe('review server: writes', () => {
   })
 
   it('refuses unknown slides, empty comments and non-JSON bodies', async () => {
-    expect((await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'nope', text: 'x' } })).status).toBe(404)
-    expect((await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'bluf', text: '   ' } })).status).toBe(400)
-    expect((await send('POST', commentsPath, { token: tokens.alice, body: 'slideId=bluf', contentType: 'application/x-www-form-urlencoded' })).status).toBe(415)
+    expect(
+      (await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'nope', text: 'x' } })).status,
+    ).toBe(404)
+    expect(
+      (await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'bluf', text: '   ' } })).status,
+    ).toBe(400)
+    expect(
+      (
+        await send('POST', commentsPath, {
+          token: tokens.alice,
+          body: 'slideId=bluf',
+          contentType: 'application/x-www-form-urlencoded',
+        })
+      ).status,
+    ).toBe(415)
   })
 
   it('stores HTML in a comment as the text it is', async () => {
@@ -125,30 +161,49 @@ describe('review server: threads, approvals and live updates', () => {
   it('tells every listener about a new event as it lands', async () => {
     const received = listen('review')
     const sent = await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'bluf', text: 'Live?' } })
-    expect(await received).toMatchObject({ audience: plan.audience, id: sent.body.id, type: 'comment', slideId: 'bluf' })
+    expect(await received).toMatchObject({
+      audience: plan.audience,
+      id: sent.body.id,
+      type: 'comment',
+      slideId: 'bluf',
+    })
   })
 
   it('threads replies and resolutions', async () => {
-    const opened = await send('POST', commentsPath, { token: tokens.alice, body: { slideId: 'key-points-2', text: 'Which source?' } })
+    const opened = await send('POST', commentsPath, {
+      token: tokens.alice,
+      body: { slideId: 'key-points-2', text: 'Which source?' },
+    })
     const thread = `/api/decks/${plan.audience}/threads/${opened.body.id}`
-    expect((await send('POST', `${thread}/replies`, { token: tokens.bob, body: { text: 'The 2025 op-ed.' } })).status).toBe(201)
+    expect(
+      (await send('POST', `${thread}/replies`, { token: tokens.bob, body: { text: 'The 2025 op-ed.' } })).status,
+    ).toBe(201)
     expect((await send('POST', `${thread}/resolve`, { token: tokens.bob, body: {} })).status).toBe(201)
     const review = await send('GET', `/api/decks/${plan.audience}/review`)
     const slide = review.body.slides.find((candidate: { slideId: string }) => candidate.slideId === 'key-points-2')
-    expect(slide.threads[0]).toMatchObject({ text: 'Which source?', replies: [{ author: 'bob', text: 'The 2025 op-ed.' }], resolved: { by: 'bob' } })
+    expect(slide.threads[0]).toMatchObject({
+      text: 'Which source?',
+      replies: [{ author: 'bob', text: 'The 2025 op-ed.' }],
+      resolved: { by: 'bob' },
+    })
   })
 
   it('republishes the deck without its draft mark once the required reviewer approved every slide', async () => {
     const rebuilt = listen('deck')
     for (const slide of plan.slides) {
       expect(republished).toBe(0)
-      expect((await send('POST', `/api/decks/${plan.audience}/slides/${slide.id}/approval`, { token: tokens.bob, body: {} })).status).toBe(201)
+      expect(
+        (await send('POST', `/api/decks/${plan.audience}/slides/${slide.id}/approval`, { token: tokens.bob, body: {} }))
+          .status,
+      ).toBe(201)
     }
     expect(await rebuilt).toEqual({ audience: plan.audience, draft: false })
     await server.idle()
     expect(republished).toBe(1)
     expect(server.decks()[0]!.plan.draft).toBe(false)
-    expect((await send('GET', '/api/decks')).body).toEqual([{ audience: plan.audience, title: plan.title, draft: false, url: `/${plan.audience}/` }])
+    expect((await send('GET', '/api/decks')).body).toEqual([
+      { audience: plan.audience, title: plan.title, draft: false, url: `/${plan.audience}/` },
+    ])
   })
 })
 
@@ -157,20 +212,29 @@ describe('review server: decks', () => {
     for (const path of [`/${plan.audience}/`, `/${plan.audience}/3`]) {
       const page = await send('GET', path)
       expect(page.status).toBe(200)
-      expect(page.body).toContain('<meta name="briefdeck-review" content="{&#34;api&#34;:&#34;/api&#34;,&#34;audience&#34;:&#34;congressional-staff&#34;}">')
+      expect(page.body).toContain(
+        '<meta name="briefdeck-review" content="{&#34;api&#34;:&#34;/api&#34;,&#34;audience&#34;:&#34;congressional-staff&#34;}">',
+      )
     }
     expect((await send('GET', `/${plan.audience}/assets/app.js`)).body).toContain('document.title')
   })
 
   it('refuses a request for another host name, as a DNS-rebinding page would send', async () => {
-    expect(await rawGet(`/api/decks/${plan.audience}/review`, { host: 'attacker.example:15100' })).toContain('unexpected Host header')
+    expect(await rawGet(`/api/decks/${plan.audience}/review`, { host: 'attacker.example:15100' })).toContain(
+      'unexpected Host header',
+    )
     expect(await rawGet(`/api/decks/${plan.audience}/review`, { host: 'localhost:15100' })).toContain('"slides"')
   })
 
   it('never serves a file outside the deck’s site', async () => {
     // The fixture site is four folders below the repository's package.json.
     const up = '../'.repeat(4)
-    const paths = ['/../package.json', `/${plan.audience}/${up}package.json`, `/${plan.audience}/${up.replaceAll('..', '%2e%2e')}package.json`, `/${plan.audience}/${up.replaceAll('/', '%2f')}package.json`]
+    const paths = [
+      '/../package.json',
+      `/${plan.audience}/${up}package.json`,
+      `/${plan.audience}/${up.replaceAll('..', '%2e%2e')}package.json`,
+      `/${plan.audience}/${up.replaceAll('/', '%2f')}package.json`,
+    ]
     for (const path of paths) expect(await rawGet(path)).not.toContain('"name": "briefdeck"')
   })
 })
