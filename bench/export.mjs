@@ -47,16 +47,33 @@ async function compare() {
     const { decks } = await buildBrief(sampleBrief, { outDir: join(work, 'baseline') })
     console.log(`decks: ${decks.map((deck) => `${deck.audience} (${deck.plan.slides.length} slides)`).join(', ')}`)
     const slidevExports = decks.map((deck) => ({
-      args: [slidevBin, 'export', deck.slidesPath, '--executable-path', chromium, '--output', join(deck.dir, 'baseline.pdf')],
+      args: [
+        slidevBin,
+        'export',
+        deck.slidesPath,
+        '--executable-path',
+        chromium,
+        '--output',
+        join(deck.dir, 'baseline.pdf'),
+      ],
       cwd: deck.dir,
     }))
     // The first export of freshly generated decks fills Vite's dependency cache in each deck folder;
     // the timed runs after it use the warm cache, the baseline's best case, which the target is measured against.
     const cold = await measure(slidevExports, { sampled: false })
     const baseline = await measureRuns(() => slidevExports)
-    const ours = await measureRuns((index) => [{ args: [briefdeckBin, 'build', sampleBrief, '--pdf', '--quiet', '--out', join(work, `ours-${index}`)], cwd: root }])
-    const ten = await measureRuns((index) => [{ args: [benchScript, '--synthetic', '10', join(work, `ten-${index}`)], cwd: root }])
-    const forty = await measureRuns((index) => [{ args: [benchScript, '--synthetic', '40', join(work, `forty-${index}`)], cwd: root }])
+    const ours = await measureRuns((index) => [
+      {
+        args: [briefdeckBin, 'build', sampleBrief, '--pdf', '--quiet', '--out', join(work, `ours-${index}`)],
+        cwd: root,
+      },
+    ])
+    const ten = await measureRuns((index) => [
+      { args: [benchScript, '--synthetic', '10', join(work, `ten-${index}`)], cwd: root },
+    ])
+    const forty = await measureRuns((index) => [
+      { args: [benchScript, '--synthetic', '40', join(work, `forty-${index}`)], cwd: root },
+    ])
     const ratio = ours.seconds / baseline.seconds
     const scaling = forty.seconds / ten.seconds
     const peakGiB = ours.rss / 2 ** 30
@@ -65,14 +82,38 @@ async function compare() {
       ['', 'wall (median)', 'peak RSS sum', 'peak PSS sum', 'target'],
       [
         ['baseline: slidev export, decks in turn, cold', seconds(cold.seconds), '', '', '1 run'],
-        ['baseline: slidev export, decks in turn, warm', seconds(baseline.seconds), gib(baseline.rss), gib(baseline.pss), ''],
+        [
+          'baseline: slidev export, decks in turn, warm',
+          seconds(baseline.seconds),
+          gib(baseline.rss),
+          gib(baseline.pss),
+          '',
+        ],
         ['briefdeck build --pdf (whole build)', seconds(ours.seconds), gib(ours.rss), gib(ours.pss), ''],
-        ['  time, ours / warm baseline', ratio.toFixed(2), '', '', `<= ${targets.ratio}: ${verdict(ratio <= targets.ratio)}`],
+        [
+          '  time, ours / warm baseline',
+          ratio.toFixed(2),
+          '',
+          '',
+          `<= ${targets.ratio}: ${verdict(ratio <= targets.ratio)}`,
+        ],
         ['  time, ours / cold baseline', (ours.seconds / cold.seconds).toFixed(2), '', '', ''],
-        ['  peak memory (RSS summed over the tree)', gib(ours.rss), '', '', `< ${targets.peakGiB} GiB: ${verdict(peakGiB < targets.peakGiB)}`],
+        [
+          '  peak memory (RSS summed over the tree)',
+          gib(ours.rss),
+          '',
+          '',
+          `< ${targets.peakGiB} GiB: ${verdict(peakGiB < targets.peakGiB)}`,
+        ],
         ['export of a 10-slide deck', seconds(ten.seconds), gib(ten.rss), gib(ten.pss), ''],
         ['export of a 40-slide deck', seconds(forty.seconds), gib(forty.rss), gib(forty.pss), ''],
-        ['  time, 40 / 10 slides', scaling.toFixed(2), '', '', `< ${targets.scaling}: ${verdict(scaling < targets.scaling)}`],
+        [
+          '  time, 40 / 10 slides',
+          scaling.toFixed(2),
+          '',
+          '',
+          `< ${targets.scaling}: ${verdict(scaling < targets.scaling)}`,
+        ],
       ],
     )
     const met = ratio <= targets.ratio && peakGiB < targets.peakGiB && scaling < targets.scaling
@@ -92,10 +133,22 @@ async function exportSyntheticDeck(count, work) {
   const sample = JSON.parse(await readFile(join(fixtures, 'sample', 'plan.json'), 'utf8'))
   const markdown = await readFile(join(fixtures, 'sample', 'slides.md'), 'utf8')
   const [cover, ...bodies] = markdown.split(/^---\nlayout: default\n/m)
-  const slides = Array.from({ length: count - 1 }, (_, n) => `---\nlayout: default\n${bodies[n % bodies.length].replace(/^id: (.*)$/m, `id: $1-${n}`)}`)
+  const slides = Array.from(
+    { length: count - 1 },
+    (_, n) => `---\nlayout: default\n${bodies[n % bodies.length].replace(/^id: (.*)$/m, `id: $1-${n}`)}`,
+  )
   await writeFile(join(dir, 'slides.md'), [cover, ...slides].join(''))
-  const planSlides = [sample.slides[0], ...Array.from({ length: count - 1 }, (_, n) => ({ ...sample.slides[1 + (n % (sample.slides.length - 1))], id: `s-${n}` }))]
-  await exportDecks([{ audience: 'synthetic', dir, slidesPath: join(dir, 'slides.md'), plan: { ...sample, slides: planSlides } }], { quiet: true })
+  const planSlides = [
+    sample.slides[0],
+    ...Array.from({ length: count - 1 }, (_, n) => ({
+      ...sample.slides[1 + (n % (sample.slides.length - 1))],
+      id: `s-${n}`,
+    })),
+  ]
+  await exportDecks(
+    [{ audience: 'synthetic', dir, slidesPath: join(dir, 'slides.md'), plan: { ...sample, slides: planSlides } }],
+    { quiet: true },
+  )
 }
 
 /**
@@ -106,7 +159,8 @@ async function exportSyntheticDeck(count, work) {
  */
 async function measureRuns(commandsOfRun) {
   const times = []
-  for (let index = 0; index < runs; index++) times.push((await measure(commandsOfRun(index), { sampled: false })).seconds)
+  for (let index = 0; index < runs; index++)
+    times.push((await measure(commandsOfRun(index), { sampled: false })).seconds)
   const peaks = []
   for (let index = runs; index < 2 * runs; index++) peaks.push(await measure(commandsOfRun(index), { sampled: true }))
   times.sort((a, b) => a - b)
@@ -136,7 +190,11 @@ async function measure(commands, { sampled }) {
  */
 function run(args, cwd, sampled) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } })
+    const child = spawn(process.execPath, args, {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    })
     let errors = ''
     let peaks = { rss: 0, pss: 0 }
     const sample = () => {
@@ -162,7 +220,7 @@ function treeMemory(rootPid) {
     if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
   }
   const tree = new Set([rootPid])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const [pid, parent] of parents) {
       if (tree.has(parent) && !tree.has(pid)) {
@@ -208,5 +266,11 @@ function verdict(ok) {
 
 function printTable(header, rows) {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column]).length)))
-  for (const row of [header, ...rows]) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd())
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, column) => String(cell).padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
 }

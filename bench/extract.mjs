@@ -41,7 +41,9 @@ async function measure(file, warmUpFile) {
   const peak = process.resourceUsage().maxRSS * 1024
   // CPU time counts the collector's helper threads too, so it is if anything an overestimate of one core's work.
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
-  console.log(JSON.stringify({ seconds, cpuSeconds, peakAboveBaseline: peak - baseline, blocks: extraction.blocks.length }))
+  console.log(
+    JSON.stringify({ seconds, cpuSeconds, peakAboveBaseline: peak - baseline, blocks: extraction.blocks.length }),
+  )
 }
 
 function report() {
@@ -51,15 +53,23 @@ function report() {
     const warmUpFile = join(dir, 'warm-up-source.txt')
     const bytes = writeSource(file, minimumBytes)
     writeSource(warmUpFile, minimumBytes / 5)
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', file, warmUpFile], { encoding: 'utf8' })
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', file, warmUpFile], {
+      encoding: 'utf8',
+    })
     if (child.status !== 0) throw new Error(`measurement failed:\n${child.stderr}`)
     const { seconds, cpuSeconds, peakAboveBaseline, blocks } = JSON.parse(child.stdout)
     const megabytes = bytes / 1024 / 1024
     const throughput = megabytes / cpuSeconds
     const ratio = peakAboveBaseline / bytes
-    console.log(`input: ${megabytes.toFixed(1)} MB of the sample sources (${blocks} blocks); read + ingest + extract after a warm-up run: ${cpuSeconds.toFixed(2)} s of CPU, ${seconds.toFixed(2)} s wall clock`)
-    console.log(`throughput: ${throughput.toFixed(2)} MB/s of CPU time on one thread (target >= ${targets.megabytesPerSecond} MB/s) ${verdict(throughput >= targets.megabytesPerSecond)}; by the wall clock ${(megabytes / seconds).toFixed(2)} MB/s on a shared machine`)
-    console.log(`peak memory: ${(peakAboveBaseline / 1024 / 1024).toFixed(0)} MB above baseline = ${ratio.toFixed(1)}x the input (target < ${targets.memoryRatio}x) ${verdict(ratio < targets.memoryRatio)}`)
+    console.log(
+      `input: ${megabytes.toFixed(1)} MB of the sample sources (${blocks} blocks); read + ingest + extract after a warm-up run: ${cpuSeconds.toFixed(2)} s of CPU, ${seconds.toFixed(2)} s wall clock`,
+    )
+    console.log(
+      `throughput: ${throughput.toFixed(2)} MB/s of CPU time on one thread (target >= ${targets.megabytesPerSecond} MB/s) ${verdict(throughput >= targets.megabytesPerSecond)}; by the wall clock ${(megabytes / seconds).toFixed(2)} MB/s on a shared machine`,
+    )
+    console.log(
+      `peak memory: ${(peakAboveBaseline / 1024 / 1024).toFixed(0)} MB above baseline = ${ratio.toFixed(1)}x the input (target < ${targets.memoryRatio}x) ${verdict(ratio < targets.memoryRatio)}`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -68,7 +78,10 @@ function report() {
 
 /** Concatenates the sample sources until the file holds at least `size` bytes; returns its size. */
 function writeSource(file, size) {
-  const sources = readdirSync(sourcesDir).filter((name) => /\.(txt|md)$/.test(name)).sort().map((name) => readFileSync(join(sourcesDir, name), 'utf8'))
+  const sources = readdirSync(sourcesDir)
+    .filter((name) => /\.(txt|md)$/.test(name))
+    .sort()
+    .map((name) => readFileSync(join(sourcesDir, name), 'utf8'))
   const one = sources.join('\n\n')
   const copies = Math.ceil(size / Buffer.byteLength(one))
   writeFileSync(file, Array.from({ length: copies }, () => one).join('\n\n'))
@@ -76,7 +89,11 @@ function writeSource(file, size) {
 }
 
 function score() {
-  const result = spawnSync(process.execPath, [scorer, '--corpus', corpus, '--cmd', `"${process.execPath}" bin/briefdeck.js extract --json`], { cwd: root, encoding: 'utf8' })
+  const result = spawnSync(
+    process.execPath,
+    [scorer, '--corpus', corpus, '--cmd', `"${process.execPath}" bin/briefdeck.js extract --json`],
+    { cwd: root, encoding: 'utf8' },
+  )
   if (result.status !== 0) {
     console.log(`argument quality: the scorer failed (${result.stderr.trim().split('\n').at(-1)})`)
     process.exitCode = 1
@@ -86,8 +103,12 @@ function score() {
   const line = /SCORE thesis=([\d.]+) counter_f1=([\d.]+)/.exec(result.stdout)
   if (!line) return
   const [thesis, counterF1] = [Number(line[1]), Number(line[2])]
-  console.log(`thesis accuracy: ${thesis.toFixed(3)} (target >= ${targets.thesis}; first-sentence baseline 0.57) ${verdict(thesis >= targets.thesis)}`)
-  console.log(`counterargument F1: ${counterF1.toFixed(3)} (target >= ${targets.counterF1}; cue-word baseline 0.37) ${verdict(counterF1 >= targets.counterF1)}`)
+  console.log(
+    `thesis accuracy: ${thesis.toFixed(3)} (target >= ${targets.thesis}; first-sentence baseline 0.57) ${verdict(thesis >= targets.thesis)}`,
+  )
+  console.log(
+    `counterargument F1: ${counterF1.toFixed(3)} (target >= ${targets.counterF1}; cue-word baseline 0.37) ${verdict(counterF1 >= targets.counterF1)}`,
+  )
 }
 
 function verdict(met) {

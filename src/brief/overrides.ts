@@ -42,7 +42,8 @@ function correctBlock(block: ArgumentBlock, override: Override | undefined): Arg
     corrected.confidence = 1
   }
   // An override can only tighten a marking, never loosen what the block already carries.
-  if (override.marking) corrected.marking = mostRestrictive(block.marking ? [block.marking, override.marking] : [override.marking])
+  if (override.marking)
+    corrected.marking = mostRestrictive(block.marking ? [block.marking, override.marking] : [override.marking])
   return [corrected]
 }
 

@@ -11,5 +11,8 @@ export function parseBrief(text: string, file: string): Brief {
 /** `briefs/pacific-alliances.brief.yaml` -> `pacific-alliances`. */
 export function briefName(file: string): string {
   // win32.basename splits on both separators, so the name is the same on every platform.
-  return win32.basename(file).replace(/\.brief\.ya?ml$/i, '').replace(/\.ya?ml$/i, '')
+  return win32
+    .basename(file)
+    .replace(/\.brief\.ya?ml$/i, '')
+    .replace(/\.ya?ml$/i, '')
 }

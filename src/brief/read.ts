@@ -33,14 +33,22 @@ async function checkSourcePath(brief: Brief, index: number, root: string, realRo
   const place = briefPlace(brief, 'sources', index, 'path')
   const absolute = sourcePath(brief, source)
   if (!isInside(root, absolute)) {
-    throw new BriefdeckProblem(`source '${source.path}' is outside the repository ${root}`, place, 'brief-source-outside')
+    throw new BriefdeckProblem(
+      `source '${source.path}' is outside the repository ${root}`,
+      place,
+      'brief-source-outside',
+    )
   }
   const real = await realpath(absolute).catch(() => {
     throw new BriefdeckProblem(`source '${source.path}' does not exist`, place, 'brief-source-missing')
   })
   // A symbolic link inside the repository may still point anywhere on the machine.
   if (!isInside(realRoot, real)) {
-    throw new BriefdeckProblem(`source '${source.path}' is a link to ${real}, outside the repository`, place, 'brief-source-outside')
+    throw new BriefdeckProblem(
+      `source '${source.path}' is a link to ${real}, outside the repository`,
+      place,
+      'brief-source-outside',
+    )
   }
 }
 
@@ -63,7 +71,12 @@ async function readTextFile(path: string, maxBytes: number): Promise<string> {
     throw new BriefdeckProblem('file not found', place, 'brief-read')
   })
   if (!info.isFile()) throw new BriefdeckProblem('not a file', place, 'brief-read')
-  if (info.size > maxBytes) throw new BriefdeckProblem(`file is too large (${info.size} bytes; a brief is at most ${maxBytes})`, place, 'brief-read')
+  if (info.size > maxBytes)
+    throw new BriefdeckProblem(
+      `file is too large (${info.size} bytes; a brief is at most ${maxBytes})`,
+      place,
+      'brief-read',
+    )
   const bytes = await readFile(path)
   if (bytes.includes(0)) throw new BriefdeckProblem('binary file, expected YAML text', place, 'brief-read')
   try {

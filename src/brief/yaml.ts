@@ -22,7 +22,11 @@ export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T
   }
   const [syntaxError] = document.errors
   if (syntaxError) {
-    throw new BriefdeckProblem(`invalid YAML: ${firstLine(syntaxError.message)}`, { file, ...position(syntaxError.pos[0]) }, `${ruleId}-yaml`)
+    throw new BriefdeckProblem(
+      `invalid YAML: ${firstLine(syntaxError.message)}`,
+      { file, ...position(syntaxError.pos[0]) },
+      `${ruleId}-yaml`,
+    )
   }
   if (document.contents === null) throw new BriefdeckProblem('the file is empty', { file, line: 1, column: 1 }, ruleId)
 
@@ -37,7 +41,11 @@ export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T
     .sort(byReportingOrder)
   if (!first) throw new TypeError('zod reported a failure without issues')
   const more = others.length > 0 ? ` (and ${others.length} more ${others.length === 1 ? 'problem' : 'problems'})` : ''
-  throw new BriefdeckProblem(`${describeIssue(first.issue, first.path, places)}${more}`, { file, ...first.position }, ruleId)
+  throw new BriefdeckProblem(
+    `${describeIssue(first.issue, first.path, places)}${more}`,
+    { file, ...first.position },
+    ruleId,
+  )
 }
 
 interface Located {
@@ -48,11 +56,19 @@ interface Located {
 /** A mistyped key explains the missing field it causes, so it comes first; otherwise the file's order. */
 function byReportingOrder(a: Located, b: Located): number {
   const typo = (located: Located) => (located.issue.code === 'unrecognized_keys' ? 0 : 1)
-  return typo(a) - typo(b) || (a.position.line ?? 0) - (b.position.line ?? 0) || (a.position.column ?? 0) - (b.position.column ?? 0)
+  return (
+    typo(a) - typo(b) ||
+    (a.position.line ?? 0) - (b.position.line ?? 0) ||
+    (a.position.column ?? 0) - (b.position.column ?? 0)
+  )
 }
 
 /** Aliases are the one thing the parser accepts and conversion may still refuse (an alias to nothing). */
-function toPlainData(document: Document, origin: { file: string; ruleId: string }, position: (offset: number) => Position): unknown {
+function toPlainData(
+  document: Document,
+  origin: { file: string; ruleId: string },
+  position: (offset: number) => Position,
+): unknown {
   try {
     return document.toJS()
   } catch (error) {
@@ -63,11 +79,21 @@ function toPlainData(document: Document, origin: { file: string; ruleId: string 
         return visit.BREAK
       },
     })
-    throw new BriefdeckProblem(`invalid YAML: ${firstLine((error as Error).message)}`, { file: origin.file, ...position(offset) }, `${origin.ruleId}-yaml`, { cause: error })
+    throw new BriefdeckProblem(
+      `invalid YAML: ${firstLine((error as Error).message)}`,
+      { file: origin.file, ...position(offset) },
+      `${origin.ruleId}-yaml`,
+      { cause: error },
+    )
   }
 }
 
-function recordPlaces(node: unknown, path: PropertyKey[], places: Record<string, Position>, position: (offset: number) => Position): void {
+function recordPlaces(
+  node: unknown,
+  path: PropertyKey[],
+  places: Record<string, Position>,
+  position: (offset: number) => Position,
+): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue
@@ -89,14 +115,21 @@ function recordPlaces(node: unknown, path: PropertyKey[], places: Record<string,
 
 /** The path of the value at fault: an unknown key is itself the place to point at. */
 function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
-  return issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path]
+  return issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+    ? [...issue.path, issue.keys[0]]
+    : [...issue.path]
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: readonly PropertyKey[], places: Record<string, Position>): string {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  path: readonly PropertyKey[],
+  places: Record<string, Position>,
+): string {
   const field = path.map(String).join('.')
   if (issue.code === 'unrecognized_keys') return `unknown field '${field}'`
   if (issue.code === 'invalid_key') return `${field}: ${issue.issues[0]?.message ?? issue.message}`
-  if (issue.code === 'invalid_type' && path.length > 0 && !(jsonPointer(path) in places)) return `missing field '${field}'`
+  if (issue.code === 'invalid_type' && path.length > 0 && !(jsonPointer(path) in places))
+    return `missing field '${field}'`
   return field ? `${field}: ${issue.message}` : issue.message
 }
 

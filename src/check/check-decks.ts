@@ -1,6 +1,13 @@
 // The render check: every slide of every deck opened in Chromium, measured,
 // and compared with the PDF printed from the same page.
-import { exportDecks, withPrintedDecks, type ExportOptions, type PrintedDeck, type PrintingOptions, type Progress } from '../export/index.js'
+import {
+  exportDecks,
+  withPrintedDecks,
+  type ExportOptions,
+  type PrintedDeck,
+  type PrintingOptions,
+  type Progress,
+} from '../export/index.js'
 import type { BuiltDeck, CheckReport, DeckCheck, ExportedDeck } from '../model/index.js'
 import { measure } from './measure.js'
 import { pdfPageTexts } from './pdf-text.js'
@@ -13,7 +20,10 @@ export async function checkDecks(decks: readonly BuiltDeck[], options: CheckOpti
 }
 
 /** Export and check in one pass: the check measures the very page each PDF was printed from. */
-export async function exportAndCheckDecks(decks: readonly BuiltDeck[], options: ExportOptions = {}): Promise<{ exported: ExportedDeck[]; report: CheckReport }> {
+export async function exportAndCheckDecks(
+  decks: readonly BuiltDeck[],
+  options: ExportOptions = {},
+): Promise<{ exported: ExportedDeck[]; report: CheckReport }> {
   const checks = new Map<BuiltDeck, DeckCheck>()
   const exported = await exportDecks(decks, {
     ...options,
@@ -34,8 +44,21 @@ export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progres
   const { deck, page, pdf } = printed
   progress.step(deck.audience, 'checking', page.slideCount)
   const [slides, pdfPages] = await Promise.all([measure(page.page), pdfPageTexts(pdf.bytes)])
-  const findings = deckFindings({ plan: deck.plan, slides, pageErrors: page.pageErrors, blockedRequests: page.blockedRequests, missingFiles: page.missingFiles, pdfPages })
-  return { audience: deck.audience, slidesPath: deck.slidesPath, slides: slides.length, planned: deck.plan.slides.length, findings }
+  const findings = deckFindings({
+    plan: deck.plan,
+    slides,
+    pageErrors: page.pageErrors,
+    blockedRequests: page.blockedRequests,
+    missingFiles: page.missingFiles,
+    pdfPages,
+  })
+  return {
+    audience: deck.audience,
+    slidesPath: deck.slidesPath,
+    slides: slides.length,
+    planned: deck.plan.slides.length,
+    findings,
+  }
 }
 
 function reportOf(decks: readonly DeckCheck[]): CheckReport {

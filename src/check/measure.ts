@@ -47,17 +47,28 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
   }
 
   const describe = (element: Element): string => {
-    const siblings = element.parentElement ? [...element.parentElement.children].filter((other) => other.tagName === element.tagName) : [element]
+    const siblings = element.parentElement
+      ? [...element.parentElement.children].filter((other) => other.tagName === element.tagName)
+      : [element]
     const tag = element.tagName.toLowerCase()
     const own = siblings.length > 1 ? `${tag}:nth-of-type(${siblings.indexOf(element) + 1})` : tag
     const parent = element.parentElement ? `${element.parentElement.tagName.toLowerCase()} > ` : ''
-    const text = (element instanceof HTMLImageElement ? element.alt || element.getAttribute('src') || '' : (element as HTMLElement).innerText || '').replace(/\s+/g, ' ').trim()
+    const text = (
+      element instanceof HTMLImageElement
+        ? element.alt || element.getAttribute('src') || ''
+        : (element as HTMLElement).innerText || ''
+    )
+      .replace(/\s+/g, ' ')
+      .trim()
     const snippet = text.length > 48 ? `${text.slice(0, 47)}…` : text
     return snippet ? `${parent}${own} "${snippet}"` : `${parent}${own}`
   }
 
   const overlaps = (a: DOMRect, b: DOMRect): boolean =>
-    a.left < b.right - tolerance && a.right > b.left + tolerance && a.top < b.bottom - tolerance && a.bottom > b.top + tolerance
+    a.left < b.right - tolerance &&
+    a.right > b.left + tolerance &&
+    a.top < b.bottom - tolerance &&
+    a.bottom > b.top + tolerance
 
   const outsideBy = (inner: DOMRect, outer: DOMRect): string | undefined => {
     const sides = [
@@ -87,7 +98,8 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
     const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible'
     const wider = element.scrollWidth - element.clientWidth
     const taller = element.scrollHeight - element.clientHeight
-    if (clips && (wider > tolerance || taller > tolerance)) return `its text is cut off (${Math.max(wider, taller)}px hidden)`
+    if (clips && (wider > tolerance || taller > tolerance))
+      return `its text is cut off (${Math.max(wider, taller)}px hidden)`
     // Visible overflow sideways is an unbreakable word running out of its column.
     if (!clips && element.clientWidth > 0 && wider > tolerance) return `its text runs ${wider}px out of its box`
     return undefined
@@ -107,7 +119,9 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
     return parts.join(' ').replace(/\s+/g, ' ').trim()
   }
 
-  const axe = (window as unknown as { axe: { run: (context: Element | Document, options: object) => Promise<AxeResults> } }).axe
+  const axe = (
+    window as unknown as { axe: { run: (context: Element | Document, options: object) => Promise<AxeResults> } }
+  ).axe
   const contrast = await axe.run(document.querySelector('#print-content') ?? document, {
     runOnly: { type: 'rule', values: ['color-contrast'] },
     resultTypes: ['violations'],
@@ -117,7 +131,8 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
   for (const node of contrast.violations.flatMap((violation) => violation.nodes)) {
     const slide = node.element?.closest('.print-slide-container')
     if (!node.element || !slide) continue
-    const data = node.any[0]?.data as { contrastRatio?: number; expectedContrastRatio?: string; fgColor?: string; bgColor?: string } | undefined
+    const data = node.any[0]?.data as
+      { contrastRatio?: number; expectedContrastRatio?: string; fgColor?: string; bgColor?: string } | undefined
     const detail = data?.contrastRatio
       ? `contrast ${data.contrastRatio}:1, needs ${data.expectedContrastRatio} (${data.fgColor} on ${data.bgColor})`
       : (node.failureSummary ?? 'contrast below WCAG AA').replace(/\s+/g, ' ')
@@ -126,23 +141,30 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
 
   return [...document.querySelectorAll('.print-slide-container')].map((slide) => {
     const slideBox = slide.getBoundingClientRect()
-    const banners = [...slide.querySelectorAll('.marking-banner')].filter((banner) => isShown(banner) && (banner.textContent ?? '').trim() !== '')
+    const banners = [...slide.querySelectorAll('.marking-banner')].filter(
+      (banner) => isShown(banner) && (banner.textContent ?? '').trim() !== '',
+    )
     const bannerBoxes = banners.map((banner) => banner.getBoundingClientRect())
-    const content = [...slide.querySelectorAll(contentSelector)].filter((element) => isShown(element) && !element.closest('.marking-banner'))
+    const content = [...slide.querySelectorAll(contentSelector)].filter(
+      (element) => isShown(element) && !element.closest('.marking-banner'),
+    )
     const outside: ElementNote[] = []
     const clipped: ElementNote[] = []
     for (const element of content) {
       const box = element.getBoundingClientRect()
       const beyond = outsideBy(box, slideBox)
       if (beyond) outside.push({ element: describe(element), detail: `${beyond} the slide` })
-      else if (bannerBoxes.some((banner) => overlaps(box, banner))) outside.push({ element: describe(element), detail: 'under the marking banner' })
+      else if (bannerBoxes.some((banner) => overlaps(box, banner)))
+        outside.push({ element: describe(element), detail: 'under the marking banner' })
       const cutBy = clippingAncestor(element, slide)
       const overflow = ownOverflow(element)
       if (cutBy) clipped.push({ element: describe(element), detail: `cut off by ${describe(cutBy)}` })
       else if (overflow) clipped.push({ element: describe(element), detail: overflow })
     }
     const images = [...slide.querySelectorAll('img')]
-    const units = [...slide.querySelectorAll(textUnitSelector)].filter((unit) => isShown(unit) && !unit.closest('.marking-banner'))
+    const units = [...slide.querySelectorAll(textUnitSelector)].filter(
+      (unit) => isShown(unit) && !unit.closest('.marking-banner'),
+    )
     return {
       number: Number.parseInt(slide.id, 10),
       slideId: slide.querySelector('[data-slide-id]')?.getAttribute('data-slide-id') ?? null,
@@ -152,7 +174,9 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
       },
       outside,
       clipped,
-      failedImages: images.filter((image) => image.complete && image.naturalWidth === 0).map((image) => ({ element: describe(image), detail: image.currentSrc || image.src })),
+      failedImages: images
+        .filter((image) => image.complete && image.naturalWidth === 0)
+        .map((image) => ({ element: describe(image), detail: image.currentSrc || image.src })),
       imageSources: images.map((image) => image.currentSrc || image.src),
       texts: units.map(ownText).filter((text) => text !== ''),
       lowContrast: lowContrast.get(slide) ?? [],

@@ -12,7 +12,13 @@ export function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
   child.stdin.end(pdf)
   return new Promise((resolve, reject) => {
     child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new EnvironmentProblem('pdftotext not found: install poppler-utils (apt-get install poppler-utils) to check PDF text') : error),
+      reject(
+        error.code === 'ENOENT'
+          ? new EnvironmentProblem(
+              'pdftotext not found: install poppler-utils (apt-get install poppler-utils) to check PDF text',
+            )
+          : error,
+      ),
     )
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`pdftotext failed: ${Buffer.concat(errors).toString().trim()}`))

@@ -21,21 +21,36 @@ type Rule = (observation: DeckObservation) => CheckFinding[]
 const slideCountMatchesPlan: Rule = ({ plan, slides }) =>
   slides.length === plan.slides.length
     ? []
-    : [deckFinding('slide-count', `the browser drew ${slides.length} slides but the deck plan has ${plan.slides.length}`)]
+    : [
+        deckFinding(
+          'slide-count',
+          `the browser drew ${slides.length} slides but the deck plan has ${plan.slides.length}`,
+        ),
+      ]
 
-const contentInsideSlide: Rule = ({ slides }) => slides.flatMap((slide) => slide.outside.map((note) => slideFinding('outside-slide', slide, note, `${note.element} is ${note.detail}`)))
+const contentInsideSlide: Rule = ({ slides }) =>
+  slides.flatMap((slide) =>
+    slide.outside.map((note) => slideFinding('outside-slide', slide, note, `${note.element} is ${note.detail}`)),
+  )
 
-const textNotClipped: Rule = ({ slides }) => slides.flatMap((slide) => slide.clipped.map((note) => slideFinding('text-clipped', slide, note, `${note.element}: ${note.detail}`)))
+const textNotClipped: Rule = ({ slides }) =>
+  slides.flatMap((slide) =>
+    slide.clipped.map((note) => slideFinding('text-clipped', slide, note, `${note.element}: ${note.detail}`)),
+  )
 
 const imagesLoaded: Rule = ({ slides }) =>
-  slides.flatMap((slide) => slide.failedImages.map((note) => slideFinding('image-failed', slide, note, `image failed to load: ${note.detail}`)))
+  slides.flatMap((slide) =>
+    slide.failedImages.map((note) => slideFinding('image-failed', slide, note, `image failed to load: ${note.detail}`)),
+  )
 
 const noPageErrors: Rule = ({ pageErrors, missingFiles, slides }) => {
   // A missing image is reported on its slide by `imagesLoaded`.
   const images = new Set(slides.flatMap((slide) => slide.imageSources))
   return [
     ...pageErrors.map((error) => deckFinding('page-error', `the page logged an error: ${firstLine(error)}`)),
-    ...missingFiles.filter((url) => !images.has(url)).map((url) => deckFinding('page-error', `the page asked for ${url}, which its build does not have`)),
+    ...missingFiles
+      .filter((url) => !images.has(url))
+      .map((url) => deckFinding('page-error', `the page asked for ${url}, which its build does not have`)),
   ]
 }
 
@@ -43,26 +58,43 @@ const noExternalRequests: Rule = ({ slides, blockedRequests }) =>
   blockedRequests.map((url) => {
     const slide = slides.find((candidate) => candidate.imageSources.includes(url))
     const message = `a request to ${url} was blocked: decks must not reach other machines`
-    return slide ? slideFinding('external-request', slide, { element: `img "${url}"`, detail: '' }, message) : deckFinding('external-request', message)
+    return slide
+      ? slideFinding('external-request', slide, { element: `img "${url}"`, detail: '' }, message)
+      : deckFinding('external-request', message)
   })
 
 const bannersOnEverySlide: Rule = ({ slides }) =>
   slides.flatMap((slide) => {
     const missing = (['top', 'bottom'] as const).filter((position) => !slide.banners[position])
-    return missing.map((position) => slideFinding('banner-missing', slide, undefined, `the ${position} marking banner is missing`))
+    return missing.map((position) =>
+      slideFinding('banner-missing', slide, undefined, `the ${position} marking banner is missing`),
+    )
   })
 
 const contrastMeetsAA: Rule = ({ slides }) =>
-  slides.flatMap((slide) => slide.lowContrast.map((note) => slideFinding('contrast', slide, note, `${note.element}: ${note.detail}, below WCAG AA`)))
+  slides.flatMap((slide) =>
+    slide.lowContrast.map((note) =>
+      slideFinding('contrast', slide, note, `${note.element}: ${note.detail}, below WCAG AA`),
+    ),
+  )
 
 const slideTextInPdf: Rule = ({ slides, pdfPages }) => {
   const pageCount: CheckFinding[] =
-    pdfPages.length === slides.length ? [] : [deckFinding('text-missing-from-pdf', `the PDF has ${pdfPages.length} pages for ${slides.length} slides`)]
+    pdfPages.length === slides.length
+      ? []
+      : [deckFinding('text-missing-from-pdf', `the PDF has ${pdfPages.length} pages for ${slides.length} slides`)]
   const missing = slides.flatMap((slide, index) => {
     const page = pdfPages[index] ?? ''
     return slide.texts
       .filter((text) => !appearsOnPage(page, text))
-      .map((text) => slideFinding('text-missing-from-pdf', slide, { element: quoted(text), detail: '' }, `text on the slide is missing from PDF page ${index + 1}: ${quoted(text)}`))
+      .map((text) =>
+        slideFinding(
+          'text-missing-from-pdf',
+          slide,
+          { element: quoted(text), detail: '' },
+          `text on the slide is missing from PDF page ${index + 1}: ${quoted(text)}`,
+        ),
+      )
   })
   return [...pageCount, ...missing]
 }
@@ -90,7 +122,12 @@ export function deckFindings(observation: DeckObservation): CheckFinding[] {
  * soft hyphens dropped.
  */
 export function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().replace(/\u00ad/g, '').split(/\s+/).filter(Boolean)
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\u00ad/g, '')
+    .split(/\s+/)
+    .filter(Boolean)
 }
 
 /**
@@ -123,7 +160,12 @@ function bySlide(a: CheckFinding, b: CheckFinding): number {
   return (a.slide ?? 0) - (b.slide ?? 0)
 }
 
-function slideFinding(rule: CheckRule, slide: SlideMeasurement, note: ElementNote | undefined, message: string): CheckFinding {
+function slideFinding(
+  rule: CheckRule,
+  slide: SlideMeasurement,
+  note: ElementNote | undefined,
+  message: string,
+): CheckFinding {
   return { rule, slide: slide.number, slideId: slide.slideId, element: note?.element ?? null, message }
 }
 

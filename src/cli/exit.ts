@@ -28,6 +28,6 @@ export function reportError(error: unknown): number {
     return ExitCode.badInput
   }
   console.error('briefdeck: internal error, please report it:')
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error))
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
   return ExitCode.internal
 }

@@ -59,7 +59,7 @@ cli
   .action(lazy(() => import('./commands/check.js')))
 
 cli
-  .command('present <brief>', 'Serve one audience\'s deck with Slidev, rebuilding when the brief or a source changes')
+  .command('present <brief>', "Serve one audience's deck with Slidev, rebuilding when the brief or a source changes")
   .option('--audience <id>', 'The audience to present')
   .option('--out <dir>', 'Output folder', { default: 'out' })
   .option('--port <n>', 'Port for the Slidev server', { default: 3030 })
@@ -82,7 +82,7 @@ cli
   .action(lazy(() => import('./commands/resolve.js')))
 
 cli
-  .command('approve <brief>', 'Approve slides (all of the audience\'s deck unless --slide is given)')
+  .command('approve <brief>', "Approve slides (all of the audience's deck unless --slide is given)")
   .option('--audience <id>', 'The audience whose deck is approved')
   .option('--slide <slides>', 'Slide numbers or ids (comma-separated)')
   .option('--as <name>', 'Who approves')

@@ -6,8 +6,22 @@ import { applyOverrides, readBrief, repositoryRoot, sourcePath } from '../brief/
 import { checkPinnedSections, compose } from '../compose/index.js'
 import { extract } from '../extract/index.js'
 import { readSource } from '../ingest/index.js'
-import { BriefdeckProblem, briefPlace, type AudienceProfile, type Brief, type BuiltDeck, type Warning } from '../model/index.js'
-import { availableAudiences, bundledTemplatesRoot, loadAudienceProfile, loadTemplates, render, writeDeck } from '../render/index.js'
+import {
+  BriefdeckProblem,
+  briefPlace,
+  type AudienceProfile,
+  type Brief,
+  type BuiltDeck,
+  type Warning,
+} from '../model/index.js'
+import {
+  availableAudiences,
+  bundledTemplatesRoot,
+  loadAudienceProfile,
+  loadTemplates,
+  render,
+  writeDeck,
+} from '../render/index.js'
 import { applyReview, readReviewState } from '../review/index.js'
 
 export type { BuiltDeck }
@@ -42,7 +56,9 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
   const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
   // The review stage: approvals of the current content decide `draft` before anything is rendered.
   const review = await readReviewState(brief.file)
-  const plans = selected.map((audience) => applyReview(compose({ extractions: corrected, brief, audience }), review.state, brief.reviewers[audience.id] ?? []))
+  const plans = selected.map((audience) =>
+    applyReview(compose({ extractions: corrected, brief, audience }), review.state, brief.reviewers[audience.id] ?? []),
+  )
   const rendered = plans.map((plan) => ({ plan, deck: render(plan, templates) }))
 
   const decks: BuiltDeck[] = []
@@ -77,7 +93,11 @@ async function loadProfiles(brief: Brief, templatesRoot: string): Promise<Audien
   return Promise.all(brief.audiences.map((id) => loadAudienceProfile(templatesRoot, id)))
 }
 
-function selectAudiences(brief: Brief, profiles: readonly AudienceProfile[], wanted: readonly string[] | undefined): AudienceProfile[] {
+function selectAudiences(
+  brief: Brief,
+  profiles: readonly AudienceProfile[],
+  wanted: readonly string[] | undefined,
+): AudienceProfile[] {
   if (!wanted) return [...profiles]
   return wanted.map((id) => {
     const profile = profiles.find((candidate) => candidate.id === id)

@@ -29,7 +29,13 @@ export interface ComposeInput {
  */
 export function compose({ extractions, brief, audience }: ComposeInput): DeckPlan {
   checkDeckReleasable(brief, audience)
-  const context = { brief, profile: audience, extractions, pool: blockPool(extractions, brief, audience), used: new Set<string>() }
+  const context = {
+    brief,
+    profile: audience,
+    extractions,
+    pool: blockPool(extractions, brief, audience),
+    used: new Set<string>(),
+  }
   const body = audience.sections.flatMap((section) => paginate(section, sectionBullets(section, context), audience))
   const worded = audience.wording.spellOutAcronyms ? spellOutAcronyms(body, extractions) : body
   const slides = [coverSlide(brief, audience), ...worded]
@@ -39,7 +45,9 @@ export function compose({ extractions, brief, audience }: ComposeInput): DeckPla
     title: brief.title,
     audienceName: audience.name,
     coverLine: audience.coverLine,
-    contributors: brief.contributors.map((contributor) => (contributor.role ? `${contributor.name} (${contributor.role})` : contributor.name)),
+    contributors: brief.contributors.map((contributor) =>
+      contributor.role ? `${contributor.name} (${contributor.role})` : contributor.name,
+    ),
     recipients: recipientsOf(brief, audience),
     marking: mostRestrictive([brief.marking, ...slides.map((slide) => slide.marking)]),
     // Compose cannot know about approvals; the review stage clears this.
@@ -122,7 +130,9 @@ function uniqueCitations(citations: readonly Citation[]): Citation[] {
 
 /** Spells out each acronym where a reader first meets it on a slide; notes keep the source's words. */
 function spellOutAcronyms(slides: readonly SlidePlan[], extractions: readonly Extraction[]): SlidePlan[] {
-  const expansions = mergedTerms(extractions).flatMap((term) => (term.expansion ? [{ acronym: term.acronym, expansion: term.expansion }] : []))
+  const expansions = mergedTerms(extractions).flatMap((term) =>
+    term.expansion ? [{ acronym: term.acronym, expansion: term.expansion }] : [],
+  )
   const fields = slides.flatMap((slide) => slide.bullets.flatMap((bullet) => [bullet.text, bullet.detail ?? '']))
   const spelled = spellOutFirstUse(fields, expansions)
   let index = 0

@@ -16,7 +16,13 @@ export function blockNote(entry: PoolBlock): string {
 }
 
 export function sourceCitation(source: SourceMetadata, paragraph?: number): Citation {
-  const citation: Citation = { sourceId: source.id, title: source.title ?? source.id, date: source.date, author: source.author, url: source.url }
+  const citation: Citation = {
+    sourceId: source.id,
+    title: source.title ?? source.id,
+    date: source.date,
+    author: source.author,
+    url: source.url,
+  }
   return paragraph === undefined ? citation : { ...citation, paragraph }
 }
 
@@ -26,6 +32,11 @@ export function blockCitation(entry: PoolBlock): Citation {
 
 /** `Charlotte Hayes, “Title”, Publication, 30 May 2025`: the sources slide's entry. */
 export function referenceText(source: SourceMetadata): string {
-  const parts = [source.author, `“${source.title ?? source.id}”`, source.publication, source.date ? formatIsoDate(source.date) : null]
+  const parts = [
+    source.author,
+    `“${source.title ?? source.id}”`,
+    source.publication,
+    source.date ? formatIsoDate(source.date) : null,
+  ]
   return parts.filter((part): part is string => Boolean(part)).join(', ')
 }

@@ -90,7 +90,8 @@ function blockBullets(section: SectionOf<'blocks'>, context: SectionContext): Pl
 function applyPick(pick: BlockPick, candidates: readonly PoolBlock[]): PoolBlock[] {
   const patterns = pick.match ? textPatterns(pick.match) : []
   const matching = candidates.filter(
-    (entry) => pick.kinds.includes(entry.block.kind) && (patterns.length === 0 || matchesAny([entry.block.text], patterns)),
+    (entry) =>
+      pick.kinds.includes(entry.block.kind) && (patterns.length === 0 || matchesAny([entry.block.text], patterns)),
   )
   const perSource = new Map<number, number>()
   const kept = [...matching].sort(byConfidence).filter((entry) => {
@@ -103,14 +104,24 @@ function applyPick(pick: BlockPick, candidates: readonly PoolBlock[]): PoolBlock
 }
 
 /** Gives each picked block the nearest unused block of the rule's kinds from the same source, if close enough. */
-function pairUp(picked: readonly PoolBlock[], free: readonly PoolBlock[], rule: PairRule, used: Set<string>): Map<string, PoolBlock> {
+function pairUp(
+  picked: readonly PoolBlock[],
+  free: readonly PoolBlock[],
+  rule: PairRule,
+  used: Set<string>,
+): Map<string, PoolBlock> {
   const pickedIds = new Set(picked.map((entry) => entry.block.id))
-  const available = free.filter((entry) => rule.kinds.includes(entry.block.kind) && entry.pinned === undefined && !pickedIds.has(entry.block.id))
+  const available = free.filter(
+    (entry) => rule.kinds.includes(entry.block.kind) && entry.pinned === undefined && !pickedIds.has(entry.block.id),
+  )
   const partners = new Map<string, PoolBlock>()
   for (const entry of picked) {
     const distance = (other: PoolBlock) => Math.abs(other.block.paragraph - entry.block.paragraph)
     const nearest = available
-      .filter((other) => !used.has(other.block.id) && other.sourceIndex === entry.sourceIndex && distance(other) <= rule.maxDistance)
+      .filter(
+        (other) =>
+          !used.has(other.block.id) && other.sourceIndex === entry.sourceIndex && distance(other) <= rule.maxDistance,
+      )
       .sort((a, b) => distance(a) - distance(b) || byReadingOrder(a, b))[0]
     if (!nearest) continue
     partners.set(entry.block.id, nearest)
@@ -119,11 +130,20 @@ function pairUp(picked: readonly PoolBlock[], free: readonly PoolBlock[], rule: 
   return partners
 }
 
-function blockBullet(entry: PoolBlock, limit: number, rule: PairRule | undefined, partner: PoolBlock | undefined): PlannedBullet {
+function blockBullet(
+  entry: PoolBlock,
+  limit: number,
+  rule: PairRule | undefined,
+  partner: PoolBlock | undefined,
+): PlannedBullet {
   const { block } = entry
   const isQuote = block.kind === 'quote'
   const text = slideWording(entry, limit)
-  const detail = isQuote ? block.speaker : partner && rule ? `${rule.label}: ${slideWording(partner, limit)}` : undefined
+  const detail = isQuote
+    ? block.speaker
+    : partner && rule
+      ? `${rule.label}: ${slideWording(partner, limit)}`
+      : undefined
   const bullet: Bullet = { text, blockIds: partner ? [block.id, partner.block.id] : [block.id] }
   if (text !== collapseWhitespace(entry.sentence)) bullet.fullText = entry.sentence
   if (detail) bullet.detail = detail
@@ -176,9 +196,14 @@ function timelineBullets(section: SectionOf<'timeline'>, context: SectionContext
   const inPool = new Set(context.pool.map((entry) => entry.block.id))
   const seen = new Set<string>()
   const events = context.extractions
-    .flatMap((extraction, sourceIndex) => extraction.timeline.map((event): DatedEvent => ({ event, extraction, sourceIndex })))
+    .flatMap((extraction, sourceIndex) =>
+      extraction.timeline.map((event): DatedEvent => ({ event, extraction, sourceIndex })),
+    )
     .filter((dated) => !matchesAny([dated.event.text], exclusions) && sentenceReachesDeck(dated, inPool))
-    .sort((a, b) => byCodeUnits(a.event.date, b.event.date) || a.sourceIndex - b.sourceIndex || a.event.start - b.event.start)
+    .sort(
+      (a, b) =>
+        byCodeUnits(a.event.date, b.event.date) || a.sourceIndex - b.sourceIndex || a.event.start - b.event.start,
+    )
     .filter((dated) => {
       const key = `${dated.event.date}|${dated.event.text}`
       return !seen.has(key) && Boolean(seen.add(key))
@@ -199,7 +224,10 @@ function timelineBullets(section: SectionOf<'timeline'>, context: SectionContext
 }
 
 function timelineNote(event: TimelineEvent, extraction: Extraction, blocks: readonly PoolBlock[]): string {
-  const ids = blocks.length > 0 ? `; ${blocks.length === 1 ? 'block' : 'blocks'} ${blocks.map((entry) => entry.block.id).join(', ')}` : ''
+  const ids =
+    blocks.length > 0
+      ? `; ${blocks.length === 1 ? 'block' : 'blocks'} ${blocks.map((entry) => entry.block.id).join(', ')}`
+      : ''
   return `“${collapseWhitespace(event.text)}” — ${sourceLabel(extraction.source)}; the date comes from “${event.expression}”${ids}.`
 }
 
@@ -222,7 +250,11 @@ function glossaryBullets(section: SectionOf<'terms'>, context: SectionContext): 
   const exclusions = exclusionPatterns(context.profile)
   const terms = mergedTerms(context.extractions)
   const covered = (name: string) =>
-    terms.some((term) => name.includes(term.acronym) || (term.expansion !== null && comparableText(name) === comparableText(term.expansion)))
+    terms.some(
+      (term) =>
+        name.includes(term.acronym) ||
+        (term.expansion !== null && comparableText(name) === comparableText(term.expansion)),
+    )
   const actors = new Map<string, { role: string; type: string }>()
   for (const extraction of context.extractions) {
     for (const actor of extraction.actors) {
@@ -236,11 +268,13 @@ function glossaryBullets(section: SectionOf<'terms'>, context: SectionContext): 
       text: term.expansion ?? 'not spelled out in the sources',
       note: `${term.acronym}: ${term.expansion ?? 'no expansion found'} (${term.origin === 'glossary' ? 'from the bundled glossary' : 'as the source writes it'}).`,
     })),
-    ...[...actors].sort(([a], [b]) => byCodeUnits(a, b)).map(([name, actor]) => ({
-      label: name,
-      text: actor.role || capitalise(actor.type),
-      note: `${name}: ${actor.role || actor.type}.`,
-    })),
+    ...[...actors]
+      .sort(([a], [b]) => byCodeUnits(a, b))
+      .map(([name, actor]) => ({
+        label: name,
+        text: actor.role || capitalise(actor.type),
+        note: `${name}: ${actor.role || actor.type}.`,
+      })),
   ]
   return entries
     .filter((entry) => !matchesAny([entry.label, entry.text], exclusions))
@@ -280,7 +314,9 @@ function sourceBullets(context: SectionContext): PlannedBullet[] {
     if (extraction.source.url) bullet.detail = extraction.source.url
     return {
       bullet,
-      notes: [`${sourceLabel(extraction.source)}: source '${extraction.source.id}', file ${briefSourcePath(context, extraction.source.id)}.`],
+      notes: [
+        `${sourceLabel(extraction.source)}: source '${extraction.source.id}', file ${briefSourcePath(context, extraction.source.id)}.`,
+      ],
       citations: [sourceCitation(extraction.source)],
       marking: context.brief.marking,
     }

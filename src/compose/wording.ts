@@ -6,16 +6,67 @@
 
 /** Discourse connectives that open a sentence and carry no content on a slide. */
 const leadingConnectives = [
-  'additionally', 'as a result', 'consequently', 'finally', 'first', 'fortunately', 'furthermore', 'however',
-  'importantly', 'in addition', 'in other words', 'indeed', 'instead', 'meanwhile', 'moreover', 'nevertheless',
-  'nonetheless', 'notably', 'of course', 'overall', 'put simply', 'second', 'still', 'therefore', 'third', 'thus',
-  'ultimately', 'yet',
+  'additionally',
+  'as a result',
+  'consequently',
+  'finally',
+  'first',
+  'fortunately',
+  'furthermore',
+  'however',
+  'importantly',
+  'in addition',
+  'in other words',
+  'indeed',
+  'instead',
+  'meanwhile',
+  'moreover',
+  'nevertheless',
+  'nonetheless',
+  'notably',
+  'of course',
+  'overall',
+  'put simply',
+  'second',
+  'still',
+  'therefore',
+  'third',
+  'thus',
+  'ultimately',
+  'yet',
 ]
 
 /** Words a shortened bullet must not end on: they promise a continuation the cut removed. */
 const danglingWords = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'especially', 'for', 'from', 'however', 'in', 'including', 'instead', 'its', 'of',
-  'on', 'or', 'particularly', 'such', 'that', 'the', 'their', 'to', 'which', 'while', 'who', 'with', 'yet',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'especially',
+  'for',
+  'from',
+  'however',
+  'in',
+  'including',
+  'instead',
+  'its',
+  'of',
+  'on',
+  'or',
+  'particularly',
+  'such',
+  'that',
+  'the',
+  'their',
+  'to',
+  'which',
+  'while',
+  'who',
+  'with',
+  'yet',
 ])
 
 const clauseEnd = /[,;:]$/
@@ -86,7 +137,10 @@ function bare(word: string): string {
 /** The quoted words of a sentence that quotes someone (the longest quotation), or the sentence itself. */
 export function quotedPart(text: string): string {
   const quotations = [...text.matchAll(/[“"]([^”"]+)[”"]/gu)].map((match) => match[1]!.trim().replace(/[,;:]$/u, ''))
-  const longest = quotations.reduce<string | undefined>((best, next) => (!best || next.length > best.length ? next : best), undefined)
+  const longest = quotations.reduce<string | undefined>(
+    (best, next) => (!best || next.length > best.length ? next : best),
+    undefined,
+  )
   return longest && countWords(longest) >= 3 ? longest : collapseWhitespace(text)
 }
 

@@ -19,7 +19,10 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv, playwrightPath: strin
 }
 
 /** The path of the first Chromium that exists; an `EnvironmentProblem` with the ways to get one otherwise. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string {
   const fromEnv = env[chromiumEnvironmentVariable]
   // A variable that points nowhere is a mistake to report, not a reason to quietly use another browser.
   if (fromEnv && !exists(fromEnv)) {

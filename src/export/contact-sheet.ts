@@ -31,7 +31,10 @@ export function contactSheet(title: string, thumbnails: readonly Thumbnail[]): S
     (thumbnail) =>
       `<figure><div class="thumbnail" data-slide-slot="${thumbnail.number}"></div><figcaption>${thumbnail.number}. ${escapeHtml(thumbnail.title)}</figcaption></figure>`,
   )
-  return { css, html: `<div class="contact-sheet"><h1>${escapeHtml(title)}</h1>\n<div class="grid">${figures.join('\n')}</div></div>` }
+  return {
+    css,
+    html: `<div class="contact-sheet"><h1>${escapeHtml(title)}</h1>\n<div class="grid">${figures.join('\n')}</div></div>`,
+  }
 }
 
 export async function renderContactSheet(page: Page, sheet: Sheet): Promise<Buffer> {
@@ -46,7 +49,11 @@ export async function renderContactSheet(page: Page, sheet: Sheet): Promise<Buff
     // Straight through the DevTools protocol, like the slide pictures (see slide-images.ts).
     const session = await page.context().newCDPSession(page)
     try {
-      const { data } = await session.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, ...size, scale }, captureBeyondViewport: false })
+      const { data } = await session.send('Page.captureScreenshot', {
+        format: 'png',
+        clip: { x: 0, y: 0, ...size, scale },
+        captureBeyondViewport: false,
+      })
       return Buffer.from(data, 'base64')
     } finally {
       await session.detach()

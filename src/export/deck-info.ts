@@ -16,7 +16,8 @@ export interface DeckInfo {
 export function deckInfo(markdown: string, slidesPath: string, plan: DeckPlan): DeckInfo {
   const headmatter = parseSync(markdown, slidesPath).slides[0]?.frontmatter ?? {}
   const config = resolveConfig(headmatter, {}, slidesPath)
-  const author = typeof headmatter['author'] === 'string' && headmatter['author'].trim() ? headmatter['author'].trim() : undefined
+  const author =
+    typeof headmatter['author'] === 'string' && headmatter['author'].trim() ? headmatter['author'].trim() : undefined
   return {
     width: config.canvasWidth,
     // Rounded up, as Slidev's client sizes a slide and its print page.

@@ -87,7 +87,10 @@ function handoutSlides(deck: BuiltDeck, drawnSlides: number): HandoutSlide[] {
 }
 
 function thumbnails(deck: BuiltDeck, drawnSlides: number) {
-  return Array.from({ length: drawnSlides }, (_, index) => ({ number: index + 1, title: deck.plan.slides[index]?.title ?? '' }))
+  return Array.from({ length: drawnSlides }, (_, index) => ({
+    number: index + 1,
+    title: deck.plan.slides[index]?.title ?? '',
+  }))
 }
 
 /** All slide PNGs appear together, replacing the last export's set (which may have had more slides). */

@@ -38,12 +38,17 @@ const sharedCss = `
   .handout ol.sources { margin: 0; padding-left: 4mm; font-size: 8.5pt; overflow-wrap: anywhere; list-style: decimal; }
 `
 
-const pictureBeside = (width: string) => `.handout .picture, .handout .missing { float: left; width: ${width}; margin-right: 5mm; }`
+const pictureBeside = (width: string) =>
+  `.handout .picture, .handout .missing { float: left; width: ${width}; margin-right: 5mm; }`
 
 const layoutRules: Record<HandoutLayout, LayoutRule> = {
   '1up': { slidesPerSheet: 1, landscape: false, css: '.handout .picture { margin-bottom: 4mm; }' },
   '2up': { slidesPerSheet: 2, landscape: false, css: pictureBeside('52%') },
-  '3up': { slidesPerSheet: 3, landscape: false, css: `${pictureBeside('42%')} .handout .text { font-size: 8pt; } .handout h2 { font-size: 9.5pt; }` },
+  '3up': {
+    slidesPerSheet: 3,
+    landscape: false,
+    css: `${pictureBeside('42%')} .handout .text { font-size: 8pt; } .handout h2 { font-size: 9.5pt; }`,
+  },
   notes: {
     slidesPerSheet: 1,
     landscape: false,

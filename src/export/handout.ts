@@ -36,7 +36,10 @@ export function printableWidth(paper: PaperSize, landscape: boolean): number {
  */
 export async function printHandout(page: Page, handout: HandoutPrint): Promise<PrintedPdf> {
   const landscape = isLandscape(handout.layout)
-  await page.setViewportSize({ width: printableWidth(handout.paper, landscape), height: page.viewportSize()?.height ?? 800 })
+  await page.setViewportSize({
+    width: printableWidth(handout.paper, landscape),
+    height: page.viewportSize()?.height ?? 800,
+  })
   // The deck's print styles ask for slide-sized pages without margins; the handout asks for its paper and room for the banners.
   const margins = `${marginMillimetres.vertical}mm ${marginMillimetres.horizontal}mm`
   const paperRule = `@page { size: ${handout.paper} ${landscape ? 'landscape' : 'portrait'}; margin: ${margins}; }`

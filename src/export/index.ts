@@ -1,7 +1,13 @@
 // Export: print sites of the decks, PDFs, handouts, slide PNGs, contact sheets and PPTX, from one Chromium.
 export { exportDecks, type ExportOptions } from './export-decks.js'
 export { withPrintedDecks, type PrintedDeck, type PrintingOptions } from './printed-decks.js'
-export { findChromium, launchBrowser, chromiumArgs, chromiumCandidates, chromiumEnvironmentVariable } from './browser.js'
+export {
+  findChromium,
+  launchBrowser,
+  chromiumArgs,
+  chromiumCandidates,
+  chromiumEnvironmentVariable,
+} from './browser.js'
 export { ensurePrintSites, startPrintSiteBuilder, type PrintSiteBuilder } from './print-site.js'
 export { deckOutputs, type DeckOutputs } from './outputs.js'
 export { type Progress } from './progress.js'

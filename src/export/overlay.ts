@@ -16,11 +16,13 @@ export async function mountSheet(page: Page, sheet: Sheet): Promise<void> {
   await page.evaluate(
     ({ sheet, overlayId }) => {
       // Measured while the deck is still shown: hidden, its slides have no size.
-      const slides = [...document.querySelectorAll<HTMLElement>('#print-content .print-slide-container')].map((slide) => ({
-        slide,
-        width: slide.offsetWidth,
-        height: slide.offsetHeight,
-      }))
+      const slides = [...document.querySelectorAll<HTMLElement>('#print-content .print-slide-container')].map(
+        (slide) => ({
+          slide,
+          width: slide.offsetWidth,
+          height: slide.offsetHeight,
+        }),
+      )
       const overlay = document.createElement('div')
       overlay.id = overlayId
       overlay.innerHTML = `<style>${sheet.css}</style>${sheet.html}`

@@ -16,7 +16,10 @@ export interface PrintedPdf {
 }
 
 /** Paper, margins and running header/footer: everything of Playwright's print options but what every PDF here shares. */
-export type SheetOptions = Omit<NonNullable<Parameters<Page['pdf']>[0]>, 'path' | 'tagged' | 'outline' | 'printBackground'>
+export type SheetOptions = Omit<
+  NonNullable<Parameters<Page['pdf']>[0]>,
+  'path' | 'tagged' | 'outline' | 'printBackground'
+>
 
 /** Prints the page as it is, tagged and outlined. */
 export async function printPdf(page: Page, sheet: SheetOptions, properties: DocumentProperties): Promise<PrintedPdf> {

@@ -14,7 +14,16 @@ export async function exportPptx(deck: BuiltDeck, output: string, chromiumPath: 
   // Slidev adds `.pptx` to any other name, so the work-in-progress name ends in it too.
   const temporary = `${temporarySibling(output)}.pptx`
   try {
-    await runSlidev(deck, ['export', deck.slidesPath, '--format', 'pptx', '--executable-path', chromiumPath, '--output', temporary])
+    await runSlidev(deck, [
+      'export',
+      deck.slidesPath,
+      '--format',
+      'pptx',
+      '--executable-path',
+      chromiumPath,
+      '--output',
+      temporary,
+    ])
     await rename(temporary, output)
   } finally {
     await rm(temporary, { force: true })
@@ -30,7 +39,14 @@ function runSlidev(deck: BuiltDeck, args: readonly string[]): Promise<void> {
     child.on('error', reject)
     child.on('close', (code) => {
       if (code === 0) resolve()
-      else reject(new BriefdeckProblem(`Slidev could not export this deck to PPTX: ${firstErrorLine(log.join(''))}`, { file: deck.slidesPath }, 'pptx-export'))
+      else
+        reject(
+          new BriefdeckProblem(
+            `Slidev could not export this deck to PPTX: ${firstErrorLine(log.join(''))}`,
+            { file: deck.slidesPath },
+            'pptx-export',
+          ),
+        )
     })
   })
 }

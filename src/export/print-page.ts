@@ -44,7 +44,12 @@ export interface OpenOptions {
  * The site may still be building: the page (and the renderer process behind
  * it, a third of a second to start) is made ready meanwhile.
  */
-export async function openPrintPage(browser: Browser, site: string | Promise<string>, info: DeckInfo, options: OpenOptions = {}): Promise<PrintPage> {
+export async function openPrintPage(
+  browser: Browser,
+  site: string | Promise<string>,
+  info: DeckInfo,
+  options: OpenOptions = {},
+): Promise<PrintPage> {
   const context = await browser.newContext({
     viewport: { width: info.width, height: info.height * Math.max(1, options.expectedSlides ?? 1) },
     // The slides' own look, not the printer's: Slidev's exporter does the same.
@@ -60,11 +65,14 @@ export async function openPrintPage(browser: Browser, site: string | Promise<str
     })
     page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`))
     const siteDir = await site
-    await context.route('**/*', (route) => answerFromSite(route, siteDir, { blocked: blockedRequests, missing: missingFiles }))
+    await context.route('**/*', (route) =>
+      answerFromSite(route, siteDir, { blocked: blockedRequests, missing: missingFiles }),
+    )
     await page.goto(`${deckOrigin}/print?print=true`, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 })
     await page.emulateMedia({ media: 'screen' })
     const slideCount = await waitUntilDrawn(page, options.timeoutMs ?? 60_000)
-    if (slideCount !== options.expectedSlides) await page.setViewportSize({ width: info.width, height: info.height * Math.max(1, slideCount) })
+    if (slideCount !== options.expectedSlides)
+      await page.setViewportSize({ width: info.width, height: info.height * Math.max(1, slideCount) })
     return { page, slideCount, blockedRequests, missingFiles, pageErrors, close: () => context.close() }
   } catch (error) {
     await context.close()
@@ -76,7 +84,11 @@ function isReportedElsewhere(text: string): boolean {
   return consoleErrorsReportedElsewhere.some((pattern) => pattern.test(text))
 }
 
-async function answerFromSite(route: Route, siteDir: string, log: { blocked: string[]; missing: string[] }): Promise<void> {
+async function answerFromSite(
+  route: Route,
+  siteDir: string,
+  log: { blocked: string[]; missing: string[] },
+): Promise<void> {
   const url = new URL(route.request().url())
   if (url.origin !== deckOrigin) {
     log.blocked.push(url.href)
@@ -97,7 +109,10 @@ export function siteFile(siteDir: string, pathname: string): string | undefined 
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((stats) => stats.isFile(), () => false)
+  return stat(path).then(
+    (stats) => stats.isFile(),
+    () => false,
+  )
 }
 
 /**

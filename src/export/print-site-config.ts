@@ -58,7 +58,12 @@ export default async function printSiteConfig(): Promise<UserConfig> {
   return {
     root: options.userRoot,
     logLevel: 'warn',
-    plugins: [...(keepSlideShow ? [] : [withoutSlideShow()]), servedIndexHtml(indexHtmlPath, options.utils.indexHtml), await ViteSlidevPlugin(options), oneChunk()],
+    plugins: [
+      ...(keepSlideShow ? [] : [withoutSlideShow()]),
+      servedIndexHtml(indexHtmlPath, options.utils.indexHtml),
+      await ViteSlidevPlugin(options),
+      oneChunk(),
+    ],
     define: { __VUE_PROD_DEVTOOLS__: false },
     build: {
       outDir,
@@ -96,7 +101,10 @@ function withoutSlideShow(): Plugin {
   return {
     name: 'briefdeck:print-site-without-slide-show',
     enforce: 'pre',
-    resolveId: (id, importer) => (/(^|[\\/])pages[\\/]play\.vue$/.test(id) && /[\\/]@slidev[\\/]client[\\/]/.test(importer ?? '') ? emptyPage : null),
+    resolveId: (id, importer) =>
+      /(^|[\\/])pages[\\/]play\.vue$/.test(id) && /[\\/]@slidev[\\/]client[\\/]/.test(importer ?? '')
+        ? emptyPage
+        : null,
     load: (id) => (id === emptyPage ? 'export default { render: () => null }' : undefined),
   }
 }

@@ -28,11 +28,15 @@ const stampFile = 'briefdeck-fingerprint.txt'
 
 // The config sits beside this module in the same form: TypeScript when tests
 // run the sources, JavaScript in dist/. Vite loads either.
-const configPath = fileURLToPath(new URL(`./print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url))
+const configPath = fileURLToPath(
+  new URL(`./print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+)
 const require = createRequire(import.meta.url)
 const viteModule = pathToFileURL(require.resolve('vite')).href
 const slidevPackage = require.resolve('@slidev/cli/package.json')
-const slidevModule = pathToFileURL(join(dirname(slidevPackage), (JSON.parse(readFileSync(slidevPackage, 'utf8')) as { main: string }).main)).href
+const slidevModule = pathToFileURL(
+  join(dirname(slidevPackage), (JSON.parse(readFileSync(slidevPackage, 'utf8')) as { main: string }).main),
+).href
 const slidevDist = new URL('./', slidevModule).href
 const deckQuery = 'briefdeck-deck='
 
@@ -45,7 +49,11 @@ export async function resolve(specifier, context, next) {
   return tagged ? { ...resolved, url: resolved.url + '?' + tag } : resolved
 }`
 
-const childVariables = { vite: 'BRIEFDECK_VITE_MODULE', config: 'BRIEFDECK_PRINT_CONFIG', hook: 'BRIEFDECK_SLIDEV_HOOK' } as const
+const childVariables = {
+  vite: 'BRIEFDECK_VITE_MODULE',
+  config: 'BRIEFDECK_PRINT_CONFIG',
+  hook: 'BRIEFDECK_SLIDEV_HOOK',
+} as const
 
 /**
  * The child: loads Vite and Slidev at once (while the parent may still be
@@ -114,7 +122,8 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
   const log: string[] = []
   child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()))
-  const failure = (job: BuildJob, detail: string) => new BriefdeckProblem(`Slidev could not build this deck: ${detail}`, { file: job.entry }, 'deck-build')
+  const failure = (job: BuildJob, detail: string) =>
+    new BriefdeckProblem(`Slidev could not build this deck: ${detail}`, { file: job.entry }, 'deck-build')
   child.on('message', (message: ChildReport) => {
     const waiting = pending.get(message.id)
     pending.delete(message.id)
@@ -123,7 +132,9 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
     else waiting.settler.reject(failure(waiting.job, firstErrorLine(message.error)))
   })
   // Decks still waiting when the child ends (a crash, a kill) fail with what it printed.
-  child.on('close', () => pending.forEach(({ job, settler }) => settler.reject(failure(job, firstErrorLine(log.join(''))))))
+  child.on('close', () =>
+    pending.forEach(({ job, settler }) => settler.reject(failure(job, firstErrorLine(log.join(''))))),
+  )
   child.on('error', (error) => pending.forEach(({ settler }) => settler.reject(error)))
   let nextId = 0
   return {
@@ -154,7 +165,10 @@ interface SitePlan {
  * each resolving to the deck's print-site folder once that deck is built
  * (at once when its site is fresh).
  */
-export async function ensurePrintSites(decks: readonly BuiltDeck[], builder?: PrintSiteBuilder): Promise<Promise<string>[]> {
+export async function ensurePrintSites(
+  decks: readonly BuiltDeck[],
+  builder?: PrintSiteBuilder,
+): Promise<Promise<string>[]> {
   const plans = await Promise.all(decks.map((deck) => planSite(deck)))
   const builds = startStale(plans, builder)
   return plans.map((plan) => awaitedLater(finishSite(plan, builds.get(plan))))
@@ -171,9 +185,7 @@ function startStale(plans: readonly SitePlan[], builder: PrintSiteBuilder | unde
   const stale = plans.filter((plan) => !plan.fresh)
   if (stale.length === 0) return new Map()
   const using = builder ?? startPrintSiteBuilder()
-  const started = new Map(
-    stale.map((plan) => [plan, awaitedLater(using.build(buildJob(plan)))]),
-  )
+  const started = new Map(stale.map((plan) => [plan, awaitedLater(using.build(buildJob(plan)))]))
   // The builder holds half a gigabyte; it goes as soon as the last deck is built, before the browser's heavy work.
   void Promise.allSettled(started.values()).then(() => using.close())
   return started
@@ -181,7 +193,11 @@ function startStale(plans: readonly SitePlan[], builder: PrintSiteBuilder | unde
 
 /** Absolute paths: the builder changes its working folder to each deck's. */
 function buildJob(plan: SitePlan): BuildJob {
-  return { entry: resolve(plan.deck.slidesPath), outDir: resolve(temporarySibling(plan.outputs.printSite)), cwd: resolve(plan.deck.dir) }
+  return {
+    entry: resolve(plan.deck.slidesPath),
+    outDir: resolve(temporarySibling(plan.outputs.printSite)),
+    cwd: resolve(plan.deck.dir),
+  }
 }
 
 /** The deck's site folder once its build (if it needed one) is in place. */
@@ -234,10 +250,23 @@ export function firstErrorLine(log: string): string {
  * config, so that a new briefdeck rebuilds.
  */
 async function deckFingerprint(deckDir: string, outputs: DeckOutputs): Promise<string> {
-  const skipped = new Set([outputs.pdf, outputs.handout, outputs.pptx, outputs.slideImagesDir, outputs.contactSheet, outputs.printSite, join(deckDir, 'node_modules')])
-  const hash = createHash('sha256').update(await readFile(configPath)).update(slidevModule)
+  const skipped = new Set([
+    outputs.pdf,
+    outputs.handout,
+    outputs.pptx,
+    outputs.slideImagesDir,
+    outputs.contactSheet,
+    outputs.printSite,
+    join(deckDir, 'node_modules'),
+  ])
+  const hash = createHash('sha256')
+    .update(await readFile(configPath))
+    .update(slidevModule)
   for (const file of await deckFiles(deckDir, skipped)) {
-    hash.update(relative(deckDir, file).split(sep).join('/')).update('\0').update(await readFile(file))
+    hash
+      .update(relative(deckDir, file).split(sep).join('/'))
+      .update('\0')
+      .update(await readFile(file))
   }
   return hash.digest('hex')
 }

@@ -64,7 +64,11 @@ async function printDeck<T>(
   const page = await openPrintPage(browser, site, info, { expectedSlides: deck.plan.slides.length })
   try {
     progress.step(deck.audience, 'printing', page.slideCount)
-    const pdf = await printPdf(page.page, { width: `${info.width}px`, height: `${info.height}px`, preferCSSPageSize: true }, info)
+    const pdf = await printPdf(
+      page.page,
+      { width: `${info.width}px`, height: `${info.height}px`, preferCSSPageSize: true },
+      info,
+    )
     return await work({ deck, info, page, pdf }, progress)
   } finally {
     await page.close()

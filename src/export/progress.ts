@@ -21,7 +21,9 @@ export function shouldShowProgress(quiet: boolean, env: NodeJS.ProcessEnv, stdou
 }
 
 export function createProgress(options: ProgressOptions = {}): Progress {
-  return shouldShowProgress(options.quiet ?? false, process.env, process.stdout.isTTY === true) ? terminalProgress() : silentProgress
+  return shouldShowProgress(options.quiet ?? false, process.env, process.stdout.isTTY === true)
+    ? terminalProgress()
+    : silentProgress
 }
 
 const silentProgress: Progress = { step() {}, slide() {}, done() {}, stop() {} }

@@ -12,7 +12,10 @@ export function exportSummary(exported: readonly ExportedDeck[], cwd: string = p
       `  ${at(dirname(deck.slideImages[0] ?? deck.contactSheet))}/ (${deck.slideImages.length} slide ${plural(deck.slideImages.length, 'image')}), ${at(deck.contactSheet)}`,
     ]
     if (deck.pptx) lines.push(`  ${at(deck.pptx)}`)
-    if (deck.blockedRequests.length > 0) lines.push(`  blocked ${deck.blockedRequests.length} ${plural(deck.blockedRequests.length, 'request')} to other machines: ${deck.blockedRequests.join(', ')}`)
+    if (deck.blockedRequests.length > 0)
+      lines.push(
+        `  blocked ${deck.blockedRequests.length} ${plural(deck.blockedRequests.length, 'request')} to other machines: ${deck.blockedRequests.join(', ')}`,
+      )
     return lines
   })
 }

@@ -9,12 +9,16 @@ const titles = phrases(personTitles)
 /** `then President Lee Myung-bak`: a title and a full name. */
 const titledName = new RegExp(`\\b(?:${titles})\\s+(${name}(?:\\s+${name}){1,2})`, 'gu')
 /** `David Shear, U.S. Assistant Secretary of Defense …,`: a full name and a role in commas. */
-const nameWithRole = new RegExp(`(?<![\\p{L}])(${name}\\s+${name}(?:\\s+${name})?),\\s+((?:the\\s+)?[^,]{0,60}?\\b(?:${titles})\\b[^,]{0,100}),`, 'gu')
+const nameWithRole = new RegExp(
+  `(?<![\\p{L}])(${name}\\s+${name}(?:\\s+${name})?),\\s+((?:the\\s+)?[^,]{0,60}?\\b(?:${titles})\\b[^,]{0,100}),`,
+  'gu',
+)
 /** The role written before a name: `CIA Director`, `Chinese President`, `then President`. */
 const roleBefore = new RegExp(`((?:[\\p{Lu}][\\p{L}.’'-]*\\s+){0,3}(?:${titles}))\\s+$`, 'u')
 const titleBefore = new RegExp(`\\b(${titles})\\s+$`, 'u')
 /** Expansions that name a body rather than a thing: `Southeast Asia Treaty Organization`. */
-const organisationHead = /\b(Organi[sz]ation|Army|Navy|Air Force|Agency|Forum|Council|Committee|Union|Alliance|Department|Ministry|Command|Bank|Fund|Institute|Center|Centre|Association|Party|Forces?|Corps|Service|Office|Bureau|Commission|Court|Parliament|Assembly|Group)$/
+const organisationHead =
+  /\b(Organi[sz]ation|Army|Navy|Air Force|Agency|Forum|Council|Committee|Union|Alliance|Department|Ministry|Command|Bank|Fund|Institute|Center|Centre|Association|Party|Forces?|Corps|Service|Office|Bureau|Commission|Court|Parliament|Assembly|Group)$/
 
 interface Matcher {
   pattern: RegExp
@@ -48,7 +52,13 @@ export function actorsOf(document: SourceDocument, terms: readonly Term[]): Acto
       const start = paragraph.start + match.index
       actor.mentions.push({ start, end: start + match[0].length })
       addAlias(actor, match[0])
-      if (entry.type === 'person') notePersonContext(actor, match[0], paragraph.text.slice(Math.max(0, match.index - 60), match.index), named.roles)
+      if (entry.type === 'person')
+        notePersonContext(
+          actor,
+          match[0],
+          paragraph.text.slice(Math.max(0, match.index - 60), match.index),
+          named.roles,
+        )
     }
   }
   return [...found.values()].map(({ entry, aliases, mentions, role }) => ({
@@ -70,7 +80,8 @@ function notePersonContext(actor: Found, surface: string, before: string, roles:
 
 function addAlias(actor: Found, surface: string): void {
   const alias = surface.replace(/[’']s$/, '')
-  if (normaliseSurface(alias) !== normaliseSurface(actor.entry.name) && !actor.aliases.includes(alias)) actor.aliases.push(alias)
+  if (normaliseSurface(alias) !== normaliseSurface(actor.entry.name) && !actor.aliases.includes(alias))
+    actor.aliases.push(alias)
 }
 
 /** People the gazetteer does not know (`then President Lee Myung-bak`, `David Shear, U.S. Assistant Secretary …,`), and roles given in commas. */
@@ -79,8 +90,11 @@ function peopleNamedIn(document: SourceDocument): { people: GazetteerEntry[]; ro
   const roles = new Map<string, string>()
   for (const sentence of document.sentences) {
     if (!mayNamePerson.test(sentence.text)) continue
-    for (const match of sentence.text.matchAll(nameWithRole)) if (!roles.has(match[1]!)) roles.set(match[1]!, match[2]!.trim())
-    const candidates = [...sentence.text.matchAll(titledName), ...sentence.text.matchAll(nameWithRole)].map((match) => match[1]!)
+    for (const match of sentence.text.matchAll(nameWithRole))
+      if (!roles.has(match[1]!)) roles.set(match[1]!, match[2]!.trim())
+    const candidates = [...sentence.text.matchAll(titledName), ...sentence.text.matchAll(nameWithRole)].map(
+      (match) => match[1]!,
+    )
     for (const full of candidates) {
       if (people.has(full) || isKnown(full)) continue
       people.set(full, { name: full, type: 'person', aliases: [full.split(/\s+/).at(-1)!] })
@@ -92,7 +106,10 @@ function peopleNamedIn(document: SourceDocument): { people: GazetteerEntry[]; ro
 /** Organisations whose acronym the text defines: `Extended Deterrence Policy Committee, or EDPC`. */
 function organisationsDefinedBy(terms: readonly Term[]): GazetteerEntry[] {
   return terms
-    .filter((term) => term.origin === 'text' && term.expansion && organisationHead.test(term.expansion) && !isKnown(term.acronym))
+    .filter(
+      (term) =>
+        term.origin === 'text' && term.expansion && organisationHead.test(term.expansion) && !isKnown(term.acronym),
+    )
     .map((term): GazetteerEntry => ({ name: term.expansion!, type: 'organisation', aliases: [term.acronym] }))
 }
 
@@ -104,10 +121,13 @@ function isKnown(text: string): boolean {
 function matcherFor(entries: readonly GazetteerEntry[]): Matcher {
   const entryOf = new Map<string, GazetteerEntry | null>()
   for (const entry of entries) {
-    for (const surface of [entry.name, ...entry.aliases]) if (!entryOf.has(normaliseSurface(surface))) entryOf.set(normaliseSurface(surface), entry)
+    for (const surface of [entry.name, ...entry.aliases])
+      if (!entryOf.has(normaliseSurface(surface))) entryOf.set(normaliseSurface(surface), entry)
   }
   for (const place of notActors) entryOf.set(normaliseSurface(place), null)
-  const surfaces = [...entries.flatMap((entry) => [entry.name, ...entry.aliases]), ...notActors].sort((a, b) => b.length - a.length)
+  const surfaces = [...entries.flatMap((entry) => [entry.name, ...entry.aliases]), ...notActors].sort(
+    (a, b) => b.length - a.length,
+  )
   // Longest first, so that `South Korea` wins over `Korea` and `U.S. Forces Japan` over `Japan`.
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases(surfaces)})(?:[’']s)?(?![\\p{L}\\p{N}])`, 'gu')
   return { pattern, entryOf }
@@ -115,5 +135,8 @@ function matcherFor(entries: readonly GazetteerEntry[]): Matcher {
 
 /** Surfaces compare without the possessive and with straight apostrophes and single spaces. */
 function normaliseSurface(surface: string): string {
-  return surface.replace(/[’']s$/, '').replace(/’/g, "'").replace(/\s+/g, ' ')
+  return surface
+    .replace(/[’']s$/, '')
+    .replace(/’/g, "'")
+    .replace(/\s+/g, ' ')
 }

@@ -23,10 +23,14 @@ const plainRules: readonly Rule[] = [...recommendationRules, ...evidenceRules, p
 
 export function argumentBlocks(document: SourceDocument): ArgumentBlock[] {
   const units = unitsOf(document.sentences)
-  const findings: Array<Finding | undefined> = units.map((_, i) => firstFinding(explicitCounterRules, contextAt(units, i)))
+  const findings: Array<Finding | undefined> = units.map((_, i) =>
+    firstFinding(explicitCounterRules, contextAt(units, i)),
+  )
 
   // A text whose opening is all announced objections still makes a point: the thesis is then picked among them.
-  const thesis = pickThesis(units, new Set(units.filter((_, i) => findings[i])), document.metadata.title) ?? pickThesis(units, new Set(), document.metadata.title)
+  const thesis =
+    pickThesis(units, new Set(units.filter((_, i) => findings[i])), document.metadata.title) ??
+    pickThesis(units, new Set(), document.metadata.title)
   if (thesis) findings[units.indexOf(thesis.unit)] = thesisFinding(thesis)
 
   units.forEach((_, i) => {
@@ -42,7 +46,8 @@ export function argumentBlocks(document: SourceDocument): ArgumentBlock[] {
 /** A unit with its neighbours in the same paragraph. */
 function contextAt(units: readonly Unit[], i: number): UnitContext {
   const unit = units[i]!
-  const sameParagraph = (other: Unit | undefined) => (other?.sentence.paragraph === unit.sentence.paragraph ? other : undefined)
+  const sameParagraph = (other: Unit | undefined) =>
+    other?.sentence.paragraph === unit.sentence.paragraph ? other : undefined
   return { unit, previous: sameParagraph(units[i - 1]), next: sameParagraph(units[i + 1]) }
 }
 
@@ -55,7 +60,11 @@ function firstFinding(rules: readonly Rule[], context: UnitContext): Finding | u
 }
 
 /** Blocks in document order; the quotes of a sentence follow its units. */
-function toBlocks(document: SourceDocument, units: readonly Unit[], findings: ReadonlyArray<Finding | undefined>): ArgumentBlock[] {
+function toBlocks(
+  document: SourceDocument,
+  units: readonly Unit[],
+  findings: ReadonlyArray<Finding | undefined>,
+): ArgumentBlock[] {
   const sourceId = document.metadata.id
   const ids = new BlockIds(sourceId)
   const blocks: ArgumentBlock[] = []

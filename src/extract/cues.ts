@@ -4,7 +4,12 @@
 /** Turns a list of phrases into one case-insensitive alternation; `'` also matches `’`. */
 export function phrases(list: readonly string[]): string {
   return list
-    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'))
+    .map((phrase) =>
+      phrase
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/'/g, "['’]")
+        .replace(/ /g, '\\s+'),
+    )
     .join('|')
 }
 
@@ -25,10 +30,14 @@ export const supportOpener = new RegExp(
 )
 
 /** Turns that come back to the author's side after a concession: `Still, …`, `Nevertheless …`. */
-export const concessiveReturn = new RegExp(`^(${phrases(['nevertheless', 'nonetheless', 'still', 'even so', 'all the same', 'that said', 'having said that'])})\\b`, 'i')
+export const concessiveReturn = new RegExp(
+  `^(${phrases(['nevertheless', 'nonetheless', 'still', 'even so', 'all the same', 'that said', 'having said that'])})\\b`,
+  'i',
+)
 
 /** The author speaking in the first person: `I do doubt that …`, `We believe …`. */
-export const authorVoice = /\b(I|we)\s+(do\s+|really\s+|strongly\s+)?(think|doubt|believe|find|argue|am convinced|are convinced|consider|maintain|hold)\b/i
+export const authorVoice =
+  /\b(I|we)\s+(do\s+|really\s+|strongly\s+)?(think|doubt|believe|find|argue|am convinced|are convinced|consider|maintain|hold)\b/i
 
 /** Opens a conclusion. */
 export const conclusionOpener = new RegExp(
@@ -52,11 +61,67 @@ export const tentativeConcessionOpener = new RegExp(
 )
 
 const sayingVerbs = [
-  'say', 'says', 'said', 'argue', 'argues', 'argued', 'think', 'thinks', 'believe', 'believes', 'claim', 'claims', 'find', 'finds',
-  'worry', 'worries', 'fear', 'fears', 'object', 'objects', 'point out', 'points out', 'contend', 'contends', 'feel', 'feels',
-  'regard', 'regards', 'consider', 'considers', 'insist', 'insists', 'suggest', 'suggests', 'maintain', 'maintains', 'assume',
-  'assumes', 'hold', 'holds', 'count on', 'counts on', 'warn', 'warns', 'see', 'sees', 'stress', 'stresses', 'complain', 'complain',
-  'doubt', 'doubts', 'question', 'questions', 'reject', 'rejects', 'oppose', 'opposes', 'criticise', 'criticize', 'protest',
+  'say',
+  'says',
+  'said',
+  'argue',
+  'argues',
+  'argued',
+  'think',
+  'thinks',
+  'believe',
+  'believes',
+  'claim',
+  'claims',
+  'find',
+  'finds',
+  'worry',
+  'worries',
+  'fear',
+  'fears',
+  'object',
+  'objects',
+  'point out',
+  'points out',
+  'contend',
+  'contends',
+  'feel',
+  'feels',
+  'regard',
+  'regards',
+  'consider',
+  'considers',
+  'insist',
+  'insists',
+  'suggest',
+  'suggests',
+  'maintain',
+  'maintains',
+  'assume',
+  'assumes',
+  'hold',
+  'holds',
+  'count on',
+  'counts on',
+  'warn',
+  'warns',
+  'see',
+  'sees',
+  'stress',
+  'stresses',
+  'complain',
+  'complain',
+  'doubt',
+  'doubts',
+  'question',
+  'questions',
+  'reject',
+  'rejects',
+  'oppose',
+  'opposes',
+  'criticise',
+  'criticize',
+  'protest',
 ]
 
 /** The other side speaking: `Some may say`, `Critics point out`, `One could argue`, `It is often argued`. */
@@ -76,7 +141,8 @@ export const objectionSubject = new RegExp(
 )
 
 /** Hedges that mark a clause as granted before a `but`: `Landlords may want …, but`. */
-export const hedge = /\b(may|might|could|admittedly|indeed|certainly|of course|perhaps|granted|sure|true|(do|does|did)\s+(?!not\b)[a-z]+)\b/i
+export const hedge =
+  /\b(may|might|could|admittedly|indeed|certainly|of course|perhaps|granted|sure|true|(do|does|did)\s+(?!not\b)[a-z]+)\b/i
 
 /** Subordinators that open a conceded clause. */
 export const leadingConcession = new RegExp(
@@ -91,7 +157,8 @@ export const trailingConcession = new RegExp(
 )
 
 /** Words after a comma that continue a clause instead of starting the main one. */
-export const clauseContinuation = /^(which|who|whom|whose|where|when|and|or|nor|but|as|since|because|particularly|especially|including|such|e\.g|i\.e|in|on|at|of|for|from|with|by|to|if|not|let alone|say|etc)\b/i
+export const clauseContinuation =
+  /^(which|who|whom|whose|where|when|and|or|nor|but|as|since|because|particularly|especially|including|such|e\.g|i\.e|in|on|at|of|for|from|with|by|to|if|not|let alone|say|etc)\b/i
 
 /** Obligation: the language of policy advice. */
 export const normative = /\b(should|ought\s+to|must|need(s)?\s+to|has\s+to|have\s+to|had\s+better|shall)\b/i
@@ -102,37 +169,120 @@ export const strongNormative = /\b(should|ought\s+to|must|had\s+better|shall)\b/
 /** Stance words that state the author's position without a modal. */
 export const stance = new RegExp(
   `\\b(${phrases([
-    'i think', 'i believe', 'i find', 'i argue', 'i feel', 'i am convinced', 'i am of the opinion', 'i am not of the opinion', 'in my opinion', 'in my view',
-    "we don't need", 'we do not need', 'the time has come', 'is fair', 'would be fair', 'is only fair', 'is good', 'is wrong', 'is right', 'it is time', "it's time", 'it is high time', 'i can only recommend', 'i recommend', 'i argue',
-    'the right way', 'the right measure', 'the wrong way', 'a mistake', 'out of the question', 'not to be supported', 'pointless', 'unacceptable', 'unjustifiable',
-    'irresponsible', 'desirable', 'unfair', 'justified', 'appropriate', 'inappropriate', 'sensible', 'wise',
+    'i think',
+    'i believe',
+    'i find',
+    'i argue',
+    'i feel',
+    'i am convinced',
+    'i am of the opinion',
+    'i am not of the opinion',
+    'in my opinion',
+    'in my view',
+    "we don't need",
+    'we do not need',
+    'the time has come',
+    'is fair',
+    'would be fair',
+    'is only fair',
+    'is good',
+    'is wrong',
+    'is right',
+    'it is time',
+    "it's time",
+    'it is high time',
+    'i can only recommend',
+    'i recommend',
+    'i argue',
+    'the right way',
+    'the right measure',
+    'the wrong way',
+    'a mistake',
+    'out of the question',
+    'not to be supported',
+    'pointless',
+    'unacceptable',
+    'unjustifiable',
+    'irresponsible',
+    'desirable',
+    'unfair',
+    'justified',
+    'appropriate',
+    'inappropriate',
+    'sensible',
+    'wise',
   ])})\\b`,
   'i',
 )
 
 /** `We urgently need …`, `It is quite clear that …`: the author's position in other words. */
-export const positionStatement = /\b(we\s+(\w+ly\s+)?need\b|it\s+is\s+(quite\s+|very\s+|abundantly\s+)?(clear|obvious|evident)\s+that\b)/i
+export const positionStatement =
+  /\b(we\s+(\w+ly\s+)?need\b|it\s+is\s+(quite\s+|very\s+|abundantly\s+)?(clear|obvious|evident)\s+that\b)/i
 
 /** `The chief difficulty is …`, `The real question is …`: the author naming what the text is about. */
-export const framingClaim = /^the\s+(chief|main|central|real|key|core|fundamental|primary|biggest|greatest|true)\s+(difficulty|challenge|problem|question|issue|task|dilemma|point|lesson)\s+(is|lies|remains)\b/i
+export const framingClaim =
+  /^the\s+(chief|main|central|real|key|core|fundamental|primary|biggest|greatest|true)\s+(difficulty|challenge|problem|question|issue|task|dilemma|point|lesson)\s+(is|lies|remains)\b/i
 
 /** Necessity adjectives: `It is critical for …`, `Progress … is crucial`. */
-export const necessity = /\b(it['’]?s|it\s+is|is|are|remains?|has\s+become|becomes?)\s+(critical|crucial|essential|imperative|vital|necessary|urgent|indispensable|paramount)\b/i
+export const necessity =
+  /\b(it['’]?s|it\s+is|is|are|remains?|has\s+become|becomes?)\s+(critical|crucial|essential|imperative|vital|necessary|urgent|indispensable|paramount)\b/i
 
 /** Policy proposals without a modal: `The need for allies to contribute …`, `… could include intelligence sharing`. */
-export const proposal = /\b(the\s+need\s+for|needs?\s+(a|an|more|greater|to)\b|recommend(s|ed)?|propose[sd]?|urges?|(could|would|should)\s+(include|involve|entail|require))\b/i
+export const proposal =
+  /\b(the\s+need\s+for|needs?\s+(a|an|more|greater|to)\b|recommend(s|ed)?|propose[sd]?|urges?|(could|would|should)\s+(include|involve|entail|require))\b/i
 
 /** A fact with its source or as an example: the author's support, not the other side's. */
 export const citedSupport = /\b(according\s+to|for\s+example|for\s+instance)\b/i
 
 /** A sentence that opens with a policy verb in the imperative: `Expand joint exercises …` (an option in a list). */
 const policyVerbs = [
-  'adopt', 'allocate', 'avoid', 'build', 'clarify', 'commit', 'coordinate', 'create', 'deepen', 'deploy', 'develop', 'encourage', 'end', 'ensure', 'establish',
-  'expand', 'extend', 'fund', 'improve', 'increase', 'integrate', 'introduce', 'invest', 'launch', 'limit', 'maintain', 'negotiate', 'prioritise', 'prioritize',
-  'pursue', 'raise', 'reduce', 'reform', 'reject', 'require', 'resist', 'restore', 'review', 'share', 'stop', 'strengthen', 'support',
+  'adopt',
+  'allocate',
+  'avoid',
+  'build',
+  'clarify',
+  'commit',
+  'coordinate',
+  'create',
+  'deepen',
+  'deploy',
+  'develop',
+  'encourage',
+  'end',
+  'ensure',
+  'establish',
+  'expand',
+  'extend',
+  'fund',
+  'improve',
+  'increase',
+  'integrate',
+  'introduce',
+  'invest',
+  'launch',
+  'limit',
+  'maintain',
+  'negotiate',
+  'prioritise',
+  'prioritize',
+  'pursue',
+  'raise',
+  'reduce',
+  'reform',
+  'reject',
+  'require',
+  'resist',
+  'restore',
+  'review',
+  'share',
+  'stop',
+  'strengthen',
+  'support',
 ]
 // Capitalised or not, followed by a lower-case word: `Build quality is poor` (a noun) is rarer than `Build two more bases`.
-export const imperative = new RegExp(`^(${policyVerbs.map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`).join('|')})\\s+(?=[a-z])`)
+export const imperative = new RegExp(
+  `^(${policyVerbs.map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`).join('|')})\\s+(?=[a-z])`,
+)
 
 /** Signs that a sentence reports facts: sources, figures, findings. */
 export const evidential = new RegExp(

@@ -18,14 +18,17 @@ export function termsOf(document: SourceDocument): Term[] {
   const mentions = new Map<string, Span[]>()
   const defined = new Map<string, string>()
   for (const sentence of document.sentences) {
-    const shouted = [...sentence.text.matchAll(shouting)].map((match) => [match.index, match.index + match[0].length] as const)
+    const shouted = [...sentence.text.matchAll(shouting)].map(
+      (match) => [match.index, match.index + match[0].length] as const,
+    )
     for (const match of sentence.text.matchAll(acronym)) {
       const word = match[1]!
       if (romanNumeral.test(word) || shouted.some(([from, to]) => match.index >= from && match.index < to)) continue
       const start = sentence.start + match.index
       mentions.set(word, [...(mentions.get(word) ?? []), { start, end: start + match[0].length }])
     }
-    for (const { acronym: word, expansion } of definitionsIn(sentence.text)) if (!defined.has(word)) defined.set(word, expansion)
+    for (const { acronym: word, expansion } of definitionsIn(sentence.text))
+      if (!defined.has(word)) defined.set(word, expansion)
   }
   return [...mentions].map(([word, spans]) => {
     const fromText = defined.get(word)
@@ -45,7 +48,11 @@ export function definitionsIn(text: string): Found[] {
   for (const match of text.matchAll(/(?:\s\(|,\s+or\s+|\s+or\s+)([A-Z][A-Za-z0-9&]{1,8})(?:s)?(?=[)\s,;.—–:]|$)/g)) {
     const word = match[1]!
     if (!/[A-Z].*[A-Z]/.test(word)) continue
-    const before = text.slice(0, match.index).split(/[(;:—–]|,(?!\s+or\b)/).pop() ?? ''
+    const before =
+      text
+        .slice(0, match.index)
+        .split(/[(;:—–]|,(?!\s+or\b)/)
+        .pop() ?? ''
     const expansion = longFormFor(word, before)
     if (expansion) found.push({ acronym: word, expansion })
   }
@@ -80,6 +87,9 @@ export function longFormFor(acronymText: string, before: string): string | undef
     s--
   }
   const start = long.lastIndexOf(' ', l) + 1
-  const expansion = window.slice(start).replace(/^(the|a|an)\s+/i, '').replace(/[\s,]+$/, '')
+  const expansion = window
+    .slice(start)
+    .replace(/^(the|a|an)\s+/i, '')
+    .replace(/[\s,]+$/, '')
   return /^[\p{Lu}\p{N}]/u.test(expansion) && expansion.split(/\s+/).length >= 2 ? expansion : undefined
 }

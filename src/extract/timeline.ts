@@ -19,15 +19,19 @@ interface DateMention {
  * no date, and chrono is skipped for them. Month names count only when
  * capitalised, since `may` and `march` are also verbs.
  */
-const mayHoldDate = /\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(last|next|this|past)\s+(year|month)\b|\b[Ww]ar\b/
+const mayHoldDate =
+  /\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(last|next|this|past)\s+(year|month)\b|\b[Ww]ar\b/
 const eraPattern = new RegExp(`\\b(${Object.keys(eras).join('|')})\\b`, 'g')
 /** A year standing alone: `by 2027`, `the 2009 joint declaration`. */
-const bareYear = /(?<=\b(?:in|by|since|until|till|before|after|from|to|through|of|the|early|late|around|circa|between|and|during)\s+|\bmid-)(1[6-9]\d\d|20\d\d)(?!\s*(?:%|percent|per cent|[-–]\d)|\d|\.\d)\b/gi
+const bareYear =
+  /(?<=\b(?:in|by|since|until|till|before|after|from|to|through|of|the|early|late|around|circa|between|and|during)\s+|\bmid-)(1[6-9]\d\d|20\d\d)(?!\s*(?:%|percent|per cent|[-–]\d)|\d|\.\d)\b/gi
 
 export function timelineOf(document: SourceDocument): TimelineEvent[] {
   const reference = referenceDate(document.metadata.date)
   const events = document.sentences.flatMap((sentence) =>
-    mayHoldDate.test(sentence.text) ? dateMentions(sentence.text, reference).map((mention) => toEvent(sentence, mention)) : [],
+    mayHoldDate.test(sentence.text)
+      ? dateMentions(sentence.text, reference).map((mention) => toEvent(sentence, mention))
+      : [],
   )
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start - b.start))
 }
@@ -62,16 +66,35 @@ function calendarDates(text: string, reference: Date | undefined): DateMention[]
     const expression = result.text.replace(/\s+of$/i, '')
     if (relative) {
       if (!reference) return []
-      return [{ start: relative.start, end: result.index + expression.length, date: relative.resolve(reference), rule: 'relative-month' }]
+      return [
+        {
+          start: relative.start,
+          end: result.index + expression.length,
+          date: relative.resolve(reference),
+          rule: 'relative-month',
+        },
+      ]
     }
-    if (tags.has('result/relativeDate') && (!reference || !/^(last|next|this|past)\s+(year|month)$/i.test(expression))) return []
+    if (tags.has('result/relativeDate') && (!reference || !/^(last|next|this|past)\s+(year|month)$/i.test(expression)))
+      return []
     if (!reference && !result.start.isCertain('year')) return []
-    return [{ start: result.index, end: result.index + expression.length, date: isoDate(result.start, precision), rule: 'calendar-date' }]
+    return [
+      {
+        start: result.index,
+        end: result.index + expression.length,
+        date: isoDate(result.start, precision),
+        rule: 'calendar-date',
+      },
+    ]
   })
 }
 
 /** `last December`: chrono reads the month; the word before says which one. */
-function relativeMonth(text: string, index: number, month: number | null): { start: number; resolve: (reference: Date) => string } | undefined {
+function relativeMonth(
+  text: string,
+  index: number,
+  month: number | null,
+): { start: number; resolve: (reference: Date) => string } | undefined {
   const modifier = /\b(last|next|this)\s+$/i.exec(text.slice(Math.max(0, index - 6), index))
   if (!modifier || month === null) return undefined
   const word = modifier[1]!.toLowerCase()
@@ -80,18 +103,37 @@ function relativeMonth(text: string, index: number, month: number | null): { sta
     resolve: (reference) => {
       const year = reference.getUTCFullYear()
       const current = reference.getUTCMonth() + 1
-      const resolved = word === 'last' ? (month < current ? year : year - 1) : word === 'next' ? (month > current ? year : year + 1) : year
+      const resolved =
+        word === 'last'
+          ? month < current
+            ? year
+            : year - 1
+          : word === 'next'
+            ? month > current
+              ? year
+              : year + 1
+            : year
       return `${resolved}-${String(month).padStart(2, '0')}`
     },
   }
 }
 
 function eraMentions(text: string): DateMention[] {
-  return [...text.matchAll(eraPattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, date: eras[match[0]]!, rule: 'named-era' }))
+  return [...text.matchAll(eraPattern)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    date: eras[match[0]]!,
+    rule: 'named-era',
+  }))
 }
 
 function yearMentions(text: string): DateMention[] {
-  return [...text.matchAll(bareYear)].map((match) => ({ start: match.index, end: match.index + match[0].length, date: match[0], rule: 'bare-year' }))
+  return [...text.matchAll(bareYear)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    date: match[0],
+    rule: 'bare-year',
+  }))
 }
 
 /** Events keep their sentence, shortened around the date for a timeline slide. */

@@ -2,7 +2,14 @@
 // grants a point in one clause and argues in the other (`Although X, Y`,
 // `Of course X, but Y`, `Y, even if X`).
 import type { Sentence } from '../model/index.js'
-import { clauseContinuation, concessionOpener, hedge, leadingConcession, tentativeConcessionOpener, trailingConcession } from './cues.js'
+import {
+  clauseContinuation,
+  concessionOpener,
+  hedge,
+  leadingConcession,
+  tentativeConcessionOpener,
+  trailingConcession,
+} from './cues.js'
 
 export interface Unit {
   start: number
@@ -27,7 +34,10 @@ interface Split {
 }
 
 function splitSentence(sentence: Sentence): Unit[] {
-  const split = leadingConcessionSplit(sentence.text) ?? trailingConcessionSplit(sentence.text) ?? grantedThenButSplit(sentence.text)
+  const split =
+    leadingConcessionSplit(sentence.text) ??
+    trailingConcessionSplit(sentence.text) ??
+    grantedThenButSplit(sentence.text)
   if (!split) return [{ start: sentence.start, end: sentence.end, text: sentence.text, sentence, part: 'whole' }]
   const first = unit(sentence, 0, split.at, split.concededFirst ? 'conceded' : 'main')
   const second = unit(sentence, split.at, sentence.text.length, split.concededFirst ? 'main' : 'conceded')
@@ -40,7 +50,13 @@ function unit(sentence: Sentence, from: number, to: number, part: Unit['part']):
   const raw = sentence.text.slice(from, to)
   const start = from + raw.length - raw.trimStart().length
   const end = Math.max(start, to - (raw.length - raw.trimEnd().length))
-  return { start: sentence.start + start, end: sentence.start + end, text: sentence.text.slice(start, end), sentence, part }
+  return {
+    start: sentence.start + start,
+    end: sentence.start + end,
+    text: sentence.text.slice(start, end),
+    sentence,
+    part,
+  }
 }
 
 /**

@@ -14,14 +14,22 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
   checkSourceSize(bytes.length, file)
   const nul = bytes.indexOf(0)
   if (nul >= 0) {
-    throw new BriefdeckProblem('source looks binary (it contains a NUL byte); give a plain text or markdown file', { file, ...placeOfByte(bytes, nul) }, 'source-binary')
+    throw new BriefdeckProblem(
+      'source looks binary (it contains a NUL byte); give a plain text or markdown file',
+      { file, ...placeOfByte(bytes, nul) },
+      'source-binary',
+    )
   }
   let text: string
   try {
     text = strictUtf8.decode(bytes)
   } catch {
     const bad = firstInvalidUtf8Byte(bytes)
-    throw new BriefdeckProblem('source is not valid UTF-8; convert it to UTF-8 first', { file, ...placeOfByte(bytes, bad) }, 'source-encoding')
+    throw new BriefdeckProblem(
+      'source is not valid UTF-8; convert it to UTF-8 first',
+      { file, ...placeOfByte(bytes, bad) },
+      'source-encoding',
+    )
   }
   if (text.trim() === '') throw new BriefdeckProblem('source is empty', { file }, 'source-empty')
   return text
@@ -30,7 +38,11 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
 /** Sources above 50 MB are refused: no policy text is that long, and it would not fit a deck. */
 export function checkSourceSize(bytes: number, file: string): void {
   if (bytes > maxSourceBytes) {
-    throw new BriefdeckProblem(`source is too large (${megabytes(bytes)} MB; the limit is ${megabytes(maxSourceBytes)} MB)`, { file }, 'source-too-large')
+    throw new BriefdeckProblem(
+      `source is too large (${megabytes(bytes)} MB; the limit is ${megabytes(maxSourceBytes)} MB)`,
+      { file },
+      'source-too-large',
+    )
   }
 }
 

@@ -47,18 +47,26 @@ export function datelineLine(line: string): Furniture | undefined {
   const fields = labelledFields(rest)
   if (!fields) return undefined
   if (!dated && Object.keys(fields.metadata).length === 0) return undefined
-  return { kind: 'dateline', metadata: dated && precision ? { ...fields.metadata, date: isoDate(dated.start, precision) } : fields.metadata }
+  return {
+    kind: 'dateline',
+    metadata: dated && precision ? { ...fields.metadata, date: isoDate(dated.start, precision) } : fields.metadata,
+  }
 }
 
 /** The `Label: value` fields of a line, or nothing when the line holds anything else. */
 function labelledFields(rest: string): { metadata: MetadataFields } | undefined {
   const labels = [...rest.matchAll(fieldPattern)]
   const lead = rest.slice(0, labels[0]?.index ?? rest.length).replace(/^[\s,|·•–—-]+|[\s,|·•–—-]+$/g, '')
-  if (lead !== '' && !lead.split(/\s*[,|·•]\s*|\s+(?=vol|no|issue)/i).every((part) => issueNumber.test(part))) return undefined
+  if (lead !== '' && !lead.split(/\s*[,|·•]\s*|\s+(?=vol|no|issue)/i).every((part) => issueNumber.test(part)))
+    return undefined
   const metadata: MetadataFields = {}
   labels.forEach((label, i) => {
     const valueStart = label.index + label[0].length
-    const value = rest.slice(valueStart, labels[i + 1]?.index ?? rest.length).trim().replace(/[,|·•]$/, '').trim()
+    const value = rest
+      .slice(valueStart, labels[i + 1]?.index ?? rest.length)
+      .trim()
+      .replace(/[,|·•]$/, '')
+      .trim()
     const field = fieldLabels[label[1]!.toLowerCase() as keyof typeof fieldLabels]
     if (value !== '' && metadata[field] == null) metadata[field] = value
   })

@@ -53,7 +53,8 @@ export function ingest(text: string, options: IngestOptions): SourceDocument {
     if (pullQuotes.has(line)) return
     const paragraph = paragraphs.length
     paragraphs.push({ index: paragraph, start: line.start, end: line.end, text: line.text, section: line.section })
-    for (const { start, end } of spans[i]!) sentences.push({ index: sentences.length, paragraph, start, end, text: body.slice(start, end) })
+    for (const { start, end } of spans[i]!)
+      sentences.push({ index: sentences.length, paragraph, start, end, text: body.slice(start, end) })
   })
   return {
     file: options.file,
@@ -105,8 +106,10 @@ function trimmedLine(text: string, block: TextBlock): Line {
 }
 
 function headingFurniture(line: Line, layout: Layout, inFrontMatter: boolean): Furniture {
-  if (inFrontMatter && line.depth === 1 && layout.metadata.title == null) return { kind: 'title', metadata: { title: line.text } }
-  if (layout.metadata.title != null && sameText(line.text, layout.metadata.title)) return { kind: 'repeated-title', metadata: {} }
+  if (inFrontMatter && line.depth === 1 && layout.metadata.title == null)
+    return { kind: 'title', metadata: { title: line.text } }
+  if (layout.metadata.title != null && sameText(line.text, layout.metadata.title))
+    return { kind: 'repeated-title', metadata: {} }
   return { kind: 'heading', metadata: {} }
 }
 
@@ -120,7 +123,8 @@ function frontMatterFurniture(text: string, layout: Layout): Furniture | undefin
 }
 
 function anywhereFurniture(text: string, layout: Layout): Furniture | undefined {
-  if (layout.metadata.title != null && sameText(text, layout.metadata.title)) return { kind: 'repeated-title', metadata: {} }
+  if (layout.metadata.title != null && sameText(text, layout.metadata.title))
+    return { kind: 'repeated-title', metadata: {} }
   return imageCreditLine(text)
 }
 
@@ -129,7 +133,11 @@ function anywhereFurniture(text: string, layout: Layout): Furniture | undefined 
  * quotes in large type beside the text. A plain run of the quote's words
  * picks the few sentences worth normalising and comparing.
  */
-function pullQuotesAmong(text: string, lines: readonly Line[], spans: ReadonlyArray<readonly SentenceSpan[]>): Set<Line> {
+function pullQuotesAmong(
+  text: string,
+  lines: readonly Line[],
+  spans: ReadonlyArray<readonly SentenceSpan[]>,
+): Set<Line> {
   // Quoted paragraphs by their words: a text concatenated from copies holds the same quote many times.
   const quotes = new Map<string, { probe: string; lines: Set<Line> }>()
   for (const line of lines) {

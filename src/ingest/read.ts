@@ -7,20 +7,25 @@ import { ingest } from './ingest.js'
 
 export async function readSource(path: string, options: { sourceId?: string } = {}): Promise<SourceDocument> {
   const bytes = await readBytes(path)
-  return ingest(decodeSource(bytes, path), { file: path, ...(options.sourceId === undefined ? {} : { sourceId: options.sourceId }) })
+  return ingest(decodeSource(bytes, path), {
+    file: path,
+    ...(options.sourceId === undefined ? {} : { sourceId: options.sourceId }),
+  })
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path)
-    if (info.isDirectory()) throw new BriefdeckProblem('is a directory, not a source file', { file: path }, 'source-unreadable')
+    if (info.isDirectory())
+      throw new BriefdeckProblem('is a directory, not a source file', { file: path }, 'source-unreadable')
     // Refused before reading, so that a huge file costs no memory.
     checkSourceSize(info.size, path)
     return await readFile(path)
   } catch (error) {
     if (error instanceof BriefdeckProblem) throw error
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message
     throw new BriefdeckProblem(`cannot read source: ${reason}`, { file: path }, 'source-unreadable', { cause: error })
   }
 }

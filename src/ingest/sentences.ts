@@ -24,7 +24,7 @@ const groupLength = 2048
  */
 export function sentenceSpans(text: string, paragraphs: ReadonlyArray<SentenceSpan>): SentenceSpan[][] {
   const sentences: SentenceSpan[][] = []
-  for (let first = 0; first < paragraphs.length; ) {
+  for (let first = 0; first < paragraphs.length;) {
     const group: string[] = []
     let length = 0
     while (first + group.length < paragraphs.length && (group.length === 0 || length < groupLength)) {
@@ -34,7 +34,9 @@ export function sentenceSpans(text: string, paragraphs: ReadonlyArray<SentenceSp
       length += end - start + 1
     }
     const segments = segmentsOf(group)
-    group.forEach((paragraph, i) => sentences.push(sentencesOfParagraph(paragraph, paragraphs[first + i]!.start, segments[i]!)))
+    group.forEach((paragraph, i) =>
+      sentences.push(sentencesOfParagraph(paragraph, paragraphs[first + i]!.start, segments[i]!)),
+    )
     first += group.length
   }
   return sentences
@@ -60,13 +62,18 @@ function sentencesOfParagraph(paragraph: string, offset: number, segments: reado
   const pieces: SentenceSpan[] = []
   for (const segment of segments) {
     const previous = pieces.at(-1)
-    if (previous && endsInsideSentence(paragraph.slice(previous.start, previous.end), paragraph.slice(segment.start, segment.end))) {
+    if (
+      previous &&
+      endsInsideSentence(paragraph.slice(previous.start, previous.end), paragraph.slice(segment.start, segment.end))
+    ) {
       previous.end = segment.end
     } else {
       pieces.push({ ...segment })
     }
   }
-  return pieces.flatMap((piece) => trimmed(paragraph, piece)).map((piece) => ({ start: offset + piece.start, end: offset + piece.end }))
+  return pieces
+    .flatMap((piece) => trimmed(paragraph, piece))
+    .map((piece) => ({ start: offset + piece.start, end: offset + piece.end }))
 }
 
 /**

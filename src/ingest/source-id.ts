@@ -7,7 +7,8 @@ const validSourceId = /^[a-z0-9][a-z0-9-]*$/
  */
 export function sourceIdFrom(file: string, given: string | undefined): string {
   if (given !== undefined) {
-    if (!validSourceId.test(given)) throw new TypeError(`source id '${given}' must be lower-case letters, digits and hyphens`)
+    if (!validSourceId.test(given))
+      throw new TypeError(`source id '${given}' must be lower-case letters, digits and hyphens`)
     return given
   }
   const base = file.split(/[\\/]/).pop() ?? ''

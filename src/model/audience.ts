@@ -57,8 +57,8 @@ const sectionBase = {
   layout: SlideLayout,
   /** Handlebars template under `templates/slides/`, without `.md.hbs`; the layout's name by default. */
   template: Slug.optional(),
-  bulletWords: positive.optional().describe('Overrides the profile\'s word limit for this section.'),
-  bulletsPerSlide: positive.optional().describe('Overrides the profile\'s bullet limit for this section.'),
+  bulletWords: positive.optional().describe("Overrides the profile's word limit for this section."),
+  bulletsPerSlide: positive.optional().describe("Overrides the profile's bullet limit for this section."),
 }
 
 export const AudienceSection = z.discriminatedUnion('from', [
@@ -72,7 +72,11 @@ export const AudienceSection = z.discriminatedUnion('from', [
   }),
   z.strictObject({ ...sectionBase, from: z.literal('hooks'), hooks: z.array(Hook).min(1) }),
   z.strictObject({ ...sectionBase, from: z.literal('timeline'), limit: positive.optional() }),
-  z.strictObject({ ...sectionBase, from: z.literal('terms'), actorTypes: z.array(z.enum(['country', 'organisation', 'person'])).default(['person', 'organisation']) }),
+  z.strictObject({
+    ...sectionBase,
+    from: z.literal('terms'),
+    actorTypes: z.array(z.enum(['country', 'organisation', 'person'])).default(['person', 'organisation']),
+  }),
   z.strictObject({ ...sectionBase, from: z.literal('sources') }),
 ])
 export type AudienceSection = z.infer<typeof AudienceSection>
@@ -89,8 +93,14 @@ export const AudienceProfile = z
   .strictObject({
     id: Slug,
     name: z.string().min(1).describe('Who the deck is for, e.g. `Congressional staff`.'),
-    coverLine: z.string().min(1).describe('The line under the title on the cover, e.g. `Briefing for congressional staff`.'),
-    recipients: z.array(Trigraph).min(1).describe('Countries the deck goes to; every block on it must be releasable to all of them.'),
+    coverLine: z
+      .string()
+      .min(1)
+      .describe('The line under the title on the cover, e.g. `Briefing for congressional staff`.'),
+    recipients: z
+      .array(Trigraph)
+      .min(1)
+      .describe('Countries the deck goes to; every block on it must be releasable to all of them.'),
     limits: z.strictObject({
       bulletWords: positive.describe('Longer bullets are shortened; the full sentence stays in the notes.'),
       bulletsPerSlide: positive.describe('More bullets continue on a next slide.'),
@@ -104,7 +114,11 @@ export const AudienceProfile = z
   .superRefine((profile, context) => {
     profile.sections.forEach((section, index) => {
       if (profile.sections.findIndex((other) => other.id === section.id) !== index) {
-        context.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `section id '${section.id}' appears twice` })
+        context.addIssue({
+          code: 'custom',
+          path: ['sections', index, 'id'],
+          message: `section id '${section.id}' appears twice`,
+        })
       }
     })
   })

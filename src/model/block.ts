@@ -7,7 +7,9 @@ export const BlockKind = z.enum(blockKinds)
 export type BlockKind = z.infer<typeof BlockKind>
 
 /** `<source id>:<8 hex of a hash of the normalised sentence text>`, stable across edits elsewhere in the source. */
-export const BlockId = z.string().regex(/^[a-z0-9][a-z0-9-]*:[0-9a-f]{8}$/, 'expected a block id such as reassurance-dilemma-2015:4f9a2c1b')
+export const BlockId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*:[0-9a-f]{8}$/, 'expected a block id such as reassurance-dilemma-2015:4f9a2c1b')
 export type BlockId = z.infer<typeof BlockId>
 
 export const ArgumentBlock = Span.extend({

@@ -27,7 +27,8 @@ const rank = (level: Classification) => classificationLevels.indexOf(level)
 /** The most restrictive combination: highest level, all caveats, the intersection of releasability. */
 export function mostRestrictive(markings: readonly Marking[]): Marking {
   return markings.reduce<Marking>((acc, next) => {
-    const classification = rank(next.classification) > rank(acc.classification) ? next.classification : acc.classification
+    const classification =
+      rank(next.classification) > rank(acc.classification) ? next.classification : acc.classification
     const handling = [...new Set([...acc.handling, ...next.handling])]
     const releasableTo = intersectReleasability(acc.releasableTo, next.releasableTo)
     return releasableTo ? { classification, handling, releasableTo } : { classification, handling }

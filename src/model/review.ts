@@ -50,7 +50,13 @@ export const ApproveEvent = EventBase.extend({ type: z.literal('approve'), conte
 /** Withdraws the author's own approval of the slide. */
 export const RevokeEvent = EventBase.extend({ type: z.literal('revoke') })
 
-export const ReviewEvent = z.discriminatedUnion('type', [CommentEvent, ReplyEvent, ResolveEvent, ApproveEvent, RevokeEvent])
+export const ReviewEvent = z.discriminatedUnion('type', [
+  CommentEvent,
+  ReplyEvent,
+  ResolveEvent,
+  ApproveEvent,
+  RevokeEvent,
+])
 export type ReviewEvent = z.infer<typeof ReviewEvent>
 export type ReviewEventType = ReviewEvent['type']
 

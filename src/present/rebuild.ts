@@ -11,7 +11,11 @@ export interface RebuildWatcher {
  * change during a rebuild makes one more. A failed rebuild (a brief in
  * mid-edit) is reported and the last good deck stays up.
  */
-export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise<void>, onError: (error: unknown) => void): RebuildWatcher {
+export function rebuildOnChange(
+  paths: readonly string[],
+  rebuild: () => Promise<void>,
+  onError: (error: unknown) => void,
+): RebuildWatcher {
   let running: Promise<void> | undefined
   let again = false
   const run = (): void => {
@@ -30,7 +34,10 @@ export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise
       })
   }
   // Editors save by writing a new file and renaming it; waiting for the write to settle avoids reading half a brief.
-  const watcher: FSWatcher = watch([...paths], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 } })
+  const watcher: FSWatcher = watch([...paths], {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
+  })
   watcher.on('all', run)
   return {
     async close() {

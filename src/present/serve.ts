@@ -48,7 +48,10 @@ async function untilAnswering(url: string, closed: Promise<number>): Promise<voi
   void closed.then(() => (stopped = true))
   for (;;) {
     if (stopped) throw new EnvironmentProblem(`Slidev stopped before serving ${url} (is the port taken?)`)
-    const answered = await fetch(url).then((response) => response.ok, () => false)
+    const answered = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    )
     if (answered) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

@@ -43,7 +43,8 @@ const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu
  * entity between the characters keeps the text as written.
  */
 function escapeTypography(text: string): string {
-  const entitiesAfterFirst = (run: string) => run.charAt(0) + [...run.slice(1)].map((character) => `&#${character.charCodeAt(0)};`).join('')
+  const entitiesAfterFirst = (run: string) =>
+    run.charAt(0) + [...run.slice(1)].map((character) => `&#${character.charCodeAt(0)};`).join('')
   return text
     .replace(/([-.,])\1+|[?!]{2,}/gu, entitiesAfterFirst)
     .replaceAll('+-', '&#43;-')
@@ -65,7 +66,8 @@ export function escapeSlideText(text: string): string {
 /** `1. ` or `- ` at the start of a value would open a (nested) list wherever the value lands. */
 function escapeLineStart(text: string): string {
   const orderedMarker = /^(\d{1,9})([.)])/u.exec(text)
-  if (orderedMarker) return `${orderedMarker[1]}${orderedMarker[2] === '.' ? '&#46;' : '&#41;'}${text.slice(orderedMarker[0].length)}`
+  if (orderedMarker)
+    return `${orderedMarker[1]}${orderedMarker[2] === '.' ? '&#46;' : '&#41;'}${text.slice(orderedMarker[0].length)}`
   const first = text.charAt(0)
   const entity = lineStartEntities[first]
   return entity ? `${entity}${text.slice(1)}` : text

@@ -57,5 +57,8 @@ export function slideFrontmatter(plan: DeckPlan, slide: SlidePlan, index: number
  * allows writing a dash as `\x2D`; keys are our own and never hold one.
  */
 function frontmatterYaml(fields: Record<string, unknown>): string {
-  return stringify(fields, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).replaceAll('---', '\\x2D\\x2D\\x2D')
+  return stringify(fields, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).replaceAll(
+    '---',
+    '\\x2D\\x2D\\x2D',
+  )
 }

@@ -25,24 +25,35 @@ export async function loadTemplates(root: string): Promise<Templates> {
 /** Ids of the audience profiles in `audiences/`, sorted. */
 export async function availableAudiences(root: string): Promise<string[]> {
   const names = await readdir(join(root, 'audiences')).catch(() => [])
-  return names.filter((name) => profileSuffix.test(name)).map((name) => name.replace(profileSuffix, '')).sort()
+  return names
+    .filter((name) => profileSuffix.test(name))
+    .map((name) => name.replace(profileSuffix, ''))
+    .sort()
 }
 
 /** Reads and validates `audiences/<id>.yaml` (or `.yml`, `.json`). */
 export async function loadAudienceProfile(root: string, id: string): Promise<AudienceProfile> {
   const names = await readdir(join(root, 'audiences')).catch(() => [])
-  const name = names.filter((candidate) => candidate.replace(profileSuffix, '') === id && profileSuffix.test(candidate)).sort()[0]
+  const name = names
+    .filter((candidate) => candidate.replace(profileSuffix, '') === id && profileSuffix.test(candidate))
+    .sort()[0]
   const file = join(root, 'audiences', name ?? `${id}.yaml`)
   const { value, places } = parseYamlFile(await readText(file), file, AudienceProfile, 'audience-schema')
   if (value.id !== id) {
-    throw new BriefdeckProblem(`the profile's id '${value.id}' must match its file name '${id}'`, { file, ...places['/id'] }, 'audience-schema')
+    throw new BriefdeckProblem(
+      `the profile's id '${value.id}' must match its file name '${id}'`,
+      { file, ...places['/id'] },
+      'audience-schema',
+    )
   }
   return value
 }
 
 async function readTemplateFolder(folder: string): Promise<Record<string, string>> {
   const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith(templateSuffix)).sort()
-  const entries = await Promise.all(names.map(async (name) => [name.slice(0, -templateSuffix.length), await readText(join(folder, name))] as const))
+  const entries = await Promise.all(
+    names.map(async (name) => [name.slice(0, -templateSuffix.length), await readText(join(folder, name))] as const),
+  )
   return Object.fromEntries(entries)
 }
 
@@ -55,7 +66,9 @@ async function readTree(folder: string): Promise<Record<string, string>> {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort()
-  const contents = await Promise.all(files.map(async (file) => [relative(folder, file).split(sep).join(posix.sep), await readText(file)] as const))
+  const contents = await Promise.all(
+    files.map(async (file) => [relative(folder, file).split(sep).join(posix.sep), await readText(file)] as const),
+  )
   return Object.fromEntries(contents)
 }
 

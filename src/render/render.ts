@@ -18,7 +18,13 @@ export function render(plan: DeckPlan, templates: Templates): RenderedDeck {
   return { files: { 'slides.md': markdown, 'deck-plan.json': `${JSON.stringify(plan, null, 2)}\n`, ...theme } }
 }
 
-function renderSlide(plan: DeckPlan, slide: SlidePlan, index: number, deck: DeckView, compiled: CompiledTemplates): string {
+function renderSlide(
+  plan: DeckPlan,
+  slide: SlidePlan,
+  index: number,
+  deck: DeckView,
+  compiled: CompiledTemplates,
+): string {
   const context = { deck, slide: slideView(plan, index) }
   const body = compiled.slide(templateName(slide))(context).trim()
   const notes = compiled.notes(context).trim()

@@ -46,7 +46,12 @@ export function compileTemplates(templates: Templates): CompiledTemplates {
       const known = slides.get(name)
       if (known) return known
       const source = templates.slides[name]
-      if (source === undefined) throw new BriefdeckProblem(`missing template for '${name}' slides`, { file: slideFile(name) }, 'missing-template')
+      if (source === undefined)
+        throw new BriefdeckProblem(
+          `missing template for '${name}' slides`,
+          { file: slideFile(name) },
+          'missing-template',
+        )
       const compiled = compile(source, slideFile(name))
       slides.set(name, compiled)
       return compiled
@@ -82,6 +87,8 @@ function templateProblem(error: unknown, file: string): BriefdeckProblem {
     : runtimePlace
       ? { file, line: Number(runtimePlace[1]), column: Number(runtimePlace[2]) + 1 }
       : { file }
-  const summary = parseLine ? `template syntax error: ${message.split('\n').at(-1)}` : `template error: ${message.replace(/ - \d+:\d+$/, '')}`
+  const summary = parseLine
+    ? `template syntax error: ${message.split('\n').at(-1)}`
+    : `template error: ${message.replace(/ - \d+:\d+$/, '')}`
   return new BriefdeckProblem(summary, place, 'template', { cause: error })
 }

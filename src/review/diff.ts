@@ -5,7 +5,12 @@ import { slideContentHash, visibleContent } from './hash.js'
 export type SlideChange =
   | { readonly kind: 'added'; readonly number: number; readonly slide: SlidePlan }
   | { readonly kind: 'removed'; readonly number: number; readonly slide: SlidePlan }
-  | { readonly kind: 'changed'; readonly number: number; readonly slide: SlidePlan; readonly words: readonly ChangeObject<string>[] }
+  | {
+      readonly kind: 'changed'
+      readonly number: number
+      readonly slide: SlidePlan
+      readonly words: readonly ChangeObject<string>[]
+    }
 
 export interface DeckDiff {
   readonly audience: string
@@ -30,7 +35,13 @@ export function diffDecks(from: readonly DeckPlan[], to: readonly DeckPlan[]): D
   })
 }
 
-function diffDeck(audience: string, before: readonly SlidePlan[], after: readonly SlidePlan[], existedBefore: boolean, existsAfter: boolean): DeckDiff {
+function diffDeck(
+  audience: string,
+  before: readonly SlidePlan[],
+  after: readonly SlidePlan[],
+  existedBefore: boolean,
+  existsAfter: boolean,
+): DeckDiff {
   const beforeById = new Map(before.map((slide, index) => [slide.id, { slide, number: index + 1 }]))
   const afterIds = new Set(after.map((slide) => slide.id))
   const changes: SlideChange[] = []
@@ -46,7 +57,13 @@ function diffDeck(audience: string, before: readonly SlidePlan[], after: readonl
   for (const [id, { slide, number }] of beforeById) {
     if (!afterIds.has(id)) changes.push({ kind: 'removed', number, slide })
   }
-  return { audience, before: existedBefore ? before.length : null, after: existsAfter ? after.length : null, changes, unchanged }
+  return {
+    audience,
+    before: existedBefore ? before.length : null,
+    after: existsAfter ? after.length : null,
+    changes,
+    unchanged,
+  }
 }
 
 /** The slide as a reader sees it, one element per line, for a word-level diff. */
@@ -74,7 +91,9 @@ export function formatDeckDiffs(diffs: readonly DeckDiff[], options: DiffFormatO
 }
 
 function formatDeckDiff(diff: DeckDiff, options: DiffFormatOptions): string {
-  const counts = (['changed', 'added', 'removed'] as const).map((kind) => `${diff.changes.filter((change) => change.kind === kind).length} ${kind}`)
+  const counts = (['changed', 'added', 'removed'] as const).map(
+    (kind) => `${diff.changes.filter((change) => change.kind === kind).length} ${kind}`,
+  )
   const size = `${diff.before ?? 'no deck'} -> ${diff.after ?? 'no deck'} slides`
   const lines = [`${diff.audience} (${size}): ${[...counts, `${diff.unchanged} unchanged`].join(', ')}`]
   for (const change of diff.changes) {

@@ -56,4 +56,9 @@ export function resolveDraft(thread: CommentThread, author: string): ReviewEvent
   return { ...threadPlace(thread, author), type: 'resolve', commentId: thread.id }
 }
 
-const threadPlace = ({ audience, slideId, blockIds }: CommentThread, author: string) => ({ author, audience, slideId, blockIds: [...blockIds] })
+const threadPlace = ({ audience, slideId, blockIds }: CommentThread, author: string) => ({
+  author,
+  audience,
+  slideId,
+  blockIds: [...blockIds],
+})

@@ -75,7 +75,14 @@ function standingApprovals(events: readonly ReviewEvent[]): Approval[] {
     latest.set(
       key,
       event.type === 'approve'
-        ? { eventId: event.id, audience: event.audience, slideId: event.slideId, author: event.author, at: event.at, contentHash: event.contentHash }
+        ? {
+            eventId: event.id,
+            audience: event.audience,
+            slideId: event.slideId,
+            author: event.author,
+            at: event.at,
+            contentHash: event.contentHash,
+          }
         : null,
     )
   }

@@ -21,9 +21,19 @@ export function visibleContent(slide: SlidePlan): VisibleContent {
     layout: slide.layout,
     title: slide.title,
     lead: slide.lead ?? null,
-    bullets: slide.bullets.map((bullet) => ({ label: bullet.label ?? null, text: bullet.text, detail: bullet.detail ?? null })),
+    bullets: slide.bullets.map((bullet) => ({
+      label: bullet.label ?? null,
+      text: bullet.text,
+      detail: bullet.detail ?? null,
+    })),
     citations: slide.citations.map((citation) =>
-      [citation.title, citation.author, citation.date, citation.url, citation.paragraph === undefined ? null : `paragraph ${citation.paragraph}`]
+      [
+        citation.title,
+        citation.author,
+        citation.date,
+        citation.url,
+        citation.paragraph === undefined ? null : `paragraph ${citation.paragraph}`,
+      ]
         .filter(Boolean)
         .join(', '),
     ),
@@ -33,5 +43,8 @@ export function visibleContent(slide: SlidePlan): VisibleContent {
 
 /** 16 hex digits of a SHA-256 of the visible content: approvals record it, and lapse when it changes. */
 export function slideContentHash(slide: SlidePlan): string {
-  return createHash('sha256').update(JSON.stringify(visibleContent(slide))).digest('hex').slice(0, 16)
+  return createHash('sha256')
+    .update(JSON.stringify(visibleContent(slide)))
+    .digest('hex')
+    .slice(0, 16)
 }

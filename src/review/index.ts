@@ -6,7 +6,14 @@ export { foldReviewEvents } from './fold.js'
 export { reviewDeck, applyReview } from './status.js'
 export { stampEvent, commentDraft, replyDraft, approveDraft, revokeDraft, resolveDraft } from './events.js'
 export { findSlide } from './slides.js'
-export { diffDecks, slideText, formatDeckDiffs, type DeckDiff, type SlideChange, type DiffFormatOptions } from './diff.js'
+export {
+  diffDecks,
+  slideText,
+  formatDeckDiffs,
+  type DeckDiff,
+  type SlideChange,
+  type DiffFormatOptions,
+} from './diff.js'
 export { formatReviewReport, isOutstanding, type ReviewReport } from './report.js'
 export { reviewLogPath, readReviewLog, readReviewState, appendReviewEvent } from './fs.js'
 export { checkOutBriefAt, readBuiltPlans } from './revision.js'

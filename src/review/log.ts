@@ -27,7 +27,11 @@ export function parseReviewLog(text: string, file: string, options: { readonly f
     try {
       events.push(parseEventLine(unterminated, place))
     } catch {
-      warnings.push({ message: 'skipped an incomplete last line (a write was interrupted)', place, ruleId: 'review-torn-line' })
+      warnings.push({
+        message: 'skipped an incomplete last line (a write was interrupted)',
+        place,
+        ruleId: 'review-torn-line',
+      })
     }
   }
   return { events, warnings }
@@ -52,13 +56,22 @@ function parseEventLine(line: string, place: { file: string; line: number }): Re
   try {
     json = JSON.parse(line)
   } catch (error) {
-    throw new BriefdeckProblem(`not a JSON review event (${(error as Error).message})`, { ...place, column: 1 }, 'review-json', { cause: error })
+    throw new BriefdeckProblem(
+      `not a JSON review event (${(error as Error).message})`,
+      { ...place, column: 1 },
+      'review-json',
+      { cause: error },
+    )
   }
   const result = ReviewEvent.safeParse(json)
   if (!result.success) {
     const issue = result.error.issues[0]
     const field = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-    throw new BriefdeckProblem(`invalid review event: ${field}${issue?.message ?? 'unknown problem'}`, { ...place, column: 1 }, 'review-schema')
+    throw new BriefdeckProblem(
+      `invalid review event: ${field}${issue?.message ?? 'unknown problem'}`,
+      { ...place, column: 1 },
+      'review-schema',
+    )
   }
   return result.data
 }

@@ -15,19 +15,34 @@ export function isOutstanding(report: ReviewReport): boolean {
 export function formatReviewReport(report: ReviewReport): string {
   const sections = report.decks.map(formatDeck)
   if (report.orphans.length > 0) {
-    sections.push(['Orphaned overrides (their block no longer exists):', ...report.orphans.map((orphan) => `  ${formatPlace(orphan.place)}: ${orphan.message}`)].join('\n'))
+    sections.push(
+      [
+        'Orphaned overrides (their block no longer exists):',
+        ...report.orphans.map((orphan) => `  ${formatPlace(orphan.place)}: ${orphan.message}`),
+      ].join('\n'),
+    )
   }
   return `${sections.join('\n\n')}\n`
 }
 
 function formatDeck(deck: DeckReview): string {
   const state = deck.draft ? 'DRAFT' : 'approved'
-  const reviewers = deck.requiredReviewers.length > 0 ? deck.requiredReviewers.join(', ') : 'anyone (the brief names no reviewers)'
+  const reviewers =
+    deck.requiredReviewers.length > 0 ? deck.requiredReviewers.join(', ') : 'anyone (the brief names no reviewers)'
   const header = `${deck.audience}: ${state}, ${deck.outstanding} outstanding; approval needed from ${reviewers}`
-  const rows = [['#', 'slide', 'approved by', 'awaiting', 'open', 'changed since approval'], ...deck.slides.map(slideRow)]
+  const rows = [
+    ['#', 'slide', 'approved by', 'awaiting', 'open', 'changed since approval'],
+    ...deck.slides.map(slideRow),
+  ]
   const lines = [header, ...table(rows).map((row) => `  ${row}`)]
-  const open = [...deck.slides.flatMap((slide) => slide.threads.map((thread) => ({ thread, where: `slide ${slide.number} ${slide.slideId}` }))), ...deck.strayThreads.map((thread) => ({ thread, where: `removed slide ${thread.slideId}` }))].filter(({ thread }) => !thread.resolved)
-  if (open.length > 0) lines.push('  Open comments:', ...open.map(({ thread, where }) => `    ${formatThread(thread, where)}`))
+  const open = [
+    ...deck.slides.flatMap((slide) =>
+      slide.threads.map((thread) => ({ thread, where: `slide ${slide.number} ${slide.slideId}` })),
+    ),
+    ...deck.strayThreads.map((thread) => ({ thread, where: `removed slide ${thread.slideId}` })),
+  ].filter(({ thread }) => !thread.resolved)
+  if (open.length > 0)
+    lines.push('  Open comments:', ...open.map(({ thread, where }) => `    ${formatThread(thread, where)}`))
   return lines.join('\n')
 }
 
@@ -56,5 +71,10 @@ function oneLine(text: string, max = 80): string {
 
 function table(rows: readonly string[][]): string[] {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? []
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd())
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  )
 }

@@ -43,13 +43,23 @@ export async function readBuiltPlans(folder: string, briefName: string): Promise
     .sort()
   const plans = await Promise.all(files.map((path) => readPlan(join(folder, path))))
   const ours = plans.filter((plan) => plan.brief === briefName)
-  if (ours.length === 0) throw new BriefdeckProblem(`no deck of the brief ${briefName} was built here (no deck-plan.json)`, { file: folder }, 'review-build-folder')
+  if (ours.length === 0)
+    throw new BriefdeckProblem(
+      `no deck of the brief ${briefName} was built here (no deck-plan.json)`,
+      { file: folder },
+      'review-build-folder',
+    )
   return ours
 }
 
 async function readPlan(file: string): Promise<DeckPlan> {
   const result = DeckPlan.safeParse(JSON.parse(await readFile(file, 'utf8')))
-  if (!result.success) throw new BriefdeckProblem(`not a deck plan written by this briefdeck: ${result.error.issues[0]?.message}`, { file }, 'review-build-folder')
+  if (!result.success)
+    throw new BriefdeckProblem(
+      `not a deck plan written by this briefdeck: ${result.error.issues[0]?.message}`,
+      { file },
+      'review-build-folder',
+    )
   return result.data
 }
 
@@ -58,7 +68,11 @@ async function repositoryTop(briefPath: string): Promise<string> {
     const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(resolve(briefPath)) })
     return stdout.trim()
   } catch {
-    throw new BriefdeckProblem('not inside a git repository: compare build folders instead (--from DIR --to DIR)', { file: briefPath }, 'review-git')
+    throw new BriefdeckProblem(
+      'not inside a git repository: compare build folders instead (--from DIR --to DIR)',
+      { file: briefPath },
+      'review-git',
+    )
   }
 }
 
@@ -68,7 +82,11 @@ async function showAt(root: string, revision: string, path: string, briefPath: s
     return stdout
   } catch (error) {
     const reason = (error as { stderr?: string }).stderr?.trim().split('\n')[0] ?? String(error)
-    throw new BriefdeckProblem(`cannot read ${path} at revision ${revision}: ${reason}`, { file: briefPath }, 'review-git')
+    throw new BriefdeckProblem(
+      `cannot read ${path} at revision ${revision}: ${reason}`,
+      { file: briefPath },
+      'review-git',
+    )
   }
 }
 

@@ -8,7 +8,10 @@ import { slideContentHash } from './hash.js'
  * draft, whatever the brief forgot to say.
  */
 export function reviewDeck(plan: DeckPlan, state: ReviewState, requiredReviewers: readonly string[]): DeckReview {
-  const threadsBySlide = placeThreads(plan, state.threads.filter((thread) => thread.audience === plan.audience))
+  const threadsBySlide = placeThreads(
+    plan,
+    state.threads.filter((thread) => thread.audience === plan.audience),
+  )
   const slides = plan.slides.map((slide, index) =>
     reviewSlide(slide, index + 1, state, plan.audience, requiredReviewers, threadsBySlide.get(slide.id) ?? []),
   )
@@ -72,7 +75,8 @@ const stray = Symbol('stray')
 function placeThreads(plan: DeckPlan, threads: readonly CommentThread[]): Map<string | typeof stray, CommentThread[]> {
   const placed = new Map<string | typeof stray, CommentThread[]>()
   for (const thread of threads) {
-    const slideId = slideHoldingBlocks(plan, thread) ?? plan.slides.find((slide) => slide.id === thread.slideId)?.id ?? stray
+    const slideId =
+      slideHoldingBlocks(plan, thread) ?? plan.slides.find((slide) => slide.id === thread.slideId)?.id ?? stray
     placed.set(slideId, [...(placed.get(slideId) ?? []), thread])
   }
   return placed
@@ -82,7 +86,8 @@ function slideHoldingBlocks(plan: DeckPlan, thread: CommentThread): string | und
   let best: { id: string; shared: number } | undefined
   for (const slide of plan.slides) {
     const shared = thread.blockIds.filter((id) => slide.blockIds.includes(id)).length
-    const better = shared > (best?.shared ?? 0) || (shared > 0 && shared === best?.shared && slide.id === thread.slideId)
+    const better =
+      shared > (best?.shared ?? 0) || (shared > 0 && shared === best?.shared && slide.id === thread.slideId)
     if (better) best = { id: slide.id, shared }
   }
   return best?.id

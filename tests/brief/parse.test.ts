@@ -32,23 +32,63 @@ describe('parseBrief', () => {
     expect(brief.name).toBe('pacific')
     expect(brief.marking).toEqual({ classification: 'UNCLASSIFIED', handling: [] })
     expect(brief.reviewers).toEqual({})
-    expect(briefPlace(brief, 'overrides', 'pact:0123abcd', 'kind')).toEqual({ file: 'briefs/pacific.brief.yaml', line: 8, column: 5 })
+    expect(briefPlace(brief, 'overrides', 'pact:0123abcd', 'kind')).toEqual({
+      file: 'briefs/pacific.brief.yaml',
+      line: 8,
+      column: 5,
+    })
     expect(briefPlace(brief, 'audiences', 1)).toEqual({ file: 'briefs/pacific.brief.yaml', line: 5, column: 34 })
     // A value without a position of its own points at its nearest written parent.
     expect(briefPlace(brief, 'overrides', 'pact:0123abcd', 'missing')).toMatchObject({ line: 7 })
   })
 
   it.each([
-    ['a missing field', valid.replace('title: Pacific alliances\n', ''), 'b.brief.yaml:1:1: missing field \'title\''],
-    ['a mistyped key before the field it leaves missing', valid.replace('    path:', '    pth:'), "b.brief.yaml:4:5: unknown field 'sources.0.pth' (and 1 more problem)"],
-    ['an unknown kind', valid.replace('kind: evidence', 'kind: evidense'), 'b.brief.yaml:8:5: overrides.pact:0123abcd.kind: Invalid option'],
-    ['a malformed block id', valid.replace('pact:0123abcd', 'pact:12'), 'b.brief.yaml:7:3: overrides.pact:12: expected a block id'],
-    ['an override audience the brief does not have', `${valid}    audiences: [press]\n`, "b.brief.yaml:9:17: overrides.pact:0123abcd.audiences.0: 'press' is not one of the brief's audiences"],
-    ['reviewers for an unknown audience', `${valid}reviewers:\n  press: [Ann]\n`, "b.brief.yaml:10:3: reviewers.press: 'press' is not one of the brief's audiences"],
-    ['a duplicate source id', valid.replace('audiences:', '  - id: pact\n    path: other.txt\naudiences:'), "b.brief.yaml:5:5: sources.1.id: source id 'pact' appears twice"],
-    ['an override that changes nothing', valid.replace('kind: evidence', 'reason: looked wrong'), 'b.brief.yaml:7:3: overrides.pact:0123abcd: an override must change something'],
-    ['a mistyped marking key', `${valid}marking:\n  releasable: [USA]\n`, "b.brief.yaml:10:3: unknown field 'marking.releasable'"],
-    ['a bad trigraph', `${valid}marking:\n  releasableTo: [Australia]\n`, 'b.brief.yaml:10:18: marking.releasableTo.0: expected a three-letter ISO 3166 code'],
+    ['a missing field', valid.replace('title: Pacific alliances\n', ''), "b.brief.yaml:1:1: missing field 'title'"],
+    [
+      'a mistyped key before the field it leaves missing',
+      valid.replace('    path:', '    pth:'),
+      "b.brief.yaml:4:5: unknown field 'sources.0.pth' (and 1 more problem)",
+    ],
+    [
+      'an unknown kind',
+      valid.replace('kind: evidence', 'kind: evidense'),
+      'b.brief.yaml:8:5: overrides.pact:0123abcd.kind: Invalid option',
+    ],
+    [
+      'a malformed block id',
+      valid.replace('pact:0123abcd', 'pact:12'),
+      'b.brief.yaml:7:3: overrides.pact:12: expected a block id',
+    ],
+    [
+      'an override audience the brief does not have',
+      `${valid}    audiences: [press]\n`,
+      "b.brief.yaml:9:17: overrides.pact:0123abcd.audiences.0: 'press' is not one of the brief's audiences",
+    ],
+    [
+      'reviewers for an unknown audience',
+      `${valid}reviewers:\n  press: [Ann]\n`,
+      "b.brief.yaml:10:3: reviewers.press: 'press' is not one of the brief's audiences",
+    ],
+    [
+      'a duplicate source id',
+      valid.replace('audiences:', '  - id: pact\n    path: other.txt\naudiences:'),
+      "b.brief.yaml:5:5: sources.1.id: source id 'pact' appears twice",
+    ],
+    [
+      'an override that changes nothing',
+      valid.replace('kind: evidence', 'reason: looked wrong'),
+      'b.brief.yaml:7:3: overrides.pact:0123abcd: an override must change something',
+    ],
+    [
+      'a mistyped marking key',
+      `${valid}marking:\n  releasable: [USA]\n`,
+      "b.brief.yaml:10:3: unknown field 'marking.releasable'",
+    ],
+    [
+      'a bad trigraph',
+      `${valid}marking:\n  releasableTo: [Australia]\n`,
+      'b.brief.yaml:10:18: marking.releasableTo.0: expected a three-letter ISO 3166 code',
+    ],
     ['broken YAML', 'title: [unclosed\nsources: 1\n', 'b.brief.yaml:2:1: invalid YAML'],
     ['a duplicate key', 'title: a\ntitle: b\n', 'b.brief.yaml:2:1: invalid YAML: Map keys must be unique'],
     ['an alias to nothing', 'title: a\nsubtitle: *nowhere\n', 'b.brief.yaml:2:11: invalid YAML: Unresolved alias'],
@@ -63,15 +103,21 @@ describe('parseBrief', () => {
 
   it('throws nothing but positioned problems, whatever the text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((value) => stringify(value))), (text) => {
-        try {
-          parseBrief(text, 'b.brief.yaml')
-        } catch (error) {
-          expect(error).toBeInstanceOf(BriefdeckProblem)
-          expect((error as BriefdeckProblem).place.line).toBeGreaterThanOrEqual(1)
-          expect((error as BriefdeckProblem).message).not.toContain('\n')
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((value) => stringify(value)),
+        ),
+        (text) => {
+          try {
+            parseBrief(text, 'b.brief.yaml')
+          } catch (error) {
+            expect(error).toBeInstanceOf(BriefdeckProblem)
+            expect((error as BriefdeckProblem).place.line).toBeGreaterThanOrEqual(1)
+            expect((error as BriefdeckProblem).message).not.toContain('\n')
+          }
+        },
+      ),
     )
   })
 
@@ -85,7 +131,11 @@ describe('parseBrief', () => {
 describe('brief JSON Schema', () => {
   const schemaFile = new URL('../../schemas/brief.schema.json', import.meta.url)
   const generated = `${JSON.stringify(
-    { ...z.toJSONSchema(BriefFile, { io: 'input' }), title: 'briefdeck brief', description: 'A *.brief.yaml file: sources, audiences, markings, reviewers and overrides.' },
+    {
+      ...z.toJSONSchema(BriefFile, { io: 'input' }),
+      title: 'briefdeck brief',
+      description: 'A *.brief.yaml file: sources, audiences, markings, reviewers and overrides.',
+    },
     null,
     2,
   )}\n`
@@ -96,9 +146,18 @@ describe('brief JSON Schema', () => {
   })
 
   it('lets editors complete the override fields', () => {
-    const schema = JSON.parse(generated) as { properties: { overrides: { additionalProperties: { properties: Record<string, unknown> } } } }
-    expect(Object.keys(schema.properties.overrides.additionalProperties.properties).sort()).toEqual(
-      ['audiences', 'drop', 'kind', 'marking', 'reason', 'section', 'short', 'text'],
-    )
+    const schema = JSON.parse(generated) as {
+      properties: { overrides: { additionalProperties: { properties: Record<string, unknown> } } }
+    }
+    expect(Object.keys(schema.properties.overrides.additionalProperties.properties).sort()).toEqual([
+      'audiences',
+      'drop',
+      'kind',
+      'marking',
+      'reason',
+      'section',
+      'short',
+      'text',
+    ])
   })
 })

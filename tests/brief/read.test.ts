@@ -21,7 +21,8 @@ beforeEach(async () => {
 })
 afterEach(() => rm(outside, { recursive: true, force: true }))
 
-const briefWithSource = (path: string) => `title: Test\nsources:\n  - id: pact\n    path: ${path}\naudiences: [congressional-staff]\n`
+const briefWithSource = (path: string) =>
+  `title: Test\nsources:\n  - id: pact\n    path: ${path}\naudiences: [congressional-staff]\n`
 
 async function problemReading(text: string | Uint8Array): Promise<BriefdeckProblem> {
   await writeFile(briefFile, text)

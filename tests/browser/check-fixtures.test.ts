@@ -16,7 +16,11 @@ let report: CheckReport
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'briefdeck-check-'))
-  const decks = [await copyFixtureDeck('sample', root), await copyFixtureDeck('overfull', root), await copyFixtureDeck('faulty', root)]
+  const decks = [
+    await copyFixtureDeck('sample', root),
+    await copyFixtureDeck('overfull', root),
+    await copyFixtureDeck('faulty', root),
+  ]
   browser = await launchBrowser()
   report = await checkDecks(decks, { browser, quiet: true })
 })
@@ -45,7 +49,9 @@ describe('briefdeck check on fixture decks', () => {
   it('catches the overfull slide with its number and element, and nothing on the slides around it', () => {
     const overfull = deck('overfull')
     expect(new Set(where(overfull))).toEqual(new Set(['2:outside-slide', '2:text-missing-from-pdf']))
-    const lastBullet = overfull.findings.find((finding) => finding.rule === 'outside-slide' && finding.element?.includes('li:nth-of-type(25)'))
+    const lastBullet = overfull.findings.find(
+      (finding) => finding.rule === 'outside-slide' && finding.element?.includes('li:nth-of-type(25)'),
+    )
     expect(lastBullet).toMatchObject({ slide: 2, slideId: 'too-much' })
     expect(lastBullet?.message).toMatch(/li:nth-of-type\(25\) "Point 25: .*" is \d+px below the slide/)
   })

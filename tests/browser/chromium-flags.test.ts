@@ -56,7 +56,9 @@ describe('a deck’s browser context', () => {
     try {
       await context.newPage()
       const session = await browser.newBrowserCDPSession()
-      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }
+      const { targetInfos } = (await session.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string }[]
+      }
       expect(targetInfos.filter((target) => target.type !== 'page')).toEqual([])
     } finally {
       await context.close()
@@ -64,6 +66,13 @@ describe('a deck’s browser context', () => {
   })
 
   it('keeps the offline flags', () => {
-    expect(commandLine).toEqual(expect.arrayContaining(['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']))
+    expect(commandLine).toEqual(
+      expect.arrayContaining([
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ]),
+    )
   })
 })

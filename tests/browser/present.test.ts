@@ -24,7 +24,8 @@ const rebuildErrors: unknown[] = []
 /** The sample brief in a folder of its own, its sources beside it. */
 async function copyBrief(into: string): Promise<string> {
   await mkdir(join(into, 'sources'))
-  for (const source of sources) await copyFile(new URL(`../../briefs/sources/${source}`, import.meta.url), join(into, 'sources', source))
+  for (const source of sources)
+    await copyFile(new URL(`../../briefs/sources/${source}`, import.meta.url), join(into, 'sources', source))
   const text = (await readFile(fixtureBrief, 'utf8')).replaceAll('../../../briefs/sources/', 'sources/')
   const path = join(into, 'sample.brief.yaml')
   await writeFile(path, text)
@@ -37,7 +38,11 @@ beforeAll(async () => {
   const build = () => buildBrief(briefPath, { audiences: ['congressional-staff'], outDir: join(root, 'out') })
   const { decks } = await build()
   served = serveDeck(decks[0]!, { port, open: false, attached: false })
-  watcher = rebuildOnChange([briefPath], async () => void (await build()), (error) => rebuildErrors.push(error))
+  watcher = rebuildOnChange(
+    [briefPath],
+    async () => void (await build()),
+    (error) => rebuildErrors.push(error),
+  )
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
   await served.ready
@@ -55,20 +60,26 @@ describe('briefdeck present', () => {
   it('serves the deck with its banners', async () => {
     await page.goto(`${served.url}1`)
     await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 120_000 }).toBe('Pacific alliances')
-    await expect(page.locator('.marking-banner[data-position="top"]').first().textContent()).resolves.toContain('UNCLASSIFIED')
+    await expect(page.locator('.marking-banner[data-position="top"]').first().textContent()).resolves.toContain(
+      'UNCLASSIFIED',
+    )
   })
 
   it('has a presenter view with the speaker notes', async () => {
     const presenter = await browser.newPage()
     await presenter.goto(`${served.url}presenter/1`)
-    await expect.poll(() => presenter.locator('.slidev-note').first().textContent(), { timeout: 120_000 }).toContain('Briefing for congressional staff')
+    await expect
+      .poll(() => presenter.locator('.slidev-note').first().textContent(), { timeout: 120_000 })
+      .toContain('Briefing for congressional staff')
     await presenter.close()
   })
 
   it('updates the open slide when the brief changes', async () => {
     const brief = await readFile(briefPath, 'utf8')
     await writeFile(briefPath, brief.replace('title: Pacific alliances', 'title: Pacific alliances revisited'))
-    await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 120_000, interval: 500 }).toBe('Pacific alliances revisited')
+    await expect
+      .poll(() => page.locator('h1').first().textContent(), { timeout: 120_000, interval: 500 })
+      .toBe('Pacific alliances revisited')
     expect(rebuildErrors).toEqual([])
   })
 })

@@ -12,13 +12,20 @@ const brief = resolve('briefs/pacific-alliances.brief.yaml')
 describe('briefdeck build --pdf with a relative --out', () => {
   it('writes both decks’ PDFs, handouts and contact sheets and passes the check', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'briefdeck-quick-start-'))
-    const result = spawnSync('node', [binary, 'build', brief, '--pdf', '--quiet', '--out', 'out'], { cwd, encoding: 'utf8' })
+    const result = spawnSync('node', [binary, 'build', brief, '--pdf', '--quiet', '--out', 'out'], {
+      cwd,
+      encoding: 'utf8',
+    })
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('check passed')
     for (const audience of ['congressional-staff', 'allied-ministry']) {
       const deck = join(cwd, 'out', 'pacific-alliances', audience)
-      for (const file of [`pacific-alliances-${audience}.pdf`, `pacific-alliances-${audience}-handout.pdf`, 'contact-sheet.png']) {
+      for (const file of [
+        `pacific-alliances-${audience}.pdf`,
+        `pacific-alliances-${audience}-handout.pdf`,
+        'contact-sheet.png',
+      ]) {
         expect(existsSync(join(deck, file)), file).toBe(true)
       }
     }

@@ -28,7 +28,10 @@ beforeAll(async () => {
   await writeFile(join(repo, 'package.json'), '{}\n')
   brief = join(repo, 'briefs', 'harbors.brief.yaml')
   tokens = { alice: (await addReviewer(brief, 'alice')).token, bob: (await addReviewer(brief, 'bob')).token }
-  ;[server, browser] = await Promise.all([serveBrief(brief, { host: '127.0.0.1', port: 15200, out: join(repo, 'out') }), launchBrowser()])
+  ;[server, browser] = await Promise.all([
+    serveBrief(brief, { host: '127.0.0.1', port: 15200, out: join(repo, 'out') }),
+    launchBrowser(),
+  ])
 })
 
 afterAll(async () => {
@@ -52,7 +55,9 @@ async function reviewerPage(name: 'alice' | 'bob', slide: number): Promise<Page>
 /** Whether the page shows a slide and no DRAFT mark; false while it is reloading. */
 async function showsFinalDeck(page: Page): Promise<boolean> {
   return page
-    .evaluate(() => document.querySelector('[data-slide-id]') !== null && document.querySelector('[data-draft-mark]') === null)
+    .evaluate(
+      () => document.querySelector('[data-slide-id]') !== null && document.querySelector('[data-draft-mark]') === null,
+    )
     .catch(() => false)
 }
 
@@ -71,7 +76,8 @@ async function servedPdfText(page: Page): Promise<string> {
   }
 }
 
-const thread = (page: Page, text: string) => page.locator('[data-review-thread]').filter({ has: page.locator('[data-review-text]', { hasText: text }) })
+const thread = (page: Page, text: string) =>
+  page.locator('[data-review-thread]').filter({ has: page.locator('[data-review-text]', { hasText: text }) })
 
 describe('reviewing a deck in the browser', () => {
   let alice: Page
@@ -101,7 +107,9 @@ describe('reviewing a deck in the browser', () => {
     const question = thread(bob, 'Which Pentagon review?')
     await question.getByLabel('Reply to alice').fill('The 2023 logistics review.')
     await question.getByRole('button', { name: 'Reply' }).click()
-    await thread(alice, 'Which Pentagon review?').locator('[data-review-reply]', { hasText: 'The 2023 logistics review.' }).waitFor()
+    await thread(alice, 'Which Pentagon review?')
+      .locator('[data-review-reply]', { hasText: 'The 2023 logistics review.' })
+      .waitFor()
 
     await alice.locator('[data-draft-mark]').first().waitFor({ state: 'attached' })
     expect(await servedPdfText(alice)).toContain('DRAFT')

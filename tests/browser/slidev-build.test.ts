@@ -42,7 +42,8 @@ beforeAll(async () => {
     const site = await serveSite(dist)
     const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
     page.on('request', (request) => {
-      if (!request.url().startsWith(site.origin) && !request.url().startsWith('data:')) externalRequests.push(request.url())
+      if (!request.url().startsWith(site.origin) && !request.url().startsWith('data:'))
+        externalRequests.push(request.url())
     })
     try {
       reports.set(deck.audience, await walkSlides(page, site.origin, deck.plan.slides.length))
@@ -68,19 +69,29 @@ async function walkSlides(page: Page, origin: string, count: number): Promise<Sl
       await page.evaluate(async (number) => {
         const slide = document.querySelector(`.slidev-page-${number} [data-slide-id]`)!
         const body = slide.querySelector('.slide-body')!.getBoundingClientRect()
-        const overflowing = [...slide.querySelectorAll('.slide-body h1, .slide-body p, .slide-body li, .slide-body blockquote, .slide-body dl > div')]
+        const overflowing = [
+          ...slide.querySelectorAll(
+            '.slide-body h1, .slide-body p, .slide-body li, .slide-body blockquote, .slide-body dl > div',
+          ),
+        ]
           .filter((element) => {
             const box = element.getBoundingClientRect()
             return box.bottom > body.bottom + 1 || box.right > body.right + 1 || box.left < body.left - 1
           })
           .map((element) => `${element.tagName.toLowerCase()} "${element.textContent!.slice(0, 40)}"`)
-        const contrast = await (window as unknown as { axe: typeof axe }).axe.run(slide, { runOnly: { type: 'rule', values: ['color-contrast'] } })
+        const contrast = await (window as unknown as { axe: typeof axe }).axe.run(slide, {
+          runOnly: { type: 'rule', values: ['color-contrast'] },
+        })
         return {
           id: slide.getAttribute('data-slide-id'),
-          banners: [...slide.querySelectorAll('.marking-banner')].map((banner) => `${banner.getAttribute('data-position')}: ${banner.textContent}`),
+          banners: [...slide.querySelectorAll('.marking-banner')].map(
+            (banner) => `${banner.getAttribute('data-position')}: ${banner.textContent}`,
+          ),
           draftMarks: slide.querySelectorAll('[data-draft-mark]').length,
           overflowing,
-          contrastViolations: contrast.violations.flatMap((violation) => violation.nodes.map((node) => node.failureSummary ?? violation.id)),
+          contrastViolations: contrast.violations.flatMap((violation) =>
+            violation.nodes.map((node) => node.failureSummary ?? violation.id),
+          ),
           contrastChecked: contrast.passes.reduce((count, rule) => count + rule.nodes.length, 0),
         }
       }, number),

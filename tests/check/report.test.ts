@@ -7,15 +7,33 @@ describe('formatReport', () => {
     const report: CheckReport = {
       ok: false,
       decks: [
-        { audience: 'allied-ministry', slidesPath: '/work/out/b/allied-ministry/slides.md', slides: 1, planned: 1, findings: [] },
+        {
+          audience: 'allied-ministry',
+          slidesPath: '/work/out/b/allied-ministry/slides.md',
+          slides: 1,
+          planned: 1,
+          findings: [],
+        },
         {
           audience: 'congressional-staff',
           slidesPath: '/work/out/b/congressional-staff/slides.md',
           slides: 12,
           planned: 13,
           findings: [
-            { rule: 'slide-count', slide: null, slideId: null, element: null, message: 'the browser drew 12 slides but the deck plan has 13' },
-            { rule: 'outside-slide', slide: 7, slideId: 'key-points-2', element: 'li', message: 'li "x" is 30px below the slide' },
+            {
+              rule: 'slide-count',
+              slide: null,
+              slideId: null,
+              element: null,
+              message: 'the browser drew 12 slides but the deck plan has 13',
+            },
+            {
+              rule: 'outside-slide',
+              slide: 7,
+              slideId: 'key-points-2',
+              element: 'li',
+              message: 'li "x" is 30px below the slide',
+            },
           ],
         },
       ],

@@ -54,7 +54,8 @@ function observe(changes: Partial<DeckObservation> = {}): DeckObservation {
   }
 }
 
-const rulesAndSlides = (observation: DeckObservation) => deckFindings(observation).map((finding) => `${finding.slide ?? 'deck'}:${finding.rule}`)
+const rulesAndSlides = (observation: DeckObservation) =>
+  deckFindings(observation).map((finding) => `${finding.slide ?? 'deck'}:${finding.rule}`)
 
 describe('deckFindings', () => {
   it('finds nothing in a deck that rendered as planned', () => {
@@ -63,22 +64,44 @@ describe('deckFindings', () => {
 
   it('reports a slide count that differs from the plan', () => {
     expect(deckFindings({ ...observe(), plan: plan(3) })).toEqual([
-      { rule: 'slide-count', slide: null, slideId: null, element: null, message: 'the browser drew 2 slides but the deck plan has 3' },
+      {
+        rule: 'slide-count',
+        slide: null,
+        slideId: null,
+        element: null,
+        message: 'the browser drew 2 slides but the deck plan has 3',
+      },
     ])
   })
 
   it('reports overflow and clipping on their slide with the element', () => {
     const note = { element: 'ul > li:nth-of-type(9) "Point 9"', detail: '40px below the slide' }
-    const findings = deckFindings(observe({ slides: [slide(1), slide(2, { outside: [note], clipped: [{ element: 'p', detail: 'its text is cut off (12px hidden)' }] })] }))
+    const findings = deckFindings(
+      observe({
+        slides: [
+          slide(1),
+          slide(2, { outside: [note], clipped: [{ element: 'p', detail: 'its text is cut off (12px hidden)' }] }),
+        ],
+      }),
+    )
     expect(findings).toEqual([
-      { rule: 'outside-slide', slide: 2, slideId: 's-2', element: note.element, message: 'ul > li:nth-of-type(9) "Point 9" is 40px below the slide' },
+      {
+        rule: 'outside-slide',
+        slide: 2,
+        slideId: 's-2',
+        element: note.element,
+        message: 'ul > li:nth-of-type(9) "Point 9" is 40px below the slide',
+      },
       { rule: 'text-clipped', slide: 2, slideId: 's-2', element: 'p', message: 'p: its text is cut off (12px hidden)' },
     ])
   })
 
   it('ties a blocked request to the slide whose image asked for it, and keeps others deck-wide', () => {
     const url = 'https://example.com/a.png'
-    const observation = observe({ slides: [slide(1), slide(2, { imageSources: [url] })], blockedRequests: [url, 'https://fonts.example/x.css'] })
+    const observation = observe({
+      slides: [slide(1), slide(2, { imageSources: [url] })],
+      blockedRequests: [url, 'https://fonts.example/x.css'],
+    })
     expect(rulesAndSlides(observation)).toEqual(['deck:external-request', '2:external-request'])
   })
 
@@ -99,7 +122,10 @@ describe('deckFindings', () => {
 
   it('reports each missing banner and each low-contrast element', () => {
     const observation = observe({
-      slides: [slide(1, { banners: { top: false, bottom: true } }), slide(2, { lowContrast: [{ element: 'p "pale"', detail: 'contrast 1.7:1, needs 4.5:1' }] })],
+      slides: [
+        slide(1, { banners: { top: false, bottom: true } }),
+        slide(2, { lowContrast: [{ element: 'p "pale"', detail: 'contrast 1.7:1, needs 4.5:1' }] }),
+      ],
     })
     expect(deckFindings(observation).map((finding) => finding.message)).toEqual([
       'the top marking banner is missing',
@@ -121,16 +147,23 @@ describe('appearsOnPage', () => {
 
   it('finds a text whose words come in order with other words between them (a DRAFT mark read into a sentence)', () => {
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.array(fc.array(word, { maxLength: 3 })), (wanted, noise) => {
-        const page = wanted.flatMap((each, index) => [each, ...(noise[index] ?? [])]).join('\n')
-        return appearsOnPage(page, wanted.join(' '))
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.array(word, { maxLength: 3 })),
+        (wanted, noise) => {
+          const page = wanted.flatMap((each, index) => [each, ...(noise[index] ?? [])]).join('\n')
+          return appearsOnPage(page, wanted.join(' '))
+        },
+      ),
     )
   })
 
   it('does not find a text with a word the page lacks', () => {
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), (wanted) => !appearsOnPage(wanted.join(' '), `${wanted.join(' ')} zzzzzzzzz`)),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 12 }),
+        (wanted) => !appearsOnPage(wanted.join(' '), `${wanted.join(' ')} zzzzzzzzz`),
+      ),
     )
   })
 

@@ -10,7 +10,19 @@ const run = (...args: string[]) => spawnSync('node', ['bin/briefdeck.js', ...arg
 describe('briefdeck command', () => {
   it('lists every subcommand in --help', () => {
     const help = execFileSync('node', ['bin/briefdeck.js', '--help'], { encoding: 'utf8' })
-    for (const command of ['extract', 'build', 'export', 'check', 'present', 'comment', 'resolve', 'approve', 'review', 'diff', 'serve']) {
+    for (const command of [
+      'extract',
+      'build',
+      'export',
+      'check',
+      'present',
+      'comment',
+      'resolve',
+      'approve',
+      'review',
+      'diff',
+      'serve',
+    ]) {
       expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
     }
   })

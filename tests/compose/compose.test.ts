@@ -15,9 +15,17 @@ const { extractions } = applyOverrides(sampleExtractions, brief)
 
 const deckFor = (audience: AudienceProfile, withBrief: Brief = brief) =>
   compose({ extractions: applyOverrides(sampleExtractions, withBrief).extractions, brief: withBrief, audience })
-const slideText = (plan: DeckPlan) => plan.slides.flatMap((slide) => [slide.title, slide.lead ?? '', ...slide.bullets.flatMap((b) => [b.label ?? '', b.text, b.detail ?? ''])]).join('\n')
+const slideText = (plan: DeckPlan) =>
+  plan.slides
+    .flatMap((slide) => [
+      slide.title,
+      slide.lead ?? '',
+      ...slide.bullets.flatMap((b) => [b.label ?? '', b.text, b.detail ?? '']),
+    ])
+    .join('\n')
 const everything = (plan: DeckPlan) => `${slideText(plan)}\n${plan.slides.flatMap((slide) => slide.notes).join('\n')}`
-const withOverrides = (overrides: string) => parseBrief(`${briefText.replace(/^overrides:[\s\S]*$/m, 'overrides:\n')}${overrides}`, briefFile)
+const withOverrides = (overrides: string) =>
+  parseBrief(`${briefText.replace(/^overrides:[\s\S]*$/m, 'overrides:\n')}${overrides}`, briefFile)
 
 describe('compose', () => {
   const congressDeck = deckFor(congress)
@@ -28,7 +36,9 @@ describe('compose', () => {
       expect(DeckPlan.parse(plan)).toEqual(plan)
       expect(plan.slides.map((slide) => slide.layout).slice(0, 2)).toEqual(['cover', 'bluf'])
       const bluf = plan.slides[1]!
-      expect(bluf.blockIds).toEqual(expect.arrayContaining(['pacific-defense-pact-2025:dac6b738', 'reassurance-dilemma-2015:5692debe']))
+      expect(bluf.blockIds).toEqual(
+        expect.arrayContaining(['pacific-defense-pact-2025:dac6b738', 'reassurance-dilemma-2015:5692debe']),
+      )
       expect(bluf.bullets.length).toBeLessThanOrEqual(3)
       expect(plan.draft).toBe(true)
     }
@@ -45,13 +55,25 @@ describe('compose', () => {
   it('gives congressional staff what it means for Congress', () => {
     const slide = congressDeck.slides.find((candidate) => candidate.section === 'congress')!
     expect(slide.title).toBe('What it means for Congress')
-    expect(slide.bullets.map((bullet) => bullet.label)).toEqual(['Authorization', 'Appropriations', 'Oversight', 'Hearings'])
-    expect(slide.bullets.every((bullet) => bullet.blockIds.length === 1 && bullet.detail?.startsWith('In the sources: '))).toBe(true)
+    expect(slide.bullets.map((bullet) => bullet.label)).toEqual([
+      'Authorization',
+      'Appropriations',
+      'Oversight',
+      'Hearings',
+    ])
+    expect(
+      slide.bullets.every((bullet) => bullet.blockIds.length === 1 && bullet.detail?.startsWith('In the sources: ')),
+    ).toBe(true)
   })
 
   it('keeps US domestic politics out of the allied deck, notes and timeline included', () => {
     const text = everything(alliedDeck)
-    for (const line of ['Trump', 'political dysfunction in Washington', 'shifting political dynamics in Washington', 'political appointees']) {
+    for (const line of [
+      'Trump',
+      'political dysfunction in Washington',
+      'shifting political dynamics in Washington',
+      'political appointees',
+    ]) {
       expect(text).not.toContain(line)
     }
     // The same lines do reach congressional staff.
@@ -59,12 +81,19 @@ describe('compose', () => {
   })
 
   it('spells acronyms out at first use for allies, not for staff', () => {
-    const acronyms = withOverrides('  pacific-defense-pact-2025:1a5dcaf6:\n    short: Japan budgets for the PLA as the CIA warns; the CIA sees SEATO as a lesson.\n')
-    const bullet = (plan: DeckPlan) => plan.slides.flatMap((slide) => slide.bullets).find((each) => each.blockIds[0] === 'pacific-defense-pact-2025:1a5dcaf6')?.text
+    const acronyms = withOverrides(
+      '  pacific-defense-pact-2025:1a5dcaf6:\n    short: Japan budgets for the PLA as the CIA warns; the CIA sees SEATO as a lesson.\n',
+    )
+    const bullet = (plan: DeckPlan) =>
+      plan.slides
+        .flatMap((slide) => slide.bullets)
+        .find((each) => each.blockIds[0] === 'pacific-defense-pact-2025:1a5dcaf6')?.text
     expect(bullet(deckFor(allied, acronyms))).toBe(
       'Japan budgets for the People’s Liberation Army (PLA) as the Central Intelligence Agency (CIA) warns; the CIA sees Southeast Asia Treaty Organization (SEATO) as a lesson.',
     )
-    const pinnedForStaff = withOverrides('  pacific-defense-pact-2025:1a5dcaf6:\n    short: The PLA grows.\n    section: key-points\n')
+    const pinnedForStaff = withOverrides(
+      '  pacific-defense-pact-2025:1a5dcaf6:\n    short: The PLA grows.\n    section: key-points\n',
+    )
     expect(bullet(deckFor(congress, pinnedForStaff))).toBe('The PLA grows.')
   })
 
@@ -74,14 +103,18 @@ describe('compose', () => {
         for (const bullet of slide.bullets) expect(countWords(bullet.text), bullet.text).toBeLessThanOrEqual(24)
       }
       for (const bullet of plan.slides.flatMap((slide) => slide.bullets.filter((each) => each.fullText))) {
-        expect(plan.slides.some((slide) => slide.notes.some((note) => note.includes(bullet.fullText!.trim())))).toBe(true)
+        expect(plan.slides.some((slide) => slide.notes.some((note) => note.includes(bullet.fullText!.trim())))).toBe(
+          true,
+        )
       }
     }
   })
 
   it('continues a section on a next slide past the bullet limit', () => {
     for (const slide of congressDeck.slides) {
-      const limit = congress.sections.find((section) => section.id === slide.section)?.bulletsPerSlide ?? congress.limits.bulletsPerSlide
+      const limit =
+        congress.sections.find((section) => section.id === slide.section)?.bulletsPerSlide ??
+        congress.limits.bulletsPerSlide
       expect(slide.bullets.length).toBeLessThanOrEqual(slide.section === 'cover' ? 0 : limit)
     }
   })
@@ -91,14 +124,22 @@ describe('compose', () => {
       expect(slide.notes.length, slide.id).toBeGreaterThan(0)
       for (const id of slide.blockIds) expect(slide.notes.join('\n')).toContain(id)
     }
-    expect(congressDeck.slides[1]!.notes[0]).toMatch(/— The Imperative for a Collective Defense Pact in Asia \(30 May 2025\), paragraph \d+; block pacific-defense-pact-2025:dac6b738\./)
+    expect(congressDeck.slides[1]!.notes[0]).toMatch(
+      /— The Imperative for a Collective Defense Pact in Asia \(30 May 2025\), paragraph \d+; block pacific-defense-pact-2025:dac6b738\./,
+    )
   })
 
   it('applies the brief: slide wording, audience limits, drops', () => {
-    const shortened = congressDeck.slides.flatMap((slide) => slide.bullets).find((bullet) => bullet.blockIds[0] === 'pacific-defense-pact-2025:3e35e8f6')
-    expect(shortened?.text).toBe('A formal Pacific Defense Pact among Australia, Japan, the Philippines and the United States.')
+    const shortened = congressDeck.slides
+      .flatMap((slide) => slide.bullets)
+      .find((bullet) => bullet.blockIds[0] === 'pacific-defense-pact-2025:3e35e8f6')
+    expect(shortened?.text).toBe(
+      'A formal Pacific Defense Pact among Australia, Japan, the Philippines and the United States.',
+    )
     expect(shortened?.fullText).toMatch(/^A formal Pacific Defense Pact, formalizing commitments/)
-    expect(congressDeck.slides.some((slide) => slide.blockIds.includes('pacific-defense-pact-2025:483ae9a5'))).toBe(true)
+    expect(congressDeck.slides.some((slide) => slide.blockIds.includes('pacific-defense-pact-2025:483ae9a5'))).toBe(
+      true,
+    )
     expect(alliedDeck.slides.some((slide) => slide.blockIds.includes('pacific-defense-pact-2025:483ae9a5'))).toBe(false)
     expect(everything(congressDeck)).not.toContain('Even political appointees')
   })
@@ -107,7 +148,9 @@ describe('compose', () => {
     const pinned = withOverrides('  reassurance-dilemma-2015:905307c0:\n    section: bluf\n')
     expect(deckFor(congress, pinned).slides[1]!.blockIds).toContain('reassurance-dilemma-2015:905307c0')
     const mistyped = withOverrides('  reassurance-dilemma-2015:905307c0:\n    section: blfu\n')
-    expect(() => checkPinnedSections(mistyped, [congress, allied])).toThrow(/no audience of the brief has a section 'blfu'/)
+    expect(() => checkPinnedSections(mistyped, [congress, allied])).toThrow(
+      /no audience of the brief has a section 'blfu'/,
+    )
   })
 
   describe('markings', () => {
@@ -116,7 +159,9 @@ describe('compose', () => {
     it('leaves a block that is not releasable to the audience off its deck, and marks the deck that has it', () => {
       const marked = withOverrides(usOnly)
       expect(alliedDeck.slides.some((slide) => slide.blockIds.includes('reassurance-dilemma-2015:1556d96c'))).toBe(true)
-      expect(deckFor(allied, marked).slides.some((slide) => slide.blockIds.includes('reassurance-dilemma-2015:1556d96c'))).toBe(false)
+      expect(
+        deckFor(allied, marked).slides.some((slide) => slide.blockIds.includes('reassurance-dilemma-2015:1556d96c')),
+      ).toBe(false)
       const staffDeck = deckFor(congress, marked)
       const slide = staffDeck.slides.find((each) => each.blockIds.includes('reassurance-dilemma-2015:1556d96c'))!
       expect(bannerText(slide.marking)).toBe('UNCLASSIFIED//REL TO USA')
@@ -134,37 +179,60 @@ describe('compose', () => {
       }
       expect(problem).toBeInstanceOf(BriefdeckProblem)
       expect(String(problem)).toMatch(
-        new RegExp(`^${briefFile}:23:5: block 'reassurance-dilemma-2015:1556d96c' is marked UNCLASSIFIED//REL TO USA but this override puts it on the allied-ministry deck, which goes to AUS, JPN, PHL$`),
+        new RegExp(
+          `^${briefFile}:23:5: block 'reassurance-dilemma-2015:1556d96c' is marked UNCLASSIFIED//REL TO USA but this override puts it on the allied-ministry deck, which goes to AUS, JPN, PHL$`,
+        ),
       )
     })
 
     it('refuses a deck whose brief marking excludes its audience', () => {
-      const narrow = parseBrief(briefText.replace('releasableTo: [USA, AUS, JPN, PHL]', 'releasableTo: [USA, AUS]'), briefFile)
+      const narrow = parseBrief(
+        briefText.replace('releasableTo: [USA, AUS, JPN, PHL]', 'releasableTo: [USA, AUS]'),
+        briefFile,
+      )
       expect(() => deckFor(allied, narrow)).toThrow(/so no deck can go to allied-ministry \(AUS, JPN, PHL\)/)
     })
   })
 
   it('sends a deck to the countries the brief names for its audience', () => {
-    const toAustralia = parseBrief(briefText.replace('reviewers:', 'recipients:\n  allied-ministry: [AUS]\nreviewers:'), briefFile)
+    const toAustralia = parseBrief(
+      briefText.replace('reviewers:', 'recipients:\n  allied-ministry: [AUS]\nreviewers:'),
+      briefFile,
+    )
     expect(deckFor(allied, toAustralia).recipients).toEqual(['AUS'])
     expect(alliedDeck.recipients).toEqual(['AUS', 'JPN', 'PHL'])
   })
 
   it('judges and notes a clause by the whole sentence it belongs to', () => {
     const concession = 'While the Trump administration may exhibit a degree of unpredictability,'
-    const consensus = 'a consensus is emerging among U.S. allies that collaboration must endure despite differing political winds.'
+    const consensus =
+      'a consensus is emerging among U.S. allies that collaboration must endure despite differing political winds.'
     const [pact, reassurance] = sampleExtractions
     const whole = pact!.blocks.find((block) => block.text.startsWith(concession))!
-    const clause = (text: string, kind: 'counterargument' | 'recommendation', start: number) => ({ ...whole, id: `pacific-defense-pact-2025:${kind === 'counterargument' ? 'c0c0c0c0' : 'c1c1c1c1'}`, text, kind, start, end: start + text.length, confidence: 1 })
+    const clause = (text: string, kind: 'counterargument' | 'recommendation', start: number) => ({
+      ...whole,
+      id: `pacific-defense-pact-2025:${kind === 'counterargument' ? 'c0c0c0c0' : 'c1c1c1c1'}`,
+      text,
+      kind,
+      start,
+      end: start + text.length,
+      confidence: 1,
+    })
     const split = {
       ...pact!,
-      blocks: [...pact!.blocks.filter((block) => block !== whole), clause(concession, 'counterargument', whole.start), clause(consensus, 'recommendation', whole.start + concession.length + 1)],
+      blocks: [
+        ...pact!.blocks.filter((block) => block !== whole),
+        clause(concession, 'counterargument', whole.start),
+        clause(consensus, 'recommendation', whole.start + concession.length + 1),
+      ],
     }
     const onlyTrump = { ...allied, exclude: [{ reason: 'US domestic politics', patterns: ['\\bTrump\\b'] }] }
     const allies = compose({ extractions: [split, reassurance!], brief, audience: onlyTrump })
     expect(allies.slides.some((slide) => slide.blockIds.includes('pacific-defense-pact-2025:c1c1c1c1'))).toBe(false)
     const staff = compose({ extractions: [split, reassurance!], brief, audience: congress })
-    const notes = staff.slides.filter((slide) => slide.blockIds.includes('pacific-defense-pact-2025:c1c1c1c1')).flatMap((slide) => slide.notes)
+    const notes = staff.slides
+      .filter((slide) => slide.blockIds.includes('pacific-defense-pact-2025:c1c1c1c1'))
+      .flatMap((slide) => slide.notes)
     expect(notes.join('\n')).toContain(`“${whole.text}”`)
   })
 

@@ -31,16 +31,23 @@ describe('shortenToWords', () => {
   })
 
   it('cuts at a clause boundary and marks the cut', () => {
-    const text = 'Failure to counteract these ambitions raises the potential for a destabilized region, reducing the United States to a peripheral power, less prosperous and less secure.'
-    expect(shortenToWords(text, 20)).toBe('Failure to counteract these ambitions raises the potential for a destabilized region, reducing the United States to a peripheral power…')
+    const text =
+      'Failure to counteract these ambitions raises the potential for a destabilized region, reducing the United States to a peripheral power, less prosperous and less secure.'
+    expect(shortenToWords(text, 20)).toBe(
+      'Failure to counteract these ambitions raises the potential for a destabilized region, reducing the United States to a peripheral power…',
+    )
   })
 
   it('drops an opening connective before cutting anything else', () => {
-    expect(shortenToWords('However, as tensions rise the time has come for a pact.', 10)).toBe('As tensions rise the time has come for a pact.')
+    expect(shortenToWords('However, as tensions rise the time has come for a pact.', 10)).toBe(
+      'As tensions rise the time has come for a pact.',
+    )
   })
 
   it('never ends a cut on a dangling article or preposition', () => {
-    expect(shortenToWords('one two three four five six seven eight nine of the ten eleven', 11)).toBe('one two three four five six seven eight nine…')
+    expect(shortenToWords('one two three four five six seven eight nine of the ten eleven', 11)).toBe(
+      'one two three four five six seven eight nine…',
+    )
   })
 
   it('refuses a limit that is not a positive integer', () => {
@@ -50,9 +57,11 @@ describe('shortenToWords', () => {
 
 describe('quotedPart', () => {
   it('keeps the quoted words of a sentence that quotes someone', () => {
-    expect(quotedPart('As President Obama put it, “Just because we have the best hammer does not mean that every problem is a nail.”')).toBe(
-      'Just because we have the best hammer does not mean that every problem is a nail.',
-    )
+    expect(
+      quotedPart(
+        'As President Obama put it, “Just because we have the best hammer does not mean that every problem is a nail.”',
+      ),
+    ).toBe('Just because we have the best hammer does not mean that every problem is a nail.')
     expect(quotedPart('It is a “good first step,” as David Shear put it.')).toBe('good first step')
     expect(quotedPart('A sentence with no quotation.')).toBe('A sentence with no quotation.')
   })

@@ -26,11 +26,20 @@ describe('finding Chromium', () => {
   })
 
   it('does not quietly use another browser when BRIEFDECK_CHROMIUM points nowhere', () => {
-    expect(() => findChromium({ BRIEFDECK_CHROMIUM: '/nowhere' }, (path) => path !== '/nowhere')).toThrow(/BRIEFDECK_CHROMIUM is set to \/nowhere/)
+    expect(() => findChromium({ BRIEFDECK_CHROMIUM: '/nowhere' }, (path) => path !== '/nowhere')).toThrow(
+      /BRIEFDECK_CHROMIUM is set to \/nowhere/,
+    )
   })
 
   it('keeps the browser offline, and adds --no-sandbox only as root', () => {
-    expect(chromiumArgs(false)).toEqual(expect.arrayContaining(['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']))
+    expect(chromiumArgs(false)).toEqual(
+      expect.arrayContaining([
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ]),
+    )
     expect(chromiumArgs(false)).not.toContain('--no-sandbox')
     expect(chromiumArgs(true)).toContain('--no-sandbox')
   })

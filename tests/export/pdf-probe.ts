@@ -8,7 +8,11 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 /** `pdfinfo` as a map: `Pages`, `Tagged`, `Title`, `Author`… */
 export function pdfInfo(path: string): Record<string, string> {
   const lines = execFileSync('pdfinfo', [path], { encoding: 'utf8' }).split('\n')
-  return Object.fromEntries(lines.filter((line) => line.includes(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]))
+  return Object.fromEntries(
+    lines
+      .filter((line) => line.includes(':'))
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+  )
 }
 
 /** The text of each page, as `pdftotext` reads it. */
@@ -21,7 +25,11 @@ export async function outlineTitles(path: string): Promise<string[]> {
   const document = await PDFDocument.load(readFileSync(path))
   const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
   const titles: string[] = []
-  for (let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+  for (
+    let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+    item;
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+  ) {
     titles.push(item.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText())
   }
   return titles
@@ -31,4 +39,3 @@ export function pngSize(path: string): { width: number; height: number } {
   const header = readFileSync(path).subarray(0, 24)
   return { width: header.readUInt32BE(16), height: header.readUInt32BE(20) }
 }
-

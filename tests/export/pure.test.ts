@@ -10,11 +10,25 @@ import { shouldShowProgress } from '../../src/export/progress.js'
 import { exportSummary } from '../../src/export/summary.js'
 import { DeckPlan } from '../../src/model/index.js'
 
-const plan = DeckPlan.parse({ brief: 'pacific', audience: 'allied-ministry', title: 'Pacific alliances', marking: { releasableTo: ['USA', 'AUS'] }, draft: false, slides: [] })
+const plan = DeckPlan.parse({
+  brief: 'pacific',
+  audience: 'allied-ministry',
+  title: 'Pacific alliances',
+  marking: { releasableTo: ['USA', 'AUS'] },
+  draft: false,
+  slides: [],
+})
 
 describe('deck outputs', () => {
   it('names every export after the brief and the audience, next to the deck', () => {
-    expect(deckOutputs({ audience: 'allied-ministry', dir: '/o/pacific/allied-ministry', slidesPath: '/o/pacific/allied-ministry/slides.md', plan })).toEqual({
+    expect(
+      deckOutputs({
+        audience: 'allied-ministry',
+        dir: '/o/pacific/allied-ministry',
+        slidesPath: '/o/pacific/allied-ministry/slides.md',
+        plan,
+      }),
+    ).toEqual({
       pdf: '/o/pacific/allied-ministry/pacific-allied-ministry.pdf',
       handout: '/o/pacific/allied-ministry/pacific-allied-ministry-handout.pdf',
       pptx: '/o/pacific/allied-ministry/pacific-allied-ministry.pptx',
@@ -43,13 +57,22 @@ describe('deck outputs', () => {
       ],
       '/o',
     )
-    expect(lines).toEqual(['allied-ministry:', '  d/a.pdf (11 pages)', '  d/a-handout.pdf (1 page)', '  d/png/ (1 slide image), d/contact-sheet.png'])
+    expect(lines).toEqual([
+      'allied-ministry:',
+      '  d/a.pdf (11 pages)',
+      '  d/a-handout.pdf (1 page)',
+      '  d/png/ (1 slide image), d/contact-sheet.png',
+    ])
   })
 })
 
 describe('deckInfo', () => {
   it('reads the slide size and the author from the headmatter as Slidev does', () => {
-    const info = deckInfo('---\ncanvasWidth: 1200\naspectRatio: 4/3\nauthor: Dana Whitfield\n---\n\n# One\n', '/d/slides.md', plan)
+    const info = deckInfo(
+      '---\ncanvasWidth: 1200\naspectRatio: 4/3\nauthor: Dana Whitfield\n---\n\n# One\n',
+      '/d/slides.md',
+      plan,
+    )
     expect(info).toEqual({
       width: 1200,
       height: 900,
@@ -68,10 +91,13 @@ describe('deckInfo', () => {
 describe('siteFile', () => {
   it('never answers with a file outside the site, whatever the path', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('..', '.', 'assets', 'a.js', '%2e%2e', ''), { maxLength: 8 }), (segments) => {
-        const file = siteFile('/srv/site', `/${segments.join('/')}`)
-        return file === undefined || file === '/srv/site' || file.startsWith(`/srv/site${sep}`)
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('..', '.', 'assets', 'a.js', '%2e%2e', ''), { maxLength: 8 }),
+        (segments) => {
+          const file = siteFile('/srv/site', `/${segments.join('/')}`)
+          return file === undefined || file === '/srv/site' || file.startsWith(`/srv/site${sep}`)
+        },
+      ),
     )
     expect(siteFile('/srv/site', '/../../etc/passwd')).toBeUndefined()
     expect(siteFile('/srv/site', '/assets/index.js')).toBe(join('/srv/site', 'assets', 'index.js'))
@@ -80,7 +106,8 @@ describe('siteFile', () => {
 
 describe('firstErrorLine', () => {
   it('picks Rolldown’s coded line over the summary', () => {
-    const log = "\x1b[31m✗\x1b[0m Build failed in 7.66s\nBuild failed with 1 error:\n\n\x1b[31m[UNRESOLVED_IMPORT] \x1b[0mCould not resolve '/missing.png' in slides.md__slidev_3.md\n   ╭─[ slides.md__slidev_3.md:2:24 ]"
+    const log =
+      "\x1b[31m✗\x1b[0m Build failed in 7.66s\nBuild failed with 1 error:\n\n\x1b[31m[UNRESOLVED_IMPORT] \x1b[0mCould not resolve '/missing.png' in slides.md__slidev_3.md\n   ╭─[ slides.md__slidev_3.md:2:24 ]"
     expect(firstErrorLine(log)).toBe("[UNRESOLVED_IMPORT] Could not resolve '/missing.png' in slides.md__slidev_3.md")
   })
 

@@ -18,7 +18,11 @@ async function capture(files: string[], options: { json?: boolean }) {
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
   const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined)
   const code = await run(files, options)
-  return { code, stdout: stdout.mock.calls.map(([chunk]) => String(chunk)).join(''), stderr: stderr.mock.calls.map((args) => args.join(' ')).join('\n') }
+  return {
+    code,
+    stdout: stdout.mock.calls.map(([chunk]) => String(chunk)).join(''),
+    stderr: stderr.mock.calls.map((args) => args.join(' ')).join('\n'),
+  }
 }
 
 afterEach(() => vi.restoreAllMocks())
@@ -29,8 +33,14 @@ describe('briefdeck extract', () => {
     expect(code).toBe(ExitCode.ok)
     const output = ExtractionOutput.parse(JSON.parse(stdout))
     expect(output.map((extraction) => extraction.file)).toEqual([pacific, reassurance])
-    expect(output[0]!.source).toMatchObject({ title: 'The Imperative for a Collective Defense Pact in Asia', date: '2025-05-30', author: 'Charlotte Hayes' })
-    expect(Object.keys(output[0]!.blocks[0]!)).toEqual(expect.arrayContaining(['id', 'kind', 'text', 'start', 'end', 'paragraph', 'confidence', 'rule']))
+    expect(output[0]!.source).toMatchObject({
+      title: 'The Imperative for a Collective Defense Pact in Asia',
+      date: '2025-05-30',
+      author: 'Charlotte Hayes',
+    })
+    expect(Object.keys(output[0]!.blocks[0]!)).toEqual(
+      expect.arrayContaining(['id', 'kind', 'text', 'start', 'end', 'paragraph', 'confidence', 'rule']),
+    )
   })
 
   it('prints a summary per file without --json', async () => {
@@ -38,23 +48,36 @@ describe('briefdeck extract', () => {
     expect(code).toBe(ExitCode.ok)
     expect(stdout).toContain("title: America's Real Challenge in Asia: The Reassurance Dilemma")
     expect(stdout).toContain('date: 2015-04-16')
-    expect(stdout).toMatch(/blocks: \d+ \(thesis 1, claim \d+, evidence \d+, recommendation \d+, counterargument \d+, quote 2\)/)
-    expect(stdout).toMatch(/thesis: The chief difficulty is not assuring allies .* \[reassurance-dilemma-2015:[0-9a-f]{8}\]/)
+    expect(stdout).toMatch(
+      /blocks: \d+ \(thesis 1, claim \d+, evidence \d+, recommendation \d+, counterargument \d+, quote 2\)/,
+    )
+    expect(stdout).toMatch(
+      /thesis: The chief difficulty is not assuring allies .* \[reassurance-dilemma-2015:[0-9a-f]{8}\]/,
+    )
   })
 
   it('prints only the bad file’s error line, and no JSON at all, when one file is bad', async () => {
     const { code, stdout, stderr } = await capture([pacific, binary], { json: true })
     expect(code).toBe(ExitCode.badInput)
     expect(stdout).toBe('')
-    expect(stderr).toBe(`briefdeck: ${binary}:1:5: source looks binary (it contains a NUL byte); give a plain text or markdown file`)
+    expect(stderr).toBe(
+      `briefdeck: ${binary}:1:5: source looks binary (it contains a NUL byte); give a plain text or markdown file`,
+    )
   })
 
   it('exits non-zero with one line per bad file from the real binary', () => {
     const empty = join(dir, 'empty.txt')
     writeFileSync(empty, '')
-    const result = spawnSync(process.execPath, ['bin/briefdeck.js', 'extract', '--json', empty, join(dir, 'missing.txt'), reassurance], { encoding: 'utf8' })
+    const result = spawnSync(
+      process.execPath,
+      ['bin/briefdeck.js', 'extract', '--json', empty, join(dir, 'missing.txt'), reassurance],
+      { encoding: 'utf8' },
+    )
     expect(result.status).toBe(ExitCode.badInput)
     expect(result.stdout).toBe('')
-    expect(result.stderr.trim().split('\n')).toEqual([`briefdeck: ${empty}: source is empty`, `briefdeck: ${join(dir, 'missing.txt')}: cannot read source: no such file`])
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `briefdeck: ${empty}: source is empty`,
+      `briefdeck: ${join(dir, 'missing.txt')}: cannot read source: no such file`,
+    ])
   })
 })

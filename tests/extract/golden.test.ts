@@ -7,7 +7,11 @@ import { extract } from '../../src/extract/index.js'
 import { readSource } from '../../src/ingest/index.js'
 import { Extraction } from '../../src/model/index.js'
 
-const sources = ['briefs/sources/pacific-defense-pact-2025.txt', 'briefs/sources/reassurance-dilemma-2015.txt', 'tests/fixtures/sources/alliance-burden-sharing.md']
+const sources = [
+  'briefs/sources/pacific-defense-pact-2025.txt',
+  'briefs/sources/reassurance-dilemma-2015.txt',
+  'tests/fixtures/sources/alliance-burden-sharing.md',
+]
 
 describe('golden extractions', () => {
   for (const source of sources) {

@@ -5,8 +5,31 @@ import { extract } from '../../src/extract/index.js'
 import { ingest, normaliseText } from '../../src/ingest/index.js'
 
 const seed = readFileSync('briefs/sources/reassurance-dilemma-2015.txt', 'utf8')
-const words = ['Allies', 'should', 'expect', 'support', 'although', 'Washington', 'hesitates', 'however', 'the', 'pact', 'in', 'April', '2014', 'NATO', 'but', 'Critics', 'argue', 'that', 'of', 'course']
-const sentence = fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 14 }).map((list) => `${list.join(' ').replace(/^./, (first) => first.toUpperCase())}.`)
+const words = [
+  'Allies',
+  'should',
+  'expect',
+  'support',
+  'although',
+  'Washington',
+  'hesitates',
+  'however',
+  'the',
+  'pact',
+  'in',
+  'April',
+  '2014',
+  'NATO',
+  'but',
+  'Critics',
+  'argue',
+  'that',
+  'of',
+  'course',
+]
+const sentence = fc
+  .array(fc.constantFrom(...words), { minLength: 2, maxLength: 14 })
+  .map((list) => `${list.join(' ').replace(/^./, (first) => first.toUpperCase())}.`)
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((list) => list.join(' '))
 
 describe('extraction properties', () => {
@@ -17,7 +40,9 @@ describe('extraction properties', () => {
         const extraction = extract(doc)
         for (const block of extraction.blocks) expect(doc.text.slice(block.start, block.end)).toBe(block.text)
         for (const event of extraction.timeline) expect(doc.text.slice(event.start, event.end)).toBe(event.expression)
-        for (const term of extraction.terms) for (const mention of term.mentions) expect(doc.text.slice(mention.start, mention.end)).toMatch(new RegExp(`^${term.acronym}s?$`))
+        for (const term of extraction.terms)
+          for (const mention of term.mentions)
+            expect(doc.text.slice(mention.start, mention.end)).toMatch(new RegExp(`^${term.acronym}s?$`))
         expect(extraction.blocks.filter((block) => block.kind === 'thesis')).toHaveLength(1)
         expect(new Set(extraction.blocks.map((block) => block.id)).size).toBe(extraction.blocks.length)
         expect(extract(doc)).toEqual(extraction)
@@ -39,7 +64,11 @@ describe('extraction properties', () => {
       fc.property(paragraph, fc.integer({ min: 0, max: paragraphs.length }), (inserted, at) => {
         // An inserted copy of an existing sentence would rightly take the first copy's id.
         fc.pre(!inserted.split(/(?<=\.) /).some((text) => known.has(normaliseText(text))))
-        const after = extract(ingest([...paragraphs.slice(0, at), inserted, ...paragraphs.slice(at)].join('\n\n'), { file: 'reassurance.txt' }))
+        const after = extract(
+          ingest([...paragraphs.slice(0, at), inserted, ...paragraphs.slice(at)].join('\n\n'), {
+            file: 'reassurance.txt',
+          }),
+        )
         const idsAfter = new Map(after.blocks.map((block) => [block.text, block.id]))
         for (const block of before.blocks) expect(idsAfter.get(block.text), block.text).toBe(block.id)
       }),

@@ -43,7 +43,11 @@ const partsOf = (text: string) => unitsOf(sentences(text)).map((unit) => [unit.p
 
 describe('units', () => {
   it('split a leading concession from the main clause, skipping commas that continue it', () => {
-    expect(partsOf('Despite the severe clashes in Kiev, which at times have threatened to escalate, the EU should not intervene.')).toEqual([
+    expect(
+      partsOf(
+        'Despite the severe clashes in Kiev, which at times have threatened to escalate, the EU should not intervene.',
+      ),
+    ).toEqual([
       ['conceded', 'Despite the severe clashes in Kiev, which at times have threatened to escalate,'],
       ['main', 'the EU should not intervene.'],
     ])
@@ -61,19 +65,39 @@ describe('units', () => {
   })
 
   it('leave plain sentences whole, and `though` without a clause alone', () => {
-    expect(partsOf('Criminals should not live in luxury, though.')).toEqual([['whole', 'Criminals should not live in luxury, though.']])
-    expect(partsOf('Historically, it viewed the rise as beneficial, but recent behaviour changed that.')).toHaveLength(1)
+    expect(partsOf('Criminals should not live in luxury, though.')).toEqual([
+      ['whole', 'Criminals should not live in luxury, though.'],
+    ])
+    expect(partsOf('Historically, it viewed the rise as beneficial, but recent behaviour changed that.')).toHaveLength(
+      1,
+    )
   })
 })
 
 describe('counterargument rules', () => {
   it('concededClause takes the granted part of a split sentence', () => {
-    expect(fires(concededClause, 'Although the workload is heavier, the retirement age should rise.')).toEqual(['conceded-clause', null])
+    expect(fires(concededClause, 'Although the workload is heavier, the retirement age should rise.')).toEqual([
+      'conceded-clause',
+      null,
+    ])
   })
 
   it('concessionOpening and reportedObjection read the other side speaking', () => {
-    expect(fires(concessionOpening, 'Admittedly, the fields are a popular park.', 'They should be built on.')).toEqual(['concession-opening', null])
-    expect(fires(reportedObjection, 'Critics point out that few people watch.', 'Some may find uniforms old-fashioned.', 'Many analysts see a risk.', 'One could argue that fees help.', 'It is often argued that fees help.', 'People are getting older.')).toEqual([
+    expect(fires(concessionOpening, 'Admittedly, the fields are a popular park.', 'They should be built on.')).toEqual([
+      'concession-opening',
+      null,
+    ])
+    expect(
+      fires(
+        reportedObjection,
+        'Critics point out that few people watch.',
+        'Some may find uniforms old-fashioned.',
+        'Many analysts see a risk.',
+        'One could argue that fees help.',
+        'It is often argued that fees help.',
+        'People are getting older.',
+      ),
+    ).toEqual([
       'reported-objection',
       'reported-objection',
       'reported-objection',
@@ -84,16 +108,30 @@ describe('counterargument rules', () => {
   })
 
   it('objectionAsSubject reads skepticism and reluctance as the subject', () => {
-    expect(fires(objectionAsSubject, 'Skepticism regarding the pact exists.', 'This reluctance stems from old ties.', 'Leaders harbor doubts about it.')).toEqual(['objection-as-subject', 'objection-as-subject', null])
+    expect(
+      fires(
+        objectionAsSubject,
+        'Skepticism regarding the pact exists.',
+        'This reluctance stems from old ties.',
+        'Leaders harbor doubts about it.',
+      ),
+    ).toEqual(['objection-as-subject', 'objection-as-subject', null])
   })
 
   it('tentativeConcession needs a turn after it', () => {
-    expect(fires(tentativeConcession, 'Sure, others work on weekends.', 'But they get days off.')).toEqual(['tentative-concession', null])
+    expect(fires(tentativeConcession, 'Sure, others work on weekends.', 'But they get days off.')).toEqual([
+      'tentative-concession',
+      null,
+    ])
     expect(fires(tentativeConcession, 'Sure, others work on weekends.', 'They get days off.')).toEqual([null, null])
   })
 
   it('contrastedByNext and objectionAfterSupport decide which side of a turn objects', () => {
-    const [thesis, reason, turn] = contexts('Tegel should stay open.', 'Besides, it is an asset.', 'The noise, however, is considerable.')
+    const [thesis, reason, turn] = contexts(
+      'Tegel should stay open.',
+      'Besides, it is an asset.',
+      'The noise, however, is considerable.',
+    )
     expect(objectionAfterSupport(turn!, thesis!.unit)?.rule).toBe('objection-after-support')
     expect(contrastedByNext(reason!, thesis!.unit)).toBeUndefined()
     const [claim, objection, rebuttal] = contexts('Fees should go.', 'Patients report relief.', 'But nobody knows why.')
@@ -116,42 +154,94 @@ describe('thesis', () => {
   }
 
   it('prefers a claim with a modal or a conclusion marker', () => {
-    expect(thesisOf(['Dog dirt is everywhere.', 'It ruins shoes.', 'Higher fines are therefore the right measure.'])).toBe('Higher fines are therefore the right measure.')
-    expect(thesisOf(['Tuition fees should not be charged.', 'Studying is a right.', 'Fees prolong studies.'])).toBe('Tuition fees should not be charged.')
+    expect(
+      thesisOf(['Dog dirt is everywhere.', 'It ruins shoes.', 'Higher fines are therefore the right measure.']),
+    ).toBe('Higher fines are therefore the right measure.')
+    expect(thesisOf(['Tuition fees should not be charged.', 'Studying is a right.', 'Fees prolong studies.'])).toBe(
+      'Tuition fees should not be charged.',
+    )
   })
 
   it('passes over reasons and questions', () => {
-    expect(thesisOf(['What should allies expect?', 'Besides, we should act.', 'Allies should expect support.'])).toBe('Allies should expect support.')
+    expect(thesisOf(['What should allies expect?', 'Besides, we should act.', 'Allies should expect support.'])).toBe(
+      'Allies should expect support.',
+    )
   })
 
   it('looks for the thesis of a long text in its introduction, helped by the title', () => {
-    const paragraphs = ['The region is changing fast.', 'The time has come for a collective defense pact.', 'Japan spends more.', 'Australia too.', 'The Philippines too.', 'So the allies must act now and should sign.']
-    const units = unitsOf(paragraphs.map((text, index) => ({ index, paragraph: index, start: index * 100, end: index * 100 + text.length, text })))
-    expect(pickThesis(units, new Set(), 'The Case for a Collective Defense Pact')?.unit.text).toBe('The time has come for a collective defense pact.')
+    const paragraphs = [
+      'The region is changing fast.',
+      'The time has come for a collective defense pact.',
+      'Japan spends more.',
+      'Australia too.',
+      'The Philippines too.',
+      'So the allies must act now and should sign.',
+    ]
+    const units = unitsOf(
+      paragraphs.map((text, index) => ({
+        index,
+        paragraph: index,
+        start: index * 100,
+        end: index * 100 + text.length,
+        text,
+      })),
+    )
+    expect(pickThesis(units, new Set(), 'The Case for a Collective Defense Pact')?.unit.text).toBe(
+      'The time has come for a collective defense pact.',
+    )
   })
 })
 
 describe('plain kinds', () => {
   it('recommendation rules', () => {
-    expect(fires(obligation, 'Allies should expect support.', 'What should allies expect?')).toEqual(['obligation', null])
-    expect(fires(necessityClaim, 'It is critical for policy to sustain doubts.', 'Progress is crucial.', 'It is a critical year.')).toEqual(['necessity', 'necessity', null])
-    expect(fires(proposalWording, 'Cooperation could include joint training.', 'Partnerships need a recalibration.', 'Calls for a pact grow.')).toEqual(['proposal', 'proposal', null])
-    expect(fires(imperativeOption, 'Expand joint exercises.', 'Build quality is poor.', 'Expanding trade helps.')).toEqual(['imperative', 'imperative', null])
+    expect(fires(obligation, 'Allies should expect support.', 'What should allies expect?')).toEqual([
+      'obligation',
+      null,
+    ])
+    expect(
+      fires(
+        necessityClaim,
+        'It is critical for policy to sustain doubts.',
+        'Progress is crucial.',
+        'It is a critical year.',
+      ),
+    ).toEqual(['necessity', 'necessity', null])
+    expect(
+      fires(
+        proposalWording,
+        'Cooperation could include joint training.',
+        'Partnerships need a recalibration.',
+        'Calls for a pact grow.',
+      ),
+    ).toEqual(['proposal', 'proposal', null])
+    expect(
+      fires(imperativeOption, 'Expand joint exercises.', 'Build quality is poor.', 'Expanding trade helps.'),
+    ).toEqual(['imperative', 'imperative', null])
   })
 
   it('reportedFact reads sources, figures and findings, not nouns that look like verbs', () => {
-    expect(fires(reportedFact, 'According to the director, the order was given.', 'Budgets grew by 20 percent.', 'The budget signals a transformation.', 'He watches quiz shows, but rarely.')).toEqual([
-      'reported-fact',
-      'reported-fact',
-      'reported-fact',
-      null,
-    ])
+    expect(
+      fires(
+        reportedFact,
+        'According to the director, the order was given.',
+        'Budgets grew by 20 percent.',
+        'The budget signals a transformation.',
+        'He watches quiz shows, but rarely.',
+      ),
+    ).toEqual(['reported-fact', 'reported-fact', 'reported-fact', null])
   })
 
   it('quotesIn keeps attributed quotes only', () => {
-    const [said, unattributed] = sentences('As President Obama put it last year, “Just because we have the best hammer does not mean that every problem is a nail.”', 'This is the “rebalance” in short.')
+    const [said, unattributed] = sentences(
+      'As President Obama put it last year, “Just because we have the best hammer does not mean that every problem is a nail.”',
+      'This is the “rebalance” in short.',
+    )
     expect(quotesIn(said!)).toEqual([
-      expect.objectContaining({ speaker: 'President Obama', start: said!.text.indexOf('Just'), end: said!.text.indexOf('nail.') + 5 }),
+      expect.objectContaining({
+        speaker: 'President Obama',
+        start: said!.text.indexOf('Just'),
+        end: said!.text.indexOf('nail.') + 5,
+      }),
     ])
     expect(quotesIn(unattributed!)).toEqual([])
   })
@@ -159,9 +249,15 @@ describe('plain kinds', () => {
 
 describe('terms', () => {
   it('finds long forms before parentheses and `, or`', () => {
-    expect(definitionsIn('Xi directed the People’s Liberation Army (PLA) to prepare.')).toEqual([{ acronym: 'PLA', expansion: 'People’s Liberation Army' }])
-    expect(definitionsIn('Japan—in the Extended Deterrence Dialogue, or EDD—meets often.')).toEqual([{ acronym: 'EDD', expansion: 'Extended Deterrence Dialogue' }])
-    expect(definitionsIn('the Southeast Asia Treaty Organization (SEATO), which dissolved')).toEqual([{ acronym: 'SEATO', expansion: 'Southeast Asia Treaty Organization' }])
+    expect(definitionsIn('Xi directed the People’s Liberation Army (PLA) to prepare.')).toEqual([
+      { acronym: 'PLA', expansion: 'People’s Liberation Army' },
+    ])
+    expect(definitionsIn('Japan—in the Extended Deterrence Dialogue, or EDD—meets often.')).toEqual([
+      { acronym: 'EDD', expansion: 'Extended Deterrence Dialogue' },
+    ])
+    expect(definitionsIn('the Southeast Asia Treaty Organization (SEATO), which dissolved')).toEqual([
+      { acronym: 'SEATO', expansion: 'Southeast Asia Treaty Organization' },
+    ])
   })
 
   it('refuses words that do not spell the acronym', () => {
@@ -171,7 +267,8 @@ describe('terms', () => {
 
 describe('dates', () => {
   const april2015 = new Date(Date.UTC(2015, 3, 16, 12))
-  const datesAgainst = (reference: Date | undefined, text: string) => dateMentions(text, reference).map((mention) => [text.slice(mention.start, mention.end), mention.date])
+  const datesAgainst = (reference: Date | undefined, text: string) =>
+    dateMentions(text, reference).map((mention) => [text.slice(mention.start, mention.end), mention.date])
   const dates = (text: string) => datesAgainst(april2015, text)
 
   it('resolves relative expressions against the reference date', () => {

@@ -15,7 +15,11 @@ describe('the JSON Schema of `briefdeck extract --json`', () => {
   })
 
   it('says where offsets count from', () => {
-    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { items: { properties: { blocks: { items: { properties: { start: { description: string } } } } } } }
-    expect(schema.items.properties.blocks.items.properties.start.description).toMatch(/UTF-16 code units .* after a leading byte-order mark is removed/)
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as {
+      items: { properties: { blocks: { items: { properties: { start: { description: string } } } } } }
+    }
+    expect(schema.items.properties.blocks.items.properties.start.description).toMatch(
+      /UTF-16 code units .* after a leading byte-order mark is removed/,
+    )
   })
 })

@@ -33,7 +33,8 @@ describe('ingest of the Pacific Defense Pact seed', async () => {
       ['image-credit', 'image source from:https://www.foreignaffairs.com/china/case-pacific-defense-pact-ely-ratner'],
       ['byline', 'Charlotte Hayes'],
     ])
-    for (const furniture of ['Friday', 'Vol 1976', 'image source', 'Charlotte Hayes']) expect(bodyText(doc)).not.toContain(furniture)
+    for (const furniture of ['Friday', 'Vol 1976', 'image source', 'Charlotte Hayes'])
+      expect(bodyText(doc)).not.toContain(furniture)
     expect(doc.paragraphs).toHaveLength(20)
     expect(doc.paragraphs[0]!.text).toMatch(/^The geopolitical landscape in Asia/)
   })
@@ -81,7 +82,11 @@ describe('sentence boundaries', () => {
   const sentencesOf = (text: string) => ingest(text, { file: 'note.txt' }).sentences.map((sentence) => sentence.text)
 
   it('does not break after titles, initials and dotted short forms', () => {
-    expect(sentencesOf('Gen. Smith met Dr. Jones in Washington. The U.S. Navy sailed with J. R. Miller aboard. Then it left the U.S. The crew rested.')).toEqual([
+    expect(
+      sentencesOf(
+        'Gen. Smith met Dr. Jones in Washington. The U.S. Navy sailed with J. R. Miller aboard. Then it left the U.S. The crew rested.',
+      ),
+    ).toEqual([
       'Gen. Smith met Dr. Jones in Washington.',
       'The U.S. Navy sailed with J. R. Miller aboard.',
       'Then it left the U.S.',
@@ -102,14 +107,38 @@ describe('markdown sources', async () => {
   const doc = await readSource(report)
 
   it('takes the title from the first heading and sections from the others', () => {
-    expect(doc.metadata).toMatchObject({ title: 'Sharing the Burden: Options for Alliance Reform', author: 'Jordan Ellis', date: '2024-03-03', topic: 'Defense', region: 'Indo-Pacific' })
-    expect(doc.noise.filter((line) => line.kind === 'heading').map((line) => line.text)).toEqual(['Summary', 'Background', 'Options'])
-    expect(doc.paragraphs.map((paragraph) => paragraph.section)).toEqual(['Summary', 'Background', 'Background', 'Background', 'Background', 'Options', 'Options', 'Options', 'Options'])
+    expect(doc.metadata).toMatchObject({
+      title: 'Sharing the Burden: Options for Alliance Reform',
+      author: 'Jordan Ellis',
+      date: '2024-03-03',
+      topic: 'Defense',
+      region: 'Indo-Pacific',
+    })
+    expect(doc.noise.filter((line) => line.kind === 'heading').map((line) => line.text)).toEqual([
+      'Summary',
+      'Background',
+      'Options',
+    ])
+    expect(doc.paragraphs.map((paragraph) => paragraph.section)).toEqual([
+      'Summary',
+      'Background',
+      'Background',
+      'Background',
+      'Background',
+      'Options',
+      'Options',
+      'Options',
+      'Options',
+    ])
   })
 
   it('reads list items and block quotes as paragraphs and leaves fenced code out', () => {
     expect(doc.paragraphs.map((paragraph) => paragraph.text)).toEqual(
-      expect.arrayContaining(['Japan doubled its planned defense spending.', 'Expand joint exercises and shared logistics.', 'Allies should not mistake patience for indifference.']),
+      expect.arrayContaining([
+        'Japan doubled its planned defense spending.',
+        'Expand joint exercises and shared logistics.',
+        'Allies should not mistake patience for indifference.',
+      ]),
     )
     expect(bodyText(doc)).not.toContain('fenced block')
     expect(bodyText(doc)).not.toMatch(/^[-*>]|^\d\./m)
@@ -123,14 +152,23 @@ describe('line endings and byte-order marks', () => {
   it('gives CRLF input the same paragraphs, sentences and metadata as LF input', () => {
     const fromCrlf = ingest(lf.replace(/\n/g, '\r\n'), { file: pacific })
     expect(fromCrlf.metadata).toEqual(fromLf.metadata)
-    expect(fromCrlf.sentences.map((sentence) => sentence.text)).toEqual(fromLf.sentences.map((sentence) => sentence.text))
+    expect(fromCrlf.sentences.map((sentence) => sentence.text)).toEqual(
+      fromLf.sentences.map((sentence) => sentence.text),
+    )
     expect(fromCrlf.noise.map((line) => line.text)).toEqual(fromLf.noise.map((line) => line.text))
   })
 
   it('reads wrapped CRLF paragraphs as single paragraphs', () => {
-    const doc = ingest('First line of a paragraph\r\nthat wraps onto a second line. Next sentence.\r\n\r\nSecond paragraph.', { file: 'wrapped.txt' })
+    const doc = ingest(
+      'First line of a paragraph\r\nthat wraps onto a second line. Next sentence.\r\n\r\nSecond paragraph.',
+      { file: 'wrapped.txt' },
+    )
     expect(doc.paragraphs).toHaveLength(2)
-    expect(doc.sentences.map((sentence) => sentence.text)).toEqual(['First line of a paragraph\r\nthat wraps onto a second line.', 'Next sentence.', 'Second paragraph.'])
+    expect(doc.sentences.map((sentence) => sentence.text)).toEqual([
+      'First line of a paragraph\r\nthat wraps onto a second line.',
+      'Next sentence.',
+      'Second paragraph.',
+    ])
   })
 
   it('drops a byte-order mark, and offsets count from the character after it', () => {
@@ -154,6 +192,7 @@ describe('source ids', () => {
 
 describe('documents stay valid', () => {
   it('match the SourceDocument schema', async () => {
-    for (const file of [pacific, reassurance, report]) expect(() => SourceDocument.parse(ingest(readFileSync(file, 'utf8'), { file }))).not.toThrow()
+    for (const file of [pacific, reassurance, report])
+      expect(() => SourceDocument.parse(ingest(readFileSync(file, 'utf8'), { file }))).not.toThrow()
   })
 })

@@ -3,19 +3,67 @@ import { describe, expect, it } from 'vitest'
 import { ingest } from '../../src/ingest/index.js'
 import { isProse, proseBlocks, remarkBlocks } from '../../src/ingest/markdown.js'
 
-const words = ['the', 'alliance', 'U.S.', 'Gen.', 'Japan', 'should', 'deter', '“quoted”', "allies'", 'Dr.', '2+2', 'in', '2027', 'and', 'not', '—', '(PLA)', 'e.g.']
+const words = [
+  'the',
+  'alliance',
+  'U.S.',
+  'Gen.',
+  'Japan',
+  'should',
+  'deter',
+  '“quoted”',
+  "allies'",
+  'Dr.',
+  '2+2',
+  'in',
+  '2027',
+  'and',
+  'not',
+  '—',
+  '(PLA)',
+  'e.g.',
+]
 const sentence = fc
   .tuple(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }), fc.constantFrom('.', '?', '!', '.”', ''))
   .map(([list, end]) => `${list.join(' ').replace(/^./, (first) => first.toUpperCase())}${end}`)
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((list) => list.join(' '))
 /** Prose: single-line paragraphs with up to three spaces of indentation, between blank lines. */
 const prose = fc
-  .array(fc.tuple(fc.constantFrom('', ' ', '   '), paragraph, fc.constantFrom('\n\n', '\n \n', '\n\n\n')), { minLength: 1, maxLength: 6 })
+  .array(fc.tuple(fc.constantFrom('', ' ', '   '), paragraph, fc.constantFrom('\n\n', '\n \n', '\n\n\n')), {
+    minLength: 1,
+    maxLength: 6,
+  })
   .map((parts) => parts.map(([indent, text, gap]) => `${indent}${text}${gap}`).join(''))
 /** Anything a user might feed in: markdown syntax, control characters, odd Unicode. */
 const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 400 }),
-  fc.array(fc.constantFrom('# ', '- ', '> ', '1. ', '```', '\n', '\r\n', '\n\n', '  ', '\t', '“', '”', '\uFEFF', 'Word', '.', 'U.S.', '<div>', '[a]: /b', '***', '\u0000'), { maxLength: 80 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '# ',
+        '- ',
+        '> ',
+        '1. ',
+        '```',
+        '\n',
+        '\r\n',
+        '\n\n',
+        '  ',
+        '\t',
+        '“',
+        '”',
+        '\uFEFF',
+        'Word',
+        '.',
+        'U.S.',
+        '<div>',
+        '[a]: /b',
+        '***',
+        '\u0000',
+      ),
+      { maxLength: 80 },
+    )
+    .map((parts) => parts.join('')),
 )
 
 describe('ingest on any text', () => {
@@ -23,7 +71,8 @@ describe('ingest on any text', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const doc = ingest(text, { file: 'any.md' })
-        for (const span of [...doc.paragraphs, ...doc.sentences, ...doc.noise]) expect(doc.text.slice(span.start, span.end)).toBe(span.text)
+        for (const span of [...doc.paragraphs, ...doc.sentences, ...doc.noise])
+          expect(doc.text.slice(span.start, span.end)).toBe(span.text)
         for (const sentence of doc.sentences) {
           const paragraph = doc.paragraphs[sentence.paragraph]!
           expect(sentence.start).toBeGreaterThanOrEqual(paragraph.start)
@@ -60,7 +109,19 @@ describe('the prose fast path', () => {
   })
 
   it('leaves anything with block syntax to remark', () => {
-    for (const text of ['# Heading', 'Text\n---', '- item', '> quote', '1. first', '2027. Japan', '    code', '<div>', '[ref]: /url', '```\ncode\n```', 'Title\n==='])
+    for (const text of [
+      '# Heading',
+      'Text\n---',
+      '- item',
+      '> quote',
+      '1. first',
+      '2027. Japan',
+      '    code',
+      '<div>',
+      '[ref]: /url',
+      '```\ncode\n```',
+      'Title\n===',
+    ])
       expect(isProse(text)).toBe(false)
   })
 })

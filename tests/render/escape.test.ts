@@ -13,13 +13,40 @@ function shown(escaped: string): string {
     .replaceAll('&amp;', '&')
 }
 
-const collapsed = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu, '').replace(/\s+/gu, ' ').trim()
+const collapsed = (text: string) =>
+  text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
 
 // Markdown, HTML, Vue and Slidev syntax, mixed with ordinary words.
 const hostileText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('{{', '}}', '<script>', '<!--', '-->', '---', '`', '$$', '$', ':::', '::right::', '#', '- ', '1. ', '> ', '*', '_', '[', ']', '|', '\\', '&amp;'),
+      fc.constantFrom(
+        '{{',
+        '}}',
+        '<script>',
+        '<!--',
+        '-->',
+        '---',
+        '`',
+        '$$',
+        '$',
+        ':::',
+        '::right::',
+        '#',
+        '- ',
+        '1. ',
+        '> ',
+        '*',
+        '_',
+        '[',
+        ']',
+        '|',
+        '\\',
+        '&amp;',
+      ),
       fc.constantFrom('@click=', 'v-html', ':prop', '\n', '\t', '...', '?!?!', ',,', '+-', '(c)', '(TM)'),
       fc.string(),
     ),
@@ -48,7 +75,9 @@ describe('escapeSlideText', () => {
         expect(escaped).not.toContain('::')
         expect(escaped).not.toMatch(/^([-+=]|\d+[.)])/)
         // Nor anything markdown-it's typographer would turn into a dash, an ellipsis or a sign.
-        expect(escaped.replace(/&(#\d+|amp|lt|gt|quot);/g, '\u0001')).not.toMatch(/\+-|\.\.|[?!]{4}|,,|--|\((c|tm|r)\)/i)
+        expect(escaped.replace(/&(#\d+|amp|lt|gt|quot);/g, '\u0001')).not.toMatch(
+          /\+-|\.\.|[?!]{4}|,,|--|\((c|tm|r)\)/i,
+        )
       }),
     )
   })

@@ -31,7 +31,10 @@ beforeAll(async () => {
 afterAll(() => rm(out, { recursive: true, force: true }))
 
 /** Slide text without the notes: what the audience sees. */
-const visible = (markdown: string) => parseSync(markdown, 'slides.md').slides.map((slide) => slide.content).join('\n')
+const visible = (markdown: string) =>
+  parseSync(markdown, 'slides.md')
+    .slides.map((slide) => slide.content)
+    .join('\n')
 
 describe('building the shipped brief', () => {
   it('writes a deck per audience under <out>/<brief>/<audience>/', () => {
@@ -48,14 +51,21 @@ describe('building the shipped brief', () => {
     expect(slides[audience]).toBe(await readFile(golden, 'utf8'))
   })
 
-  it.each(['congressional-staff', 'allied-ministry'])('gives Slidev as many slides as the plan has (%s)', (audience) => {
-    const plan = result.decks.find((deck) => deck.audience === audience)!.plan
-    expect(parseSync(slides[audience]!, 'slides.md').slides).toHaveLength(plan.slides.length)
-  })
+  it.each(['congressional-staff', 'allied-ministry'])(
+    'gives Slidev as many slides as the plan has (%s)',
+    (audience) => {
+      const plan = result.decks.find((deck) => deck.audience === audience)!.plan
+      expect(parseSync(slides[audience]!, 'slides.md').slides).toHaveLength(plan.slides.length)
+    },
+  )
 
   it('opens both decks with a BLUF that states each source’s thesis', async () => {
     const theses = await Promise.all(
-      result.brief.sources.map(async (source) => extract(await readSource(sourcePath(result.brief, source), { sourceId: source.id })).blocks.filter((block) => block.kind === 'thesis')),
+      result.brief.sources.map(async (source) =>
+        extract(await readSource(sourcePath(result.brief, source), { sourceId: source.id })).blocks.filter(
+          (block) => block.kind === 'thesis',
+        ),
+      ),
     )
     for (const deck of result.decks) {
       const bluf = deck.plan.slides[1]!
@@ -101,9 +111,17 @@ describe('building the shipped brief', () => {
 
   it('rebuilds byte for byte, touching no file, when nothing changed', async () => {
     const files = await listFiles(out)
-    const before = await Promise.all(files.map(async (file) => [file, await readFile(join(out, file), 'utf8'), (await stat(join(out, file))).mtimeMs] as const))
+    const before = await Promise.all(
+      files.map(
+        async (file) => [file, await readFile(join(out, file), 'utf8'), (await stat(join(out, file))).mtimeMs] as const,
+      ),
+    )
     await buildBrief(briefPath, { outDir: out })
-    const after = await Promise.all(files.map(async (file) => [file, await readFile(join(out, file), 'utf8'), (await stat(join(out, file))).mtimeMs] as const))
+    const after = await Promise.all(
+      files.map(
+        async (file) => [file, await readFile(join(out, file), 'utf8'), (await stat(join(out, file))).mtimeMs] as const,
+      ),
+    )
     expect(after).toEqual(before)
     expect(await listFiles(out)).toEqual(files)
 
@@ -111,7 +129,8 @@ describe('building the shipped brief', () => {
     try {
       await buildBrief(briefPath, { outDir: elsewhere })
       expect(await listFiles(elsewhere)).toEqual(files)
-      for (const file of files) expect(await readFile(join(elsewhere, file), 'utf8'), file).toBe(await readFile(join(out, file), 'utf8'))
+      for (const file of files)
+        expect(await readFile(join(elsewhere, file), 'utf8'), file).toBe(await readFile(join(out, file), 'utf8'))
     } finally {
       await rm(elsewhere, { recursive: true, force: true })
     }
@@ -143,16 +162,23 @@ describe('briefdeck build', () => {
     afterAll(() => rm(briefRepo, { recursive: true, force: true }))
 
     const writeBrief = (text: string) => writeFile(join(briefRepo, 'briefs', 'test.brief.yaml'), text)
-    const header = 'title: Test\nsources:\n  - id: pacific-defense-pact-2025\n    path: sources/pacific-defense-pact-2025.txt\n'
+    const header =
+      'title: Test\nsources:\n  - id: pacific-defense-pact-2025\n    path: sources/pacific-defense-pact-2025.txt\n'
 
     it('reports orphaned overrides on stderr with the brief line, and still builds', async () => {
-      await writeBrief(`${header}audiences: [congressional-staff]\noverrides:\n  pacific-defense-pact-2025:00000000:\n    drop: true\n`)
+      await writeBrief(
+        `${header}audiences: [congressional-staff]\noverrides:\n  pacific-defense-pact-2025:00000000:\n    drop: true\n`,
+      )
       const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
       const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
       try {
-        expect(await build(join(briefRepo, 'briefs', 'test.brief.yaml'), { ...cliDefaults, out: join(briefRepo, 'out') })).toBe(0)
+        expect(
+          await build(join(briefRepo, 'briefs', 'test.brief.yaml'), { ...cliDefaults, out: join(briefRepo, 'out') }),
+        ).toBe(0)
         expect(error.mock.calls.map(([line]) => String(line))).toEqual([
-          expect.stringMatching(/^briefdeck: warning: .*test\.brief\.yaml:7:3: override 'pacific-defense-pact-2025:00000000' is orphaned/),
+          expect.stringMatching(
+            /^briefdeck: warning: .*test\.brief\.yaml:7:3: override 'pacific-defense-pact-2025:00000000' is orphaned/,
+          ),
         ])
         expect(log).toHaveBeenCalledTimes(1)
       } finally {
@@ -163,17 +189,24 @@ describe('briefdeck build', () => {
 
     it('names the brief line of an audience that has no profile', async () => {
       await writeBrief(`${header}audiences:\n  - congressional-staff\n  - press-corps\n`)
-      const problem = await buildBrief(join(briefRepo, 'briefs', 'test.brief.yaml'), { outDir: join(briefRepo, 'out') }).catch((error: unknown) => error)
+      const problem = await buildBrief(join(briefRepo, 'briefs', 'test.brief.yaml'), {
+        outDir: join(briefRepo, 'out'),
+      }).catch((error: unknown) => error)
       expect(problem).toBeInstanceOf(BriefdeckProblem)
       expect(formatPlace((problem as BriefdeckProblem).place)).toMatch(/test\.brief\.yaml:7:5$/)
-      expect((problem as BriefdeckProblem).message).toMatch(/^unknown audience 'press-corps': there is no .*audiences\/press-corps\.yaml \(known: allied-ministry, congressional-staff\)$/)
+      expect((problem as BriefdeckProblem).message).toMatch(
+        /^unknown audience 'press-corps': there is no .*audiences\/press-corps\.yaml \(known: allied-ministry, congressional-staff\)$/,
+      )
     })
 
     it('refuses --audience for an audience the brief does not have', async () => {
       await writeBrief(`${header}audiences: [congressional-staff]\n`)
-      await expect(buildBrief(join(briefRepo, 'briefs', 'test.brief.yaml'), { audiences: ['allied-ministry'], outDir: join(briefRepo, 'out') })).rejects.toThrow(
-        "audience 'allied-ministry' is not one of the brief's audiences (congressional-staff)",
-      )
+      await expect(
+        buildBrief(join(briefRepo, 'briefs', 'test.brief.yaml'), {
+          audiences: ['allied-ministry'],
+          outDir: join(briefRepo, 'out'),
+        }),
+      ).rejects.toThrow("audience 'allied-ministry' is not one of the brief's audiences (congressional-staff)")
     })
 
     it('names the file and line of a mistake in an audience profile', async () => {
@@ -182,14 +215,22 @@ describe('briefdeck build', () => {
       const profile = join(templates, 'audiences', 'congressional-staff.yaml')
       await writeFile(profile, (await readFile(profile, 'utf8')).replace('bulletsPerSlide: 4', 'bulletsPerSlide: four'))
       await writeBrief(`${header}audiences: [congressional-staff]\n`)
-      const problem = await buildBrief(join(briefRepo, 'briefs', 'test.brief.yaml'), { outDir: join(briefRepo, 'out'), templatesDir: templates }).catch((error: unknown) => error)
-      expect(String(problem)).toMatch(/own-templates\/audiences\/congressional-staff\.yaml:\d+:\d+: limits\.bulletsPerSlide: Invalid input: expected number, received string$/)
+      const problem = await buildBrief(join(briefRepo, 'briefs', 'test.brief.yaml'), {
+        outDir: join(briefRepo, 'out'),
+        templatesDir: templates,
+      }).catch((error: unknown) => error)
+      expect(String(problem)).toMatch(
+        /own-templates\/audiences\/congressional-staff\.yaml:\d+:\d+: limits\.bulletsPerSlide: Invalid input: expected number, received string$/,
+      )
     })
 
     it('uses the repository’s own templates when it has them', async () => {
       await writeBrief(`${header}audiences: [briefing-lite]\n`)
       await cp(join(repo, 'templates'), join(briefRepo, 'templates'), { recursive: true })
-      const lite = (await readFile(join(repo, 'templates', 'audiences', 'allied-ministry.yaml'), 'utf8')).replace('id: allied-ministry', 'id: briefing-lite')
+      const lite = (await readFile(join(repo, 'templates', 'audiences', 'allied-ministry.yaml'), 'utf8')).replace(
+        'id: allied-ministry',
+        'id: briefing-lite',
+      )
       await writeFile(join(briefRepo, 'templates', 'audiences', 'briefing-lite.yaml'), lite)
       const built = await buildBrief(join(briefRepo, 'briefs', 'test.brief.yaml'), { outDir: join(briefRepo, 'out') })
       expect(built.decks.map((deck) => deck.audience)).toEqual(['briefing-lite'])

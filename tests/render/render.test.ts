@@ -4,17 +4,27 @@ import { describe, expect, it } from 'vitest'
 import { applyOverrides, parseBrief } from '../../src/brief/index.js'
 import { compose } from '../../src/compose/index.js'
 import { BriefdeckProblem, type DeckPlan } from '../../src/model/index.js'
-import { bundledTemplatesRoot, loadAudienceProfile, loadTemplates, render, type Templates } from '../../src/render/index.js'
+import {
+  bundledTemplatesRoot,
+  loadAudienceProfile,
+  loadTemplates,
+  render,
+  type Templates,
+} from '../../src/render/index.js'
 import { sampleExtractions } from '../fixtures/briefs/extractions.js'
 import { hostileBrief, hostileExtraction, hostileParagraphs, hostileProfile } from '../fixtures/briefs/hostile.js'
 
 const templates = await loadTemplates(bundledTemplatesRoot)
-const profiles = await Promise.all(['congressional-staff', 'allied-ministry'].map((id) => loadAudienceProfile(bundledTemplatesRoot, id)))
+const profiles = await Promise.all(
+  ['congressional-staff', 'allied-ministry'].map((id) => loadAudienceProfile(bundledTemplatesRoot, id)),
+)
 const briefFile = 'tests/fixtures/briefs/sample.brief.yaml'
 const brief = parseBrief(readFileSync(briefFile, 'utf8'), briefFile)
 const { extractions } = applyOverrides(sampleExtractions, brief)
 const samplePlans = profiles.map((audience) => compose({ extractions, brief, audience }))
-const hostilePlans = [hostileProfile, ...profiles].map((audience) => compose({ extractions: [hostileExtraction], brief: hostileBrief, audience }))
+const hostilePlans = [hostileProfile, ...profiles].map((audience) =>
+  compose({ extractions: [hostileExtraction], brief: hostileBrief, audience }),
+)
 
 const markdownOf = (plan: DeckPlan, using: Templates = templates) => render(plan, using).files['slides.md']!
 const slidesOf = (plan: DeckPlan) => parseSync(markdownOf(plan), 'slides.md').slides
@@ -35,7 +45,9 @@ describe('render', () => {
     (_, __, plan) => {
       const slides = slidesOf(plan)
       expect(slides).toHaveLength(plan.slides.length)
-      expect(slides.map((slide) => [slide.frontmatter['layout'], slide.frontmatter['slideId']])).toEqual(plan.slides.map((slide) => [slide.layout, slide.id]))
+      expect(slides.map((slide) => [slide.frontmatter['layout'], slide.frontmatter['slideId']])).toEqual(
+        plan.slides.map((slide) => [slide.layout, slide.id]),
+      )
     },
   )
 
@@ -44,7 +56,13 @@ describe('render', () => {
     expect(first!.frontmatter).toMatchObject({
       theme: './theme',
       fonts: { provider: 'none' },
-      briefdeck: { brief: 'sample', audience: 'allied-ministry', banner: 'UNCLASSIFIED//REL TO USA, AUS, JPN, PHL', classification: 'UNCLASSIFIED', draft: true },
+      briefdeck: {
+        brief: 'sample',
+        audience: 'allied-ministry',
+        banner: 'UNCLASSIFIED//REL TO USA, AUS, JPN, PHL',
+        classification: 'UNCLASSIFIED',
+        draft: true,
+      },
     })
     expect(first!.frontmatter['favicon']).toMatch(/^data:image\/svg\+xml,/)
   })
@@ -60,7 +78,15 @@ describe('render', () => {
 
   it('ships the theme with every deck, so that each deck folder builds on its own', () => {
     const files = render(samplePlans[0]!, templates).files
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['slides.md', 'deck-plan.json', 'theme/layouts/bluf.vue', 'theme/components/SlideFrame.vue', 'theme/styles/index.css']))
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'slides.md',
+        'deck-plan.json',
+        'theme/layouts/bluf.vue',
+        'theme/components/SlideFrame.vue',
+        'theme/styles/index.css',
+      ]),
+    )
     expect(JSON.parse(files['deck-plan.json']!)).toEqual(samplePlans[0])
   })
 
@@ -72,7 +98,9 @@ describe('render', () => {
 describe('escaping what sources and briefs say', () => {
   const markdown = hostilePlans.map((plan) => markdownOf(plan)).join('\n')
   // The deck configuration holds raw text on purpose: the theme shows it as Vue text, never as markup.
-  const contentAndNotes = hostilePlans.flatMap((plan) => slidesOf(plan).flatMap((slide) => [slide.content, slide.note ?? ''])).join('\n')
+  const contentAndNotes = hostilePlans
+    .flatMap((plan) => slidesOf(plan).flatMap((slide) => [slide.content, slide.note ?? '']))
+    .join('\n')
 
   it('puts every hostile paragraph on the deck that shows everything', () => {
     const shown = hostilePlans[0]!.slides.flatMap((slide) => slide.notes).join('\n')
@@ -80,7 +108,22 @@ describe('escaping what sources and briefs say', () => {
   })
 
   it('lets no tag, interpolation, comment, math or slide break through', () => {
-    for (const raw of ['<script', '<img', '<style', '<div v-html', '<b>', '<i>', '{{', '<!-- an', '$$', '$y$', '`backticks`', '-->', '::right::', '[a link](']) {
+    for (const raw of [
+      '<script',
+      '<img',
+      '<style',
+      '<div v-html',
+      '<b>',
+      '<i>',
+      '{{',
+      '<!-- an',
+      '$$',
+      '$y$',
+      '`backticks`',
+      '-->',
+      '::right::',
+      '[a link](',
+    ]) {
       expect(contentAndNotes).not.toContain(raw)
     }
     const frontmatterFences = hostilePlans.reduce((count, plan) => count + 2 * plan.slides.length, 0)
@@ -89,30 +132,41 @@ describe('escaping what sources and briefs say', () => {
 
   it('keeps the brief title literal in the deck configuration and the heading', () => {
     const [first] = slidesOf(hostilePlans[0]!)
-    expect(first!.frontmatter['briefdeck'].title).toBe('Hostile {{ brief }} <script>window.__pwned = 5</script> --- deck')
+    expect(first!.frontmatter['briefdeck'].title).toBe(
+      'Hostile {{ brief }} <script>window.__pwned = 5</script> --- deck',
+    )
     expect(first!.frontmatter['title']).not.toContain('<script')
   })
 })
 
 describe('template problems', () => {
   const plan = samplePlans[0]!
-  const withSlides = (slides: Record<string, string>): Templates => ({ ...templates, slides: { ...templates.slides, ...slides } })
+  const withSlides = (slides: Record<string, string>): Templates => ({
+    ...templates,
+    slides: { ...templates.slides, ...slides },
+  })
 
   it('names the missing template file', () => {
     const { options: _, ...slides } = templates.slides
     const problem = problemOf(() => render(plan, { ...templates, slides }))
-    expect(problem.toString()).toBe(`${bundledTemplatesRoot}/slides/options.md.hbs: missing template for 'options' slides`)
+    expect(problem.toString()).toBe(
+      `${bundledTemplatesRoot}/slides/options.md.hbs: missing template for 'options' slides`,
+    )
   })
 
   it('names the file and line of a template syntax error', () => {
-    const problem = problemOf(() => render(plan, withSlides({ bullets: '# {{slide.title}}\n\n{{#each slide.bullets}}\n- {{text}\n{{/each}}\n' })))
+    const problem = problemOf(() =>
+      render(plan, withSlides({ bullets: '# {{slide.title}}\n\n{{#each slide.bullets}}\n- {{text}\n{{/each}}\n' })),
+    )
     expect(problem.place).toEqual({ file: `${bundledTemplatesRoot}/slides/bullets.md.hbs`, line: 4 })
     expect(problem.message).toMatch(/^template syntax error/)
   })
 
   it('names the template that reads a field the view does not have', () => {
     const problem = problemOf(() => render(plan, withSlides({ bullets: '# {{slide.title}}\n\n{{slide.subtitle}}\n' })))
-    expect(problem.toString()).toMatch(new RegExp(`^${bundledTemplatesRoot}/slides/bullets.md.hbs:3:\\d+: template error: "subtitle" not defined`))
+    expect(problem.toString()).toMatch(
+      new RegExp(`^${bundledTemplatesRoot}/slides/bullets.md.hbs:3:\\d+: template error: "subtitle" not defined`),
+    )
   })
 
   it('refuses a template whose output would split a slide in two', () => {

@@ -12,7 +12,9 @@ beforeEach(async () => {
 })
 afterEach(() => rm(parent, { recursive: true, force: true }))
 
-const deck = (slides: string, theme: Record<string, string> = { 'theme/layouts/a.vue': 'A' }) => ({ files: { 'slides.md': slides, ...theme } })
+const deck = (slides: string, theme: Record<string, string> = { 'theme/layouts/a.vue': 'A' }) => ({
+  files: { 'slides.md': slides, ...theme },
+})
 
 describe('writeDeck', () => {
   it('creates the folder whole, leaving no staging folder behind', async () => {

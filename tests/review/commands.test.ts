@@ -36,7 +36,10 @@ afterEach(async () => {
 })
 
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, encoding: 'utf8' })
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  })
 }
 
 /** Runs a command's `run` and returns its exit code and what it printed. */
@@ -63,7 +66,9 @@ describe('review --strict', () => {
     await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', out }))
     expect(await strict()).toBe(0)
 
-    await capture(() => comment(brief, 'Which review is this?', { audience: 'congressional-staff', slide: 2, as: 'alice', out }))
+    await capture(() =>
+      comment(brief, 'Which review is this?', { audience: 'congressional-staff', slide: 2, as: 'alice', out }),
+    )
     expect(await strict()).toBe(1)
     const [thread] = (await readReviewState(brief)).state.threads
     await capture(() => resolveComment(brief, thread!.id, { as: 'bob' }))
@@ -84,21 +89,29 @@ describe('review --strict', () => {
 
   it('counts an orphaned override as outstanding', async () => {
     await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', out }))
-    await writeFile(brief, `${await readFile(brief, 'utf8')}overrides:\n  harbor-security-2024:00000000:\n    drop: true\n`)
+    await writeFile(
+      brief,
+      `${await readFile(brief, 'utf8')}overrides:\n  harbor-security-2024:00000000:\n    drop: true\n`,
+    )
     expect(await strict()).toBe(1)
     expect((await reviewJson()).orphans).toHaveLength(1)
   })
 
   it('prints a table with approvals and open comments', async () => {
-    await capture(() => comment(brief, 'Cite the Pentagon review.', { audience: 'congressional-staff', slide: 2, as: 'alice', out }))
+    await capture(() =>
+      comment(brief, 'Cite the Pentagon review.', { audience: 'congressional-staff', slide: 2, as: 'alice', out }),
+    )
     const { stdout } = await capture(() => review(brief, { out }))
     expect(stdout).toMatch(/^congressional-staff: DRAFT, \d+ outstanding; approval needed from bob$/m)
-    expect(stdout).toMatch(/Open comments:\n\s+[a-z][a-z2-9]{9}\s+slide 2 \S+\s+alice: "Cite the Pentagon review\." \(0 replies\)/)
+    expect(stdout).toMatch(
+      /Open comments:\n\s+[a-z][a-z2-9]{9}\s+slide 2 \S+\s+alice: "Cite the Pentagon review\." \(0 replies\)/,
+    )
   })
 })
 
 describe('the briefdeck binary', () => {
-  const briefdeck = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/briefdeck.js'), ...args], { cwd: repo, encoding: 'utf8' })
+  const briefdeck = (...args: string[]) =>
+    spawnSync(process.execPath, [resolve('bin/briefdeck.js'), ...args], { cwd: repo, encoding: 'utf8' })
 
   it('exits 1 from review --strict on a deck nobody approved', () => {
     const result = briefdeck('review', brief, '--strict', '--out', out)
@@ -116,7 +129,9 @@ describe('the briefdeck binary', () => {
 
 describe('comment and approve', () => {
   it('refuses a slide the deck does not have, naming the brief', async () => {
-    await expect(comment(brief, 'Hello', { audience: 'congressional-staff', slide: 99, as: 'alice', out })).rejects.toThrow(/no slide 99 \(it has \d+\)/)
+    await expect(
+      comment(brief, 'Hello', { audience: 'congressional-staff', slide: 99, as: 'alice', out }),
+    ).rejects.toThrow(/no slide 99 \(it has \d+\)/)
   })
 
   it('records replies in their thread', async () => {
@@ -135,7 +150,9 @@ describe('diff', () => {
     await writeFile(sourceFile(), text.replace('only four ports in the region', 'only two ports in the region'))
     const { code, stdout } = await capture(() => diff(brief, { from: 'HEAD' }))
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^congressional-staff \(\d+ -> \d+ slides\): [1-9]\d* changed, 0 added, 0 removed, \d+ unchanged$/m)
+    expect(stdout).toMatch(
+      /^congressional-staff \(\d+ -> \d+ slides\): [1-9]\d* changed, 0 added, 0 removed, \d+ unchanged$/m,
+    )
     expect(stdout).toContain('[-four-]{+two+}')
   })
 
@@ -166,7 +183,13 @@ describe('the review server and `briefdeck review` together', () => {
       host: '127.0.0.1',
       port: 15120,
       // The review API does not need the built site; a stand-in page keeps this test fast.
-      decks: [{ plan: deck!.plan, requiredReviewers: parsed.reviewers[deck!.audience] ?? [], siteDir: resolve('tests/fixtures/review/site') }],
+      decks: [
+        {
+          plan: deck!.plan,
+          requiredReviewers: parsed.reviewers[deck!.audience] ?? [],
+          siteDir: resolve('tests/fixtures/review/site'),
+        },
+      ],
       republish: async () => {
         throw new Error('no approval is given in this test')
       },
@@ -179,7 +202,10 @@ describe('the review server and `briefdeck review` together', () => {
             const response = await fetch(`${server.url}/api/decks/${deck!.audience}/comments`, {
               method: 'POST',
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ slideId: slideIds[index % slideIds.length], text: `client ${client} comment ${index}` }),
+              body: JSON.stringify({
+                slideId: slideIds[index % slideIds.length],
+                text: `client ${client} comment ${index}`,
+              }),
             })
             expect(response.status).toBe(201)
           }

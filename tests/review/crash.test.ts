@@ -51,7 +51,9 @@ describe('a review server killed while comments pour in', () => {
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
-    await new Promise<void>((ready) => child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && ready()))
+    await new Promise<void>((ready) =>
+      child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && ready()),
+    )
 
     const acknowledged: string[] = []
     let killed = false
@@ -71,7 +73,9 @@ describe('a review server killed while comments pour in', () => {
       }
     }
     await Promise.all(Array.from({ length: 10 }, (_, name) => client(name)))
-    await new Promise((exited) => (child!.exitCode !== null || child!.signalCode !== null ? exited(null) : child!.once('exit', exited)))
+    await new Promise((exited) =>
+      child!.exitCode !== null || child!.signalCode !== null ? exited(null) : child!.once('exit', exited),
+    )
 
     const { events } = await readReviewLog(reviewLogPath(briefPath))
     const written = new Set(events.flatMap((event) => (event.type === 'comment' ? [event.text] : [])))

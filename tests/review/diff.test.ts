@@ -17,7 +17,10 @@ describe('diffDecks', () => {
     }))
     const after = {
       ...edited,
-      slides: [...edited.slides.filter((slide) => slide.id !== 'key-points-2'), { ...edited.slides[3]!, id: 'options-1', title: 'Options' }],
+      slides: [
+        ...edited.slides.filter((slide) => slide.id !== 'key-points-2'),
+        { ...edited.slides[3]!, id: 'options-1', title: 'Options' },
+      ],
     }
     const [diff] = diffDecks([before], [after])
     expect(diff!.changes.map((change) => [change.kind, change.slide.id, change.number])).toEqual([
@@ -42,7 +45,9 @@ describe('diffDecks', () => {
     const allied = samplePlan('allied-ministry')
     const diffs = diffDecks([before], [before, allied])
     expect(diffs.find((diff) => diff.audience === 'allied-ministry')).toMatchObject({ before: null, after: 4 })
-    expect(formatDeckDiffs(diffs)).toContain('allied-ministry (no deck -> 4 slides): 0 changed, 4 added, 0 removed, 0 unchanged')
+    expect(formatDeckDiffs(diffs)).toContain(
+      'allied-ministry (no deck -> 4 slides): 0 changed, 4 added, 0 removed, 0 unchanged',
+    )
   })
 
   it('colours words for a terminal', () => {

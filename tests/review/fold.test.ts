@@ -13,8 +13,15 @@ describe('foldReviewEvents', () => {
     const resolve = stamp(resolveDraft(thread, 'alice'))
     const state = foldReviewEvents([comment, reply, resolve])
     expect(state.threads).toHaveLength(1)
-    expect(state.threads[0]).toMatchObject({ id: comment.id, author: 'alice', text: 'Is 2027 the right year?', resolved: { by: 'alice' } })
-    expect(state.threads[0]!.replies).toEqual([{ id: reply.id, author: 'bob', at: reply.at, text: 'Yes, per the CIA director.' }])
+    expect(state.threads[0]).toMatchObject({
+      id: comment.id,
+      author: 'alice',
+      text: 'Is 2027 the right year?',
+      resolved: { by: 'alice' },
+    })
+    expect(state.threads[0]!.replies).toEqual([
+      { id: reply.id, author: 'bob', at: reply.at, text: 'Yes, per the CIA director.' },
+    ])
   })
 
   it('reopens a resolved thread when someone replies, so an objection is not buried', () => {
@@ -44,7 +51,9 @@ describe('foldReviewEvents', () => {
     const again = stamp(approveDraft({ plan, slide: bluf, author: 'alice' }))
     const bob = stamp(approveDraft({ plan, slide: bluf, author: 'bob' }))
     expect(foldReviewEvents([first, revoke]).approvals).toEqual([])
-    expect(foldReviewEvents([first, revoke, again, bob]).approvals.map((approval) => [approval.author, approval.eventId])).toEqual([
+    expect(
+      foldReviewEvents([first, revoke, again, bob]).approvals.map((approval) => [approval.author, approval.eventId]),
+    ).toEqual([
       ['alice', again.id],
       ['bob', bob.id],
     ])

@@ -3,7 +3,13 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appendReviewEvent, formatReviewEvent, readReviewLog, readReviewState, reviewLogPath } from '../../src/review/index.js'
+import {
+  appendReviewEvent,
+  formatReviewEvent,
+  readReviewLog,
+  readReviewState,
+  reviewLogPath,
+} from '../../src/review/index.js'
 import { commentOn } from './events.js'
 import { samplePlan } from './plans.js'
 
@@ -23,11 +29,16 @@ describe('review log on disk', () => {
   })
 
   it('reads a missing log as empty', async () => {
-    expect(await readReviewState(join(dir, 'sample.brief.yaml'))).toEqual({ state: { threads: [], approvals: [] }, warnings: [] })
+    expect(await readReviewState(join(dir, 'sample.brief.yaml'))).toEqual({
+      state: { threads: [], approvals: [] },
+      warnings: [],
+    })
   })
 
   it('appends whole lines that read back, from many writers at once', async () => {
-    const events = Array.from({ length: 50 }, (_, index) => commentOn(plan, 'bluf', `reviewer ${index % 5}`, `Comment ${index}`))
+    const events = Array.from({ length: 50 }, (_, index) =>
+      commentOn(plan, 'bluf', `reviewer ${index % 5}`, `Comment ${index}`),
+    )
     await Promise.all(events.map((event) => appendReviewEvent(file, event)))
     const { events: read } = await readReviewLog(file)
     expect(read.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort())
@@ -53,7 +64,8 @@ describe('review log on disk', () => {
 })
 
 describe('.gitattributes', () => {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
   it('lets git merge two branches that both appended to a review log', async () => {
     git('init', '-q', '-b', 'main')

@@ -6,7 +6,16 @@ import { formatReviewEvent, parseReviewLog } from '../../src/review/index.js'
 const file = 'briefs/sample.review.jsonl'
 
 function comment(id: string, text = 'Check the date.'): ReviewEvent {
-  return { id, at: '2025-06-01T10:00:00.000Z', author: 'alice', audience: 'congressional-staff', slideId: 'bluf', blockIds: ['pact:0000000a'], type: 'comment', text }
+  return {
+    id,
+    at: '2025-06-01T10:00:00.000Z',
+    author: 'alice',
+    audience: 'congressional-staff',
+    slideId: 'bluf',
+    blockIds: ['pact:0000000a'],
+    type: 'comment',
+    text,
+  }
 }
 
 const log = (...events: ReviewEvent[]) => events.map(formatReviewEvent).join('')
@@ -34,13 +43,17 @@ describe('parseReviewLog', () => {
   it('refuses a broken line before the end, naming file and line', () => {
     const text = `${log(comment('aaaaaa1'))}{"id": oops\n${log(comment('aaaaaa2'))}`
     expect(() => parseReviewLog(text, file)).toThrow(BriefdeckProblem)
-    expect(() => parseReviewLog(text, file)).toThrow(expect.objectContaining({ place: { file, line: 2, column: 1 }, ruleId: 'review-json' }))
+    expect(() => parseReviewLog(text, file)).toThrow(
+      expect.objectContaining({ place: { file, line: 2, column: 1 }, ruleId: 'review-json' }),
+    )
   })
 
   it('refuses an event that breaks the schema, naming the field', () => {
     const text = `${JSON.stringify({ ...comment('aaaaaa1'), text: 42 })}\n`
     expect(() => parseReviewLog(text, file)).toThrow(/line|text/)
-    expect(() => parseReviewLog(text, file)).toThrow(expect.objectContaining({ place: { file, line: 1, column: 1 }, ruleId: 'review-schema' }))
+    expect(() => parseReviewLog(text, file)).toThrow(
+      expect.objectContaining({ place: { file, line: 1, column: 1 }, ruleId: 'review-schema' }),
+    )
   })
 
   it('never fails on a log cut anywhere in its last line, and keeps every whole event', () => {

@@ -10,12 +10,16 @@ export function samplePlan(audience = 'congressional-staff'): DeckPlan {
     draft: true,
     slides: [
       slide('cover', 'cover', 'Pacific alliances', []),
-      slide('bluf', 'bluf', 'Bottom line up front', [['A formal Pacific defense pact would deter aggression.', 'pact:0000000a']]),
+      slide('bluf', 'bluf', 'Bottom line up front', [
+        ['A formal Pacific defense pact would deter aggression.', 'pact:0000000a'],
+      ]),
       slide('key-points-1', 'bullets', 'Key points', [
         ['Japan is raising its defense budget.', 'pact:0000000b'],
         ['The Philippines is modernising its forces.', 'pact:0000000c'],
       ]),
-      slide('key-points-2', 'bullets', 'Key points (cont.)', [['Australia is reassessing its priorities.', 'pact:0000000d']]),
+      slide('key-points-2', 'bullets', 'Key points (cont.)', [
+        ['Australia is reassessing its priorities.', 'pact:0000000d'],
+      ]),
     ],
   }
 }
@@ -29,7 +33,18 @@ function slide(id: string, layout: SlidePlan['layout'], title: string, bullets: 
     bullets: bullets.map(([text, blockId]) => ({ text, blockIds: [blockId] })),
     notes: bullets.map(([text, blockId]) => `${text} (${blockId})`),
     blockIds: bullets.map(([, blockId]) => blockId),
-    citations: bullets.length > 0 ? [{ sourceId: 'pact', title: 'The Imperative for a Collective Defense Pact in Asia', date: '2025-05-30', author: null, url: null }] : [],
+    citations:
+      bullets.length > 0
+        ? [
+            {
+              sourceId: 'pact',
+              title: 'The Imperative for a Collective Defense Pact in Asia',
+              date: '2025-05-30',
+              author: null,
+              url: null,
+            },
+          ]
+        : [],
     marking: { classification: 'UNCLASSIFIED', handling: [] },
   }
 }

@@ -17,7 +17,10 @@ describe('applyReview', () => {
 
   it('voids an approval when the slide’s content changes', () => {
     const state = foldReviewEvents([...approveAll(plan, 'alice'), ...approveAll(plan, 'bob')])
-    const edited = withSlide(plan, 'key-points-1', (slide) => ({ ...slide, bullets: [{ ...slide.bullets[0]!, text: 'Japan is doubling its defense budget.' }, slide.bullets[1]!] }))
+    const edited = withSlide(plan, 'key-points-1', (slide) => ({
+      ...slide,
+      bullets: [{ ...slide.bullets[0]!, text: 'Japan is doubling its defense budget.' }, slide.bullets[1]!],
+    }))
     expect(applyReview(edited, state, reviewers).draft).toBe(true)
     const review = reviewDeck(edited, state, reviewers)
     const changed = review.slides.find((slide) => slide.slideId === 'key-points-1')!
@@ -33,7 +36,11 @@ describe('applyReview', () => {
 
   it('ignores approvals from people the brief does not name, and from other audiences', () => {
     const allied = samplePlan('allied-ministry')
-    const state = foldReviewEvents([...approveAll(plan, 'mallory'), ...approveAll(allied, 'alice'), ...approveAll(allied, 'bob')])
+    const state = foldReviewEvents([
+      ...approveAll(plan, 'mallory'),
+      ...approveAll(allied, 'alice'),
+      ...approveAll(allied, 'bob'),
+    ])
     expect(applyReview(plan, state, reviewers).draft).toBe(true)
     expect(applyReview(allied, state, reviewers).draft).toBe(false)
   })
@@ -44,7 +51,11 @@ describe('applyReview', () => {
   })
 
   it('changes nothing but the draft flag', () => {
-    const approved = applyReview(plan, foldReviewEvents([...approveAll(plan, 'alice'), ...approveAll(plan, 'bob')]), reviewers)
+    const approved = applyReview(
+      plan,
+      foldReviewEvents([...approveAll(plan, 'alice'), ...approveAll(plan, 'bob')]),
+      reviewers,
+    )
     expect(approved).toEqual({ ...plan, draft: false })
   })
 })
@@ -63,10 +74,18 @@ describe('reviewDeck', () => {
     const comment = commentOn(plan, 'key-points-2', 'alice', 'Which document says so?')
     const moved = { ...plan, slides: plan.slides.filter((slide) => slide.id !== 'key-points-2') }
     moved.slides = moved.slides.map((slide) =>
-      slide.id === 'key-points-1' ? { ...slide, blockIds: [...slide.blockIds, 'pact:0000000d'], bullets: [...slide.bullets, { text: 'Australia…', blockIds: ['pact:0000000d'] }] } : slide,
+      slide.id === 'key-points-1'
+        ? {
+            ...slide,
+            blockIds: [...slide.blockIds, 'pact:0000000d'],
+            bullets: [...slide.bullets, { text: 'Australia…', blockIds: ['pact:0000000d'] }],
+          }
+        : slide,
     )
     const review = reviewDeck(moved, foldReviewEvents([comment]), reviewers)
-    expect(review.slides.find((slide) => slide.slideId === 'key-points-1')!.threads.map((thread) => thread.id)).toEqual([comment.id])
+    expect(review.slides.find((slide) => slide.slideId === 'key-points-1')!.threads.map((thread) => thread.id)).toEqual(
+      [comment.id],
+    )
     expect(review.strayThreads).toEqual([])
   })
 
@@ -80,6 +99,10 @@ describe('reviewDeck', () => {
 
   it('records the approval of a slide by its content hash', () => {
     const approval = stamp(approveDraft({ plan, slide: plan.slides[0]!, author: 'alice' }))
-    expect(approval).toMatchObject({ type: 'approve', slideId: 'cover', contentHash: reviewDeck(plan, foldReviewEvents([]), []).slides[0]!.contentHash })
+    expect(approval).toMatchObject({
+      type: 'approve',
+      slideId: 'cover',
+      contentHash: reviewDeck(plan, foldReviewEvents([]), []).slides[0]!.contentHash,
+    })
   })
 })

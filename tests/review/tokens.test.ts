@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BriefdeckProblem } from '../../src/model/index.js'
-import { addReviewer, newToken, readReviewers, reviewerEntry, reviewerForToken, reviewersPath } from '../../src/review/server/index.js'
+import {
+  addReviewer,
+  newToken,
+  readReviewers,
+  reviewerEntry,
+  reviewerForToken,
+  reviewersPath,
+} from '../../src/review/server/index.js'
 
 describe('reviewer tokens', () => {
   it('finds the reviewer a token belongs to, and nobody for any other token', () => {
@@ -44,9 +51,14 @@ describe('reviewers file', () => {
   })
 
   it('reports a broken file with its line', async () => {
-    await writeFile(reviewersPath(briefPath), `reviewers:\n  - name: alice\n    salt: nope\n    sha256: ${'0'.repeat(64)}\n`)
+    await writeFile(
+      reviewersPath(briefPath),
+      `reviewers:\n  - name: alice\n    salt: nope\n    sha256: ${'0'.repeat(64)}\n`,
+    )
     await expect(readReviewers(reviewersPath(briefPath))).rejects.toThrow(BriefdeckProblem)
-    await expect(readReviewers(reviewersPath(briefPath))).rejects.toMatchObject({ place: { file: reviewersPath(briefPath), line: 3 } })
+    await expect(readReviewers(reviewersPath(briefPath))).rejects.toMatchObject({
+      place: { file: reviewersPath(briefPath), line: 3 },
+    })
   })
 
   it('refuses a name that is not one line of text', async () => {

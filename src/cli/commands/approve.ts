@@ -1,5 +1,12 @@
 import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
-import { appendReviewEvent, approveDraft, readReviewState, reviewDeck, reviewLogPath, stampEvent } from '../../review/index.js'
+import {
+  appendReviewEvent,
+  approveDraft,
+  readReviewState,
+  reviewDeck,
+  reviewLogPath,
+  stampEvent,
+} from '../../review/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
 import { checked, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
@@ -23,17 +30,32 @@ export async function run(briefPath: string, options: ApproveOptions): Promise<n
   const { brief, decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
   const plan = decks.find((deck) => deck.audience === audience)?.plan
   if (!plan) throw new BriefdeckProblem(`the brief has no audience ${audience}`, { file: briefPath }, 'review-audience')
-  const slides = options.slide === undefined ? plan.slides : String(options.slide).split(',').map((ref) => slideOf(plan, ref, briefPath))
-  for (const slide of slides) await appendReviewEvent(reviewLogPath(briefPath), stampEvent(approveDraft({ plan, slide, author })))
+  const slides =
+    options.slide === undefined
+      ? plan.slides
+      : String(options.slide)
+          .split(',')
+          .map((ref) => slideOf(plan, ref, briefPath))
+  for (const slide of slides)
+    await appendReviewEvent(reviewLogPath(briefPath), stampEvent(approveDraft({ plan, slide, author })))
   console.log(`${author} approved ${slides.length} slide${slides.length === 1 ? '' : 's'} of the ${audience} deck`)
 
   const required = requiredReviewers(brief, audience)
   if (required.length > 0 && !required.includes(author)) {
-    console.log(`note: the brief asks ${required.join(', ')} to approve this deck; ${author}'s approval is recorded but does not count`)
+    console.log(
+      `note: the brief asks ${required.join(', ')} to approve this deck; ${author}'s approval is recorded but does not count`,
+    )
   }
-  const [{ state }] = await Promise.all([readReviewState(briefPath), buildBrief(briefPath, { audiences: [audience], outDir: options.out })])
+  const [{ state }] = await Promise.all([
+    readReviewState(briefPath),
+    buildBrief(briefPath, { audiences: [audience], outDir: options.out }),
+  ])
   const review = reviewDeck(plan, state, required)
   const awaiting = review.slides.filter((slide) => !slide.approved).length
-  console.log(review.draft ? `the deck stays a DRAFT: ${awaiting} slide${awaiting === 1 ? '' : 's'} still await approval` : 'every slide is approved: the deck is no longer a draft')
+  console.log(
+    review.draft
+      ? `the deck stays a DRAFT: ${awaiting} slide${awaiting === 1 ? '' : 's'} still await approval`
+      : 'every slide is approved: the deck is no longer a draft',
+  )
   return ExitCode.ok
 }

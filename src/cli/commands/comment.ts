@@ -1,5 +1,12 @@
 import { BriefdeckProblem, CommentText, ReviewerName, type ReviewEventDraft } from '../../model/index.js'
-import { appendReviewEvent, commentDraft, readReviewState, replyDraft, reviewLogPath, stampEvent } from '../../review/index.js'
+import {
+  appendReviewEvent,
+  commentDraft,
+  readReviewState,
+  replyDraft,
+  reviewLogPath,
+  stampEvent,
+} from '../../review/index.js'
 import { ExitCode } from '../exit.js'
 import { checked, loadReview, printWarning, requireOption, slideOf } from './review.js'
 
@@ -19,14 +26,23 @@ export interface CommentOptions {
 export async function run(briefPath: string, text: string, options: CommentOptions): Promise<number> {
   const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
   const body = checked(CommentText, String(text), 'the comment', briefPath)
-  const draft = options.replyTo ? await replyTo(briefPath, String(options.replyTo), author, body) : await commentOn(briefPath, options, author, body)
+  const draft = options.replyTo
+    ? await replyTo(briefPath, String(options.replyTo), author, body)
+    : await commentOn(briefPath, options, author, body)
   const event = stampEvent(draft)
   await appendReviewEvent(reviewLogPath(briefPath), event)
-  console.log(`${event.type === 'reply' ? 'replied' : 'commented'} on ${event.audience} slide ${event.slideId} as ${author}: ${event.id}`)
+  console.log(
+    `${event.type === 'reply' ? 'replied' : 'commented'} on ${event.audience} slide ${event.slideId} as ${author}: ${event.id}`,
+  )
   return ExitCode.ok
 }
 
-async function commentOn(briefPath: string, options: CommentOptions, author: string, text: string): Promise<ReviewEventDraft> {
+async function commentOn(
+  briefPath: string,
+  options: CommentOptions,
+  author: string,
+  text: string,
+): Promise<ReviewEventDraft> {
   const audience = requireOption(options.audience, '--audience')
   const ref = requireOption(options.slide, '--slide')
   const { decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
@@ -39,6 +55,11 @@ async function replyTo(briefPath: string, threadId: string, author: string, text
   const { state, warnings } = await readReviewState(briefPath)
   warnings.forEach(printWarning)
   const thread = state.threads.find((candidate) => candidate.id === threadId)
-  if (!thread) throw new BriefdeckProblem(`no comment ${threadId} to reply to`, { file: reviewLogPath(briefPath) }, 'review-thread')
+  if (!thread)
+    throw new BriefdeckProblem(
+      `no comment ${threadId} to reply to`,
+      { file: reviewLogPath(briefPath) },
+      'review-thread',
+    )
   return replyDraft(thread, author, text)
 }

@@ -18,7 +18,10 @@ export interface DiffOptions {
 export async function run(briefPath: string, options: DiffOptions): Promise<number> {
   const scratch = await mkdtemp(join(tmpdir(), 'briefdeck-diff-'))
   try {
-    const [before, after] = await Promise.all([plansAt(briefPath, String(options.from), join(scratch, 'from')), plansAt(briefPath, options.to === undefined ? undefined : String(options.to), join(scratch, 'to'))])
+    const [before, after] = await Promise.all([
+      plansAt(briefPath, String(options.from), join(scratch, 'from')),
+      plansAt(briefPath, options.to === undefined ? undefined : String(options.to), join(scratch, 'to')),
+    ])
     process.stdout.write(formatDeckDiffs(diffDecks(before, after), { color: process.stdout.isTTY === true }))
     return ExitCode.ok
   } finally {
@@ -36,4 +39,8 @@ async function plansAt(briefPath: string, where: string | undefined, scratch: st
   return decks.map((deck) => deck.plan)
 }
 
-const isFolder = (path: string) => stat(path).then((info) => info.isDirectory(), () => false)
+const isFolder = (path: string) =>
+  stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  )

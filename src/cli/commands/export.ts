@@ -34,10 +34,14 @@ export async function run(brief: string, options: ExportCommandOptions): Promise
   try {
     const { buildBrief } = await import('../pipeline.js')
     const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-    for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+    for (const warning of warnings)
+      console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
     // The builds are under way once this resolves; Playwright and the rest of the export load while they run.
     const sites = await ensurePrintSites(decks, builder)
-    const [{ exportDecks, exportSummary }, { exportAndCheckDecks, formatReport }] = await Promise.all([import('../../export/index.js'), import('../../check/index.js')])
+    const [{ exportDecks, exportSummary }, { exportAndCheckDecks, formatReport }] = await Promise.all([
+      import('../../export/index.js'),
+      import('../../check/index.js'),
+    ])
     if (!options.check) {
       console.log(exportSummary(await exportDecks(decks, { ...exportOptions, sites })).join('\n'))
       return ExitCode.ok

@@ -17,9 +17,10 @@ export interface PresentCommandOptions {
 /** `briefdeck present BRIEF --audience ID`: serve the deck, rebuild it as the brief and its sources change, until Slidev stops. */
 export async function run(briefPath: string, options: PresentCommandOptions): Promise<number> {
   const audience = options.audience?.trim()
-  if (!audience) throw usageError('--audience is required: present shows one audience\'s deck')
+  if (!audience) throw usageError("--audience is required: present shows one audience's deck")
   const port = Number(options.port)
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw usageError(`--port must be a port number, not '${options.port}'`)
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw usageError(`--port must be a port number, not '${options.port}'`)
   const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out })
 
   const first = await build()
@@ -36,7 +37,8 @@ export async function run(briefPath: string, options: PresentCommandOptions): Pr
     watched,
     async () => {
       const { warnings } = await build()
-      for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+      for (const warning of warnings)
+        console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
       console.error(`briefdeck: rebuilt ${deck.slidesPath}`)
     },
     (error) => reportError(error),

@@ -13,7 +13,12 @@ export async function run(briefPath: string, commentId: string, options: Resolve
   const { state, warnings } = await readReviewState(briefPath)
   warnings.forEach(printWarning)
   const thread = state.threads.find((candidate) => candidate.id === String(commentId))
-  if (!thread) throw new BriefdeckProblem(`no comment ${commentId} (briefdeck review lists the open ones)`, { file: reviewLogPath(briefPath) }, 'review-thread')
+  if (!thread)
+    throw new BriefdeckProblem(
+      `no comment ${commentId} (briefdeck review lists the open ones)`,
+      { file: reviewLogPath(briefPath) },
+      'review-thread',
+    )
   if (thread.resolved) {
     console.log(`comment ${thread.id} was already resolved by ${thread.resolved.by}`)
     return ExitCode.ok

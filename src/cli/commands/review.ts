@@ -1,6 +1,22 @@
 import type { z } from 'zod'
-import { BriefdeckProblem, formatPlace, type Brief, type BuiltDeck, type DeckPlan, type ReviewState, type SlidePlan, type Warning } from '../../model/index.js'
-import { findSlide, formatReviewReport, isOutstanding, readReviewState, reviewDeck, type ReviewReport } from '../../review/index.js'
+import {
+  BriefdeckProblem,
+  formatPlace,
+  type Brief,
+  type BuiltDeck,
+  type DeckPlan,
+  type ReviewState,
+  type SlidePlan,
+  type Warning,
+} from '../../model/index.js'
+import {
+  findSlide,
+  formatReviewReport,
+  isOutstanding,
+  readReviewState,
+  reviewDeck,
+  type ReviewReport,
+} from '../../review/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
 
@@ -29,7 +45,10 @@ export interface LoadedReview {
 }
 
 /** The decks as the brief builds them now, and the review state beside the brief: what every review command starts from. */
-export async function loadReview(briefPath: string, options: { readonly audiences?: string[]; readonly outDir: string }): Promise<LoadedReview> {
+export async function loadReview(
+  briefPath: string,
+  options: { readonly audiences?: string[]; readonly outDir: string },
+): Promise<LoadedReview> {
   const [built, review] = await Promise.all([buildBrief(briefPath, options), readReviewState(briefPath)])
   review.warnings.forEach(printWarning)
   return { ...built, state: review.state }
@@ -57,12 +76,21 @@ export function requireOption(value: unknown, flag: string): string {
 export function checked<T>(schema: z.ZodType<T>, value: string, what: string, briefPath: string): T {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  throw new BriefdeckProblem(`${what}: ${result.error.issues[0]?.message ?? 'invalid'}`, { file: briefPath }, 'review-input')
+  throw new BriefdeckProblem(
+    `${what}: ${result.error.issues[0]?.message ?? 'invalid'}`,
+    { file: briefPath },
+    'review-input',
+  )
 }
 
 /** A slide by number or id, or a problem that says how many slides the deck has. */
 export function slideOf(plan: DeckPlan, ref: string, briefPath: string): SlidePlan {
   const slide = findSlide(plan, ref)
-  if (!slide) throw new BriefdeckProblem(`the ${plan.audience} deck has no slide ${ref.trim()} (it has ${plan.slides.length})`, { file: briefPath }, 'review-slide')
+  if (!slide)
+    throw new BriefdeckProblem(
+      `the ${plan.audience} deck has no slide ${ref.trim()} (it has ${plan.slides.length})`,
+      { file: briefPath },
+      'review-slide',
+    )
   return slide
 }

@@ -7,7 +7,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { firstErrorLine } from '../../export/print-site.js'
 import { printSiteVariables } from '../../export/print-site-config.js'
 import { BriefdeckProblem, EnvironmentProblem, type BuiltDeck } from '../../model/index.js'
-import { addReviewer, reviewersPath, startReviewServer, type ReviewServer, type ServedDeck } from '../../review/server/index.js'
+import {
+  addReviewer,
+  reviewersPath,
+  startReviewServer,
+  type ReviewServer,
+  type ServedDeck,
+} from '../../review/server/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
 import { printWarning, requiredReviewers } from './review.js'
@@ -27,7 +33,9 @@ export async function run(briefPath: string, options: ServeOptions): Promise<num
   console.log(`Reviewing at ${server.url}/ (Ctrl-C to stop)`)
   for (const deck of server.decks()) console.log(`  ${deck.plan.audience}: ${server.url}/${deck.plan.audience}/`)
   await access(reviewersPath(briefPath)).catch(() =>
-    console.log(`No reviewers yet: nobody can comment until one is added with \`briefdeck serve ${briefPath} --add-reviewer NAME\`.`),
+    console.log(
+      `No reviewers yet: nobody can comment until one is added with \`briefdeck serve ${briefPath} --add-reviewer NAME\`.`,
+    ),
   )
   await new Promise((stop) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, stop)))
   await server.close()
@@ -36,7 +44,9 @@ export async function run(briefPath: string, options: ServeOptions): Promise<num
 
 async function printNewToken(briefPath: string, name: string): Promise<number> {
   const { token, file } = await addReviewer(briefPath, name)
-  console.log(`Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.`)
+  console.log(
+    `Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.`,
+  )
   return ExitCode.ok
 }
 
@@ -47,8 +57,14 @@ async function printNewToken(briefPath: string, name: string): Promise<number> {
  */
 export async function serveBrief(briefPath: string, options: ServeOptions): Promise<ReviewServer> {
   const port = Number(options.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw Object.assign(new Error(`--port ${options.port} is not a port number`), { name: 'CACError' })
-  const audiences = options.audience === undefined ? undefined : String(options.audience).split(',').map((id) => id.trim())
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw Object.assign(new Error(`--port ${options.port} is not a port number`), { name: 'CACError' })
+  const audiences =
+    options.audience === undefined
+      ? undefined
+      : String(options.audience)
+          .split(',')
+          .map((id) => id.trim())
   const sites = await mkdtemp(join(tmpdir(), 'briefdeck-serve-'))
   let published = 0
 
@@ -70,13 +86,20 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
       republish: async (audience) => {
         const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: options.out })
         const deck = rebuilt.decks.find((candidate) => candidate.audience === audience)
-        if (!deck) throw new BriefdeckProblem(`the brief no longer has the audience ${audience}`, { file: briefPath }, 'review-audience')
+        if (!deck)
+          throw new BriefdeckProblem(
+            `the brief no longer has the audience ${audience}`,
+            { file: briefPath },
+            'review-audience',
+          )
         // The old site stays on disk until the server stops: a browser may still be loading from it.
         return publish(deck, requiredReviewers(rebuilt.brief, audience))
       },
-      onWarning: (warning) => (warning instanceof Error ? console.error(`briefdeck: ${warning.message}`) : printWarning(warning)),
+      onWarning: (warning) =>
+        warning instanceof Error ? console.error(`briefdeck: ${warning.message}`) : printWarning(warning),
     }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') throw new EnvironmentProblem(`port ${port} on ${options.host} is in use; pick another with --port`)
+      if (error.code === 'EADDRINUSE')
+        throw new EnvironmentProblem(`port ${port} on ${options.host} is in use; pick another with --port`)
       throw error
     })
     return {
@@ -95,9 +118,12 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
 // The export stage's print-site config (Slidev with the features a static
 // deck does not need turned off) is reused with its slide show kept, since
 // reviewers page through the deck; every deck is served under its own `/<audience>/`.
-const printSiteConfig = fileURLToPath(new URL(`../../export/print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url))
+const printSiteConfig = fileURLToPath(
+  new URL(`../../export/print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+)
 const viteModule = pathToFileURL(createRequire(import.meta.url).resolve('vite')).href
-const buildScript = 'const { build } = await import(process.env.BRIEFDECK_VITE); await build({ configFile: process.env.BRIEFDECK_CONFIG, base: process.env.BRIEFDECK_BASE })'
+const buildScript =
+  'const { build } = await import(process.env.BRIEFDECK_VITE); await build({ configFile: process.env.BRIEFDECK_CONFIG, base: process.env.BRIEFDECK_BASE })'
 
 /** A Vite build in a child process: Slidev's node API keeps the first deck's root for the life of a process. */
 function buildReviewSite(deck: BuiltDeck, outDir: string): Promise<void> {
@@ -120,7 +146,15 @@ function buildReviewSite(deck: BuiltDeck, outDir: string): Promise<void> {
   return new Promise((done, fail) => {
     child.on('error', fail)
     child.on('close', (code) =>
-      code === 0 ? done() : fail(new BriefdeckProblem(`Slidev could not build this deck: ${firstErrorLine(output.join(''))}`, { file: deck.slidesPath }, 'deck-build')),
+      code === 0
+        ? done()
+        : fail(
+            new BriefdeckProblem(
+              `Slidev could not build this deck: ${firstErrorLine(output.join(''))}`,
+              { file: deck.slidesPath },
+              'deck-build',
+            ),
+          ),
     )
   })
 }

@@ -34,11 +34,19 @@ export const objectionAsSubject: Rule = ({ unit }) =>
 /** `Sure, …` / `Indeed …` followed by a sentence that turns back. */
 export const tentativeConcession: Rule = ({ unit, next }) => {
   const cue = cueOf(tentativeConcessionOpener, unit.text)
-  return cue && next && turnsAgainst(next) ? counter('tentative-concession', 0.65, `${cue} … ${cueOf(contrastOpener, next.text) ?? 'however'}`) : undefined
+  return cue && next && turnsAgainst(next)
+    ? counter('tentative-concession', 0.65, `${cue} … ${cueOf(contrastOpener, next.text) ?? 'however'}`)
+    : undefined
 }
 
 /** The rules that need no knowledge of the thesis, strongest first. */
-export const explicitCounterRules: readonly Rule[] = [concededClause, concessionOpening, reportedObjection, objectionAsSubject, tentativeConcession]
+export const explicitCounterRules: readonly Rule[] = [
+  concededClause,
+  concessionOpening,
+  reportedObjection,
+  objectionAsSubject,
+  tentativeConcession,
+]
 
 /**
  * A statement the next sentence turns against (`… . But …`), unless this one
@@ -46,7 +54,14 @@ export const explicitCounterRules: readonly Rule[] = [concededClause, concession
  * (see `objectionAfterSupport`).
  */
 export function contrastedByNext({ unit, next }: UnitContext, thesis: Unit | undefined): Finding | undefined {
-  if (!next || !turnsAgainst(next) || arguesForThesis(unit, thesis) || authorVoice.test(unit.text) || citedSupport.test(unit.text)) return undefined
+  if (
+    !next ||
+    !turnsAgainst(next) ||
+    arguesForThesis(unit, thesis) ||
+    authorVoice.test(unit.text) ||
+    citedSupport.test(unit.text)
+  )
+    return undefined
   return counter('contrasted-by-next', 0.55, cueOf(contrastOpener, next.text) ?? 'however')
 }
 
@@ -55,7 +70,14 @@ export function contrastedByNext({ unit, next }: UnitContext, thesis: Unit | und
  * turn that follows the thesis or a reason for it is the other side's point.
  */
 export function objectionAfterSupport({ unit, previous }: UnitContext, thesis: Unit | undefined): Finding | undefined {
-  if (!previous || unit === thesis || !turnsAgainst(unit) || concessiveReturn.test(unit.text) || !arguesForThesis(previous, thesis)) return undefined
+  if (
+    !previous ||
+    unit === thesis ||
+    !turnsAgainst(unit) ||
+    concessiveReturn.test(unit.text) ||
+    !arguesForThesis(previous, thesis)
+  )
+    return undefined
   return counter('objection-after-support', 0.5, cueOf(contrastOpener, unit.text) ?? 'however')
 }
 

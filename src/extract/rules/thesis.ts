@@ -43,16 +43,36 @@ const longText = 4
 
 const features: readonly Feature[] = [
   { name: 'obligation', weight: 2, value: (unit) => strongNormative.test(unit.text) },
-  { name: 'weak-obligation', weight: 1, value: (unit) => !strongNormative.test(unit.text) && normative.test(unit.text) },
-  { name: 'stance', weight: 1.5, value: (unit) => stance.test(unit.text) || positionStatement.test(unit.text) || framingClaim.test(unit.text) || necessity.test(unit.text) },
+  {
+    name: 'weak-obligation',
+    weight: 1,
+    value: (unit) => !strongNormative.test(unit.text) && normative.test(unit.text),
+  },
+  {
+    name: 'stance',
+    weight: 1.5,
+    value: (unit) =>
+      stance.test(unit.text) ||
+      positionStatement.test(unit.text) ||
+      framingClaim.test(unit.text) ||
+      necessity.test(unit.text),
+  },
   { name: 'conclusion', weight: 2, value: (unit) => conclusionOpener.test(unit.text) },
-  { name: 'inference', weight: 1.5, value: (unit) => !conclusionOpener.test(unit.text) && inferenceWord.test(unit.text) },
+  {
+    name: 'inference',
+    weight: 1.5,
+    value: (unit) => !conclusionOpener.test(unit.text) && inferenceWord.test(unit.text),
+  },
   // Short texts open or close with their claim; a long one opens with a hook.
   { name: 'first', weight: 1, value: (_, at) => !at.long && at.index === 0 },
   { name: 'last', weight: 0.5, value: (_, at) => !at.long && at.index === at.count - 1 },
   { name: 'title-words', weight: 2, value: (unit, at) => titleShare(unit, at.titleWords) },
   { name: 'reason', weight: -2, value: (unit) => supportOpener.test(unit.text) && !conclusionOpener.test(unit.text) },
-  { name: 'turn', weight: -0.5, value: (unit) => contrastOpener.test(unit.text) && !/^(nevertheless|nonetheless|still)\b/i.test(unit.text) },
+  {
+    name: 'turn',
+    weight: -0.5,
+    value: (unit) => contrastOpener.test(unit.text) && !/^(nevertheless|nonetheless|still)\b/i.test(unit.text),
+  },
   { name: 'question', weight: -3, value: (unit) => question.test(unit.text) },
   { name: 'fragment', weight: -1, value: (unit) => unit.text.split(/\s+/).length < 5 },
 ]
@@ -61,7 +81,11 @@ const features: readonly Feature[] = [
  * Scores the units not already taken as counterarguments (in a long text,
  * those of its introduction) and returns the best; nothing for an empty text.
  */
-export function pickThesis(units: readonly Unit[], excluded: ReadonlySet<Unit>, title: string | null): ThesisCandidate | undefined {
+export function pickThesis(
+  units: readonly Unit[],
+  excluded: ReadonlySet<Unit>,
+  title: string | null,
+): ThesisCandidate | undefined {
   const titleWords = contentWords(title ?? '')
   const paragraphs = [...new Set(units.map((unit) => unit.sentence.paragraph))]
   const long = paragraphs.length >= longText
@@ -75,7 +99,8 @@ export function pickThesis(units: readonly Unit[], excluded: ReadonlySet<Unit>, 
     const fired = features.filter((_, i) => values[i]! > 0)
     const score = features.reduce((sum, feature, i) => sum + feature.weight * values[i]!, 0)
     // On a tie the later unit wins: texts build up to their conclusion.
-    if (!best || score >= best.score) best = { unit, score, cues: fired.filter((feature) => feature.weight > 0).map((feature) => feature.name) }
+    if (!best || score >= best.score)
+      best = { unit, score, cues: fired.filter((feature) => feature.weight > 0).map((feature) => feature.name) }
   })
   return best
 }
@@ -83,10 +108,38 @@ export function pickThesis(units: readonly Unit[], excluded: ReadonlySet<Unit>, 
 export function thesisFinding(candidate: ThesisCandidate): Finding {
   // A logistic squash of the score: 0.5 for a bare pick, towards 1 as cues add up.
   const confidence = Math.round((1 / (1 + Math.exp(-candidate.score / 2))) * 100) / 100
-  return { kind: 'thesis', confidence, rule: 'thesis-score', ...(candidate.cues.length ? { cue: candidate.cues.join(', ') } : {}) }
+  return {
+    kind: 'thesis',
+    confidence,
+    rule: 'thesis-score',
+    ...(candidate.cues.length ? { cue: candidate.cues.join(', ') } : {}),
+  }
 }
 
-const stopWords = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'is', 'are', 'its', 'with', 'at', 'by', 'from', 'as', 'how', 'why', 'what', 'real'])
+const stopWords = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'for',
+  'to',
+  'and',
+  'or',
+  'is',
+  'are',
+  'its',
+  'with',
+  'at',
+  'by',
+  'from',
+  'as',
+  'how',
+  'why',
+  'what',
+  'real',
+])
 
 function contentWords(text: string): Set<string> {
   return new Set(

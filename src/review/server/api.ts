@@ -40,7 +40,12 @@ const CommentBody = z.strictObject({ slideId: z.string(), text: CommentText })
 const ReplyBody = z.strictObject({ text: CommentText })
 const EmptyBody = z.strictObject({})
 
-type Handler = (context: ApiContext, request: IncomingMessage, response: ServerResponse, params: string[]) => Promise<void>
+type Handler = (
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  params: string[],
+) => Promise<void>
 
 const routes: [method: string, pattern: RegExp, handler: Handler][] = [
   ['GET', /^\/api\/decks$/, listDecks],
@@ -54,11 +59,20 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
   ['DELETE', /^\/api\/decks\/([^/]+)\/slides\/([^/]+)\/approval$/, revoke],
 ]
 
-export async function handleApi(context: ApiContext, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+export async function handleApi(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+): Promise<void> {
   try {
     const matching = routes.filter(([, pattern]) => pattern.test(path))
     const route = matching.find(([method]) => method === request.method)
-    if (!route) throw new HttpError(matching.length > 0 ? 405 : 404, matching.length > 0 ? 'method not allowed' : 'no such endpoint')
+    if (!route)
+      throw new HttpError(
+        matching.length > 0 ? 405 : 404,
+        matching.length > 0 ? 'method not allowed' : 'no such endpoint',
+      )
     const [, pattern, handler] = route
     const params = (pattern.exec(path) ?? []).slice(1).map(decodeParam)
     await handler(context, request, response, params)
@@ -80,47 +94,93 @@ function decodeParam(param: string): string {
 }
 
 async function listDecks(context: ApiContext, _: IncomingMessage, response: ServerResponse): Promise<void> {
-  sendJson(response, 200, context.decks().map(({ plan }) => ({ audience: plan.audience, title: plan.title, draft: plan.draft, url: `/${plan.audience}/` })))
+  sendJson(
+    response,
+    200,
+    context.decks().map(({ plan }) => ({
+      audience: plan.audience,
+      title: plan.title,
+      draft: plan.draft,
+      url: `/${plan.audience}/`,
+    })),
+  )
 }
 
 async function whoAmI(context: ApiContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   sendJson(response, 200, { name: await author(context, request) })
 }
 
-async function deckReview(context: ApiContext, _: IncomingMessage, response: ServerResponse, [audience]: string[]): Promise<void> {
+async function deckReview(
+  context: ApiContext,
+  _: IncomingMessage,
+  response: ServerResponse,
+  [audience]: string[],
+): Promise<void> {
   const deck = findDeck(context, audience)
-  sendJson(response, 200, { ...reviewDeck(deck.plan, context.store.state(), deck.requiredReviewers), published: { draft: deck.plan.draft } })
+  sendJson(response, 200, {
+    ...reviewDeck(deck.plan, context.store.state(), deck.requiredReviewers),
+    published: { draft: deck.plan.draft },
+  })
 }
 
-async function comment(context: ApiContext, request: IncomingMessage, response: ServerResponse, [audience]: string[]): Promise<void> {
+async function comment(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  [audience]: string[],
+): Promise<void> {
   const name = await author(context, request)
   const deck = findDeck(context, audience)
   const body = await readBody(request, CommentBody)
-  await record(context, response, commentDraft({ plan: deck.plan, slide: findSlide(deck, body.slideId), author: name }, body.text))
+  await record(
+    context,
+    response,
+    commentDraft({ plan: deck.plan, slide: findSlide(deck, body.slideId), author: name }, body.text),
+  )
 }
 
-async function reply(context: ApiContext, request: IncomingMessage, response: ServerResponse, [audience, threadId]: string[]): Promise<void> {
+async function reply(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  [audience, threadId]: string[],
+): Promise<void> {
   const name = await author(context, request)
   const thread = findThread(context, audience, threadId)
   const body = await readBody(request, ReplyBody)
   await record(context, response, replyDraft(thread, name, body.text))
 }
 
-async function resolve(context: ApiContext, request: IncomingMessage, response: ServerResponse, [audience, threadId]: string[]): Promise<void> {
+async function resolve(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  [audience, threadId]: string[],
+): Promise<void> {
   const name = await author(context, request)
   const thread = findThread(context, audience, threadId)
   await readBody(request, EmptyBody)
   await record(context, response, resolveDraft(thread, name))
 }
 
-async function approve(context: ApiContext, request: IncomingMessage, response: ServerResponse, [audience, slideId]: string[]): Promise<void> {
+async function approve(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  [audience, slideId]: string[],
+): Promise<void> {
   const name = await author(context, request)
   const deck = findDeck(context, audience)
   await readBody(request, EmptyBody)
   await record(context, response, approveDraft({ plan: deck.plan, slide: findSlide(deck, slideId), author: name }))
 }
 
-async function revoke(context: ApiContext, request: IncomingMessage, response: ServerResponse, [audience, slideId]: string[]): Promise<void> {
+async function revoke(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  [audience, slideId]: string[],
+): Promise<void> {
   const name = await author(context, request)
   const deck = findDeck(context, audience)
   await record(context, response, revokeDraft({ plan: deck.plan, slide: findSlide(deck, slideId), author: name }))
@@ -151,13 +211,16 @@ function findSlide(deck: ServedDeck, slideId: string | undefined) {
 }
 
 function findThread(context: ApiContext, audience: string | undefined, threadId: string | undefined) {
-  const thread = context.store.state().threads.find(({ id, audience: threadAudience }) => id === threadId && threadAudience === audience)
+  const thread = context.store
+    .state()
+    .threads.find(({ id, audience: threadAudience }) => id === threadId && threadAudience === audience)
   if (!thread) throw new HttpError(404, `no comment ${threadId} on the ${audience} deck`)
   return thread
 }
 
 async function readBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
-  if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) throw new HttpError(415, 'send JSON (Content-Type: application/json)')
+  if (!/^application\/json\b/.test(request.headers['content-type'] ?? ''))
+    throw new HttpError(415, 'send JSON (Content-Type: application/json)')
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -172,12 +235,20 @@ async function readBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Prom
     throw new HttpError(400, 'request body is not JSON')
   }
   const result = schema.safeParse(json)
-  if (!result.success) throw new HttpError(400, result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '))
+  if (!result.success)
+    throw new HttpError(
+      400,
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '),
+    )
   return result.data
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
   response.end(text)
 }

@@ -29,7 +29,8 @@ export function createPublisher(initial: readonly ServedDeck[], options: Publish
   const running = new Map<string, Promise<void>>()
   const pending = new Set<string>()
 
-  const isStale = (deck: ServedDeck) => reviewDeck(deck.plan, options.state(), deck.requiredReviewers).draft !== deck.plan.draft
+  const isStale = (deck: ServedDeck) =>
+    reviewDeck(deck.plan, options.state(), deck.requiredReviewers).draft !== deck.plan.draft
 
   function refresh(audience: string): void {
     const deck = decks.get(audience)

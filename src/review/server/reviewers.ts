@@ -30,11 +30,17 @@ export function parseReviewers(text: string, file: string): ReviewersFile {
  */
 export async function addReviewer(briefPath: string, name: string): Promise<{ token: string; file: string }> {
   const parsedName = ReviewerName.safeParse(name)
-  if (!parsedName.success) throw new BriefdeckProblem(`invalid reviewer name: ${parsedName.error.issues[0]?.message}`, { file: briefPath }, 'reviewer-name')
+  if (!parsedName.success)
+    throw new BriefdeckProblem(
+      `invalid reviewer name: ${parsedName.error.issues[0]?.message}`,
+      { file: briefPath },
+      'reviewer-name',
+    )
   const file = reviewersPath(briefPath)
   const token = newToken()
   const updated = withReviewer(await readReviewers(file), reviewerEntry(parsedName.data, token))
-  const header = '# Reviewers allowed to write through `briefdeck serve`: salted SHA-256 hashes of their tokens.\n# Add or replace one with `briefdeck serve BRIEF --add-reviewer NAME`.\n'
+  const header =
+    '# Reviewers allowed to write through `briefdeck serve`: salted SHA-256 hashes of their tokens.\n# Add or replace one with `briefdeck serve BRIEF --add-reviewer NAME`.\n'
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, header + stringify(updated), { mode: 0o600 })
   await rename(temporary, file)

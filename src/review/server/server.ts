@@ -65,7 +65,11 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       return token ? reviewerForToken((await readReviewers(reviewersFile)).reviewers, token) : null
     },
     subscribe: (request: IncomingMessage, response: ServerResponse) => {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      })
       response.write(': connected\n\n')
       streams.add(response)
       const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs)
@@ -85,7 +89,8 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   })
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!isExpectedHost(request.headers.host, options.host)) return sendJson(response, 403, { error: 'unexpected Host header' })
+    if (!isExpectedHost(request.headers.host, options.host))
+      return sendJson(response, 403, { error: 'unexpected Host header' })
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (path === '/api' || path.startsWith('/api/')) return handleApi(context, request, response, path)
     const [, audience, rest] = /^\/([^/]+)(\/.*)?$/.exec(path) ?? []
@@ -128,9 +133,14 @@ function withReviewHook(html: string, deck: ServedDeck): string {
 }
 
 function sendIndex(response: ServerResponse, decks: readonly ServedDeck[]): void {
-  const items = decks.map(({ plan }) => `<li><a href="/${escapeHtml(plan.audience)}/">${escapeHtml(plan.title)}</a> — ${escapeHtml(plan.audience)}${plan.draft ? ' (DRAFT)' : ''}</li>`)
+  const items = decks.map(
+    ({ plan }) =>
+      `<li><a href="/${escapeHtml(plan.audience)}/">${escapeHtml(plan.title)}</a> — ${escapeHtml(plan.audience)}${plan.draft ? ' (DRAFT)' : ''}</li>`,
+  )
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-  response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>briefdeck review</title></head><body><h1>Decks under review</h1><ul>${items.join('')}</ul></body></html>`)
+  response.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>briefdeck review</title></head><body><h1>Decks under review</h1><ul>${items.join('')}</ul></body></html>`,
+  )
 }
 
 const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]'])

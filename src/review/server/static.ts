@@ -30,7 +30,12 @@ const contentTypes: Record<string, string> = {
  * `pagePath` is the path inside the site, already stripped of its base.
  * `decorate` adjusts the HTML page (the server adds its review hook there).
  */
-export async function serveSite(siteDir: string, pagePath: string, response: ServerResponse, decorate: (html: string) => string): Promise<void> {
+export async function serveSite(
+  siteDir: string,
+  pagePath: string,
+  response: ServerResponse,
+  decorate: (html: string) => string,
+): Promise<void> {
   const file = fileInside(siteDir, pagePath)
   const found = file === null ? null : await stat(file).catch(() => null)
   if (file && found?.isFile() && extname(file) !== '.html') {
@@ -43,7 +48,11 @@ export async function serveSite(siteDir: string, pagePath: string, response: Ser
     return
   }
   const html = decorate(await readFile(file && found?.isFile() ? file : resolve(siteDir, 'index.html'), 'utf8'))
-  response.writeHead(200, { 'content-type': contentTypes['.html']!, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+  response.writeHead(200, {
+    'content-type': contentTypes['.html']!,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
   response.end(html)
 }
 

@@ -22,7 +22,11 @@ export function newToken(): string {
   return `bdr_${randomBytes(32).toString('base64url')}`
 }
 
-export function reviewerEntry(name: string, token: string, salt: string = randomBytes(16).toString('hex')): ReviewerEntry {
+export function reviewerEntry(
+  name: string,
+  token: string,
+  salt: string = randomBytes(16).toString('hex'),
+): ReviewerEntry {
   return { name, salt, sha256: digest(salt, token) }
 }
 
