@@ -50,14 +50,19 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
   const selected = selectAudiences(brief, profiles, options.audiences)
   const templates = await loadTemplates(templatesRoot)
 
-  const extractions = await Promise.all(
-    brief.sources.map(async (source) => extract(await readSource(sourcePath(brief, source), { sourceId: source.id }))),
+  const documents = await Promise.all(
+    brief.sources.map((source) => readSource(sourcePath(brief, source), { sourceId: source.id })),
   )
+  const extractions = documents.map((document) => extract(document))
   const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
   // The review stage: approvals of the current content decide `draft` before anything is rendered.
   const review = await readReviewState(brief.file)
   const plans = selected.map((audience) =>
-    applyReview(compose({ extractions: corrected, brief, audience }), review.state, brief.reviewers[audience.id] ?? []),
+    applyReview(
+      compose({ extractions: corrected, documents, brief, audience }),
+      review.state,
+      brief.reviewers[audience.id] ?? [],
+    ),
   )
   const rendered = plans.map((plan) => ({ plan, deck: render(plan, templates) }))
 

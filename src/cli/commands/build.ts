@@ -1,4 +1,4 @@
-import { formatPlace } from '../../model/index.js'
+import { formatPlace, isError } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
 import { buildOptions } from '../options.js'
 import type { ExportCommandOptions } from './export.js'
@@ -13,9 +13,20 @@ export async function run(brief: string, options: BuildCommandOptions): Promise<
   // Loaded only with --pdf, so that a plain build never starts Playwright or Vite;
   // the export command starts its Slidev build before it loads the pipeline.
   if (options.pdf) return (await import('./export.js')).run(brief, options)
-  const { buildBrief } = await import('../pipeline.js')
+  const [{ buildBrief }, { contentFindings }, { findingLine }] = await Promise.all([
+    import('../pipeline.js'),
+    // The content check reads plans only: no browser is loaded for it.
+    import('../../check/content.js'),
+    import('../../check/finding-line.js'),
+  ])
   const { warnings, decks } = await buildBrief(brief, buildOptions(options))
   for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
-  for (const deck of decks) console.log(deck.slidesPath)
-  return ExitCode.ok
+  let failed = false
+  for (const deck of decks) {
+    console.log(deck.slidesPath)
+    const findings = contentFindings(deck.plan)
+    for (const finding of findings) console.error(`briefdeck: ${deck.audience}: ${findingLine(finding)}`)
+    failed ||= findings.some(isError)
+  }
+  return failed ? ExitCode.findings : ExitCode.ok
 }

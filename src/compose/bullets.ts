@@ -1,0 +1,110 @@
+import nlp from 'compromise'
+import { mostRestrictive, type Bullet, type Citation, type Marking, type SlideLayout } from '../model/index.js'
+import { compressSentence } from './compress.js'
+import { blockCitation, blockNote } from './notes.js'
+import type { PoolBlock } from './pool.js'
+import { asBullet, collapseWhitespace, comparableText, countWords, quotedPart } from './wording.js'
+
+/** A bullet with what travels with it onto its slide: notes, citations, marking. */
+export interface PlannedBullet {
+  readonly bullet: Bullet
+  readonly notes: string[]
+  readonly citations: Citation[]
+  readonly marking: Marking
+}
+
+/** The sentences already on the deck, so that none is shown twice. */
+export class ShownSentences {
+  readonly #keys = new Set<string>()
+
+  has(sentence: string): boolean {
+    return this.#keys.has(sentenceKey(sentence))
+  }
+
+  add(sentence: string): void {
+    this.#keys.add(sentenceKey(sentence))
+  }
+}
+
+/** Two renderings of one sentence (spacing, quotes, case, a trailing stop) compare equal. */
+export function sentenceKey(sentence: string): string {
+  return comparableText(sentence)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** Layouts whose bullets are numbered items (an option, a quote): a split sentence would read as two. */
+const unsplitLayouts: ReadonlySet<SlideLayout> = new Set(['options', 'quote'])
+
+/**
+ * A block's slide wording: the brief's `short` if it gives one, else the
+ * block (a quote's quoted words) compressed to the limit. Returns one
+ * bullet per part where the layout allows splitting, each naming the block.
+ */
+export function blockWording(
+  entry: PoolBlock,
+  limit: number,
+  layout: SlideLayout,
+): { text: string; long: boolean; wording: 'source' | 'brief' }[] {
+  if (entry.override?.short) {
+    const text = collapseWhitespace(entry.override.short)
+    return [{ text, long: countWords(text) > limit, wording: 'brief' }]
+  }
+  const source = entry.block.kind === 'quote' ? quotedPart(entry.block.text) : bulletSource(entry)
+  const { parts, long } = compressSentence(source, limit)
+  if (unsplitLayouts.has(layout) || entry.block.kind === 'quote') {
+    const text = parts.join(' ')
+    return [{ text, long: long || countWords(text) > limit, wording: 'source' }]
+  }
+  return parts.map((text) => ({ text, long: countWords(text) > limit, wording: 'source' }))
+}
+
+/** Whether the block can be a bullet at all: its wording (clause or sentence) reads as a sentence. */
+export function standsAlone(entry: PoolBlock): boolean {
+  return Boolean(entry.override?.short) || entry.block.kind === 'quote' || !isFragment(bulletSource(entry))
+}
+
+/** The block's own clause when it stands as a sentence, else its whole sentence. */
+function bulletSource(entry: PoolBlock): string {
+  const clause = asSentence(asBullet(entry.block.text))
+  return isFragment(clause) ? asSentence(collapseWhitespace(entry.sentence)) : clause
+}
+
+function asSentence(text: string): string {
+  return /[.?!…”’"]$/u.test(text) ? text : `${text}.`
+}
+
+const subordinateOpening =
+  /^(while|although|though|even if|even though|if|because|since|whereas|unless|despite|whether|as long as|so that)\b/iu
+
+/** A subordinate clause or a phrase without a verb does not stand as a bullet. */
+export function isFragment(text: string): boolean {
+  const trimmed = text.trim()
+  if (subordinateOpening.test(trimmed) && !/,/u.test(trimmed)) return true
+  return !nlp(trimmed).has('#Verb')
+}
+
+/** The bullets of one block (several when its sentence was split), with its note, citation and marking on each. */
+export function plannedBullets(
+  entry: PoolBlock,
+  limit: number,
+  layout: SlideLayout,
+  extra: Partial<Pick<Bullet, 'label' | 'detail'>> & { partner?: PoolBlock } = {},
+): PlannedBullet[] {
+  const entries = extra.partner ? [entry, extra.partner] : [entry]
+  const sentence = collapseWhitespace(entry.sentence)
+  return blockWording(entry, limit, layout).map((wording, index) => {
+    const bullet: Bullet = { text: wording.text, blockIds: entries.map((each) => each.block.id) }
+    if (index === 0 && extra.label) bullet.label = extra.label
+    if (index === 0 && extra.detail) bullet.detail = extra.detail
+    if (wording.text !== sentence) bullet.fullText = sentence
+    if (wording.long) bullet.long = true
+    if (wording.wording === 'brief') bullet.wording = 'brief'
+    return {
+      bullet,
+      notes: entries.map(blockNote),
+      citations: entries.map(blockCitation),
+      marking: mostRestrictive(entries.map((each) => each.marking)),
+    }
+  })
+}
