@@ -92,7 +92,33 @@ export function mainContent(tree: Root): Element {
   const top = bestCandidate(scores, statsOf) ?? body
   const content = withSiblings(top, scores, statsOf, parentMap(body))
   cleanConditionally(content, statsOf)
+  unwrapLayoutTables(content)
   return content
+}
+
+/**
+ * Tables used for page layout (their cells hold paragraphs or long prose)
+ * become plain boxes, so that the article in them reads as paragraphs, not
+ * as one table row.
+ */
+function unwrapLayoutTables(element: Element): void {
+  element.children = element.children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child]
+    unwrapLayoutTables(child)
+    if (!['table', 'tbody', 'thead', 'tr', 'td', 'th'].includes(child.tagName) || !isLayoutTable(child)) return [child]
+    return [{ type: 'element', tagName: 'div', properties: {}, children: child.children }]
+  })
+}
+
+function isLayoutTable(table: Element): boolean {
+  for (const inner of descendants(table)) {
+    if (['p', 'div', 'table', 'h1', 'h2', 'h3', 'ul', 'ol', 'br'].includes(inner.tagName)) return true
+  }
+  return textOf(table).length > 400 && !descendantsOf(table, 'tr').some((row) => descendantsOf(row, 'td').length > 1)
+}
+
+function descendantsOf(element: Element, tag: string): Element[] {
+  return [...descendants(element)].filter((inner) => inner.tagName === tag)
 }
 
 function findBody(tree: Root): Element {
@@ -128,7 +154,27 @@ function isChrome(element: Element): boolean {
   if (element.tagName === 'header') return true
   if (element.tagName === 'body' || element.tagName === 'article' || element.tagName === 'main') return false
   const hints = classAndId(element)
-  return hints.trim() !== '' && unlikely.test(hints) && !maybe.test(hints)
+  if (hints.trim() === '' || !unlikely.test(hints) || maybe.test(hints)) return false
+  return readersWrote.test(hints) || !holdsProse(element)
+}
+
+/** Readers' comments are prose too, but never the article. */
+const readersWrote = /comment|repl(y|ies)|discussion|disqus/
+
+/**
+ * Whether an element holds runs of prose: paragraphs of some length with few
+ * links. Chrome (share bars, related links, banners) never does, so a class
+ * name such as `page-ad-margins` on a wrapper of the article does not drop it.
+ */
+function holdsProse(element: Element): boolean {
+  let prose = 0
+  for (const inner of descendants(element)) {
+    if (inner.tagName !== 'p') continue
+    const text = textOf(inner)
+    if (text.length >= 80 && /[.!?]/.test(text)) prose += text.length
+    if (prose >= 500) return true
+  }
+  return false
 }
 
 function cachedStats(element: Element, cache: Map<Element, Stats>): Stats {
@@ -202,24 +248,37 @@ function isParagraphLike(element: Element): boolean {
 function scoreCandidates(body: Element, statsOf: (element: Element) => Stats): Map<Element, number> {
   const scores = new Map<Element, number>()
   const walk = (element: Element, ancestors: Element[]) => {
-    if (isParagraphLike(element)) {
-      const stats = statsOf(element)
-      if (stats.length >= 25 && ancestors.length > 0) {
-        const score = 1 + stats.commas + Math.min(Math.floor(stats.length / 100), 3)
-        ancestors
-          .slice(-5)
-          .reverse()
-          .forEach((ancestor, level) => {
-            if (!scores.has(ancestor)) scores.set(ancestor, initialScore(ancestor))
-            const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3
-            scores.set(ancestor, scores.get(ancestor)! + score / divider)
-          })
-      }
+    const credit = (stats: Stats, to: Element[]) => {
+      if (stats.length < 25 || to.length === 0) return
+      const score = 1 + stats.commas + Math.min(Math.floor(stats.length / 100), 3)
+      to.slice(-5)
+        .reverse()
+        .forEach((ancestor, level) => {
+          if (!scores.has(ancestor)) scores.set(ancestor, initialScore(ancestor))
+          const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3
+          scores.set(ancestor, scores.get(ancestor)! + score / divider)
+        })
     }
+    if (isParagraphLike(element)) credit(statsOf(element), ancestors)
+    // Text written straight into a box beside other blocks (`<div>text<br>text<div>…`) is a paragraph of that box.
+    else if (element.tagName === 'div' || element.tagName === 'section' || element.tagName === 'article')
+      credit(looseTextStats(element), [...ancestors, element])
     for (const child of element.children) if (child.type === 'element') walk(child, [...ancestors, element])
   }
   walk(body, [])
   return scores
+}
+
+/** The text of an element's own text nodes and inline children, not of its blocks. */
+function looseTextStats(element: Element): Stats {
+  const stats: Stats = { length: 0, linkLength: 0, commas: 0 }
+  for (const child of element.children) {
+    if (child.type === 'element' && blockTags.has(child.tagName)) continue
+    const text = child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : ''
+    stats.length += text.trim().length
+    stats.commas += (text.match(/[,，、]/g) ?? []).length
+  }
+  return stats
 }
 
 function bestCandidate(scores: Map<Element, number>, statsOf: (element: Element) => Stats): Element | undefined {
@@ -309,6 +368,7 @@ function looksLikeBoilerplate(element: Element, statsOf: (element: Element) => S
   if (!['div', 'section', 'ul', 'ol', 'table', 'dl'].includes(tag)) return false
   const stats = statsOf(element)
   const weight = classWeight(element)
+  if (!readersWrote.test(classAndId(element)) && holdsProse(element) && linkDensity(stats) < 0.3) return false
   if (weight < 0) return true
   if (stats.commas >= 10) return false
   const counts = { p: 0, li: 0, img: 0 }
