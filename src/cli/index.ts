@@ -22,6 +22,14 @@ function lazy<A extends unknown[]>(load: () => Promise<{ run: (...args: A) => Pr
 }
 
 cli
+  .command(
+    'ingest <...files>',
+    'Read sources (PDF, web page, Word, markdown, text): metadata, sections, tables, notes, furniture',
+  )
+  .option('--json', 'Print each document as JSON (one object per file)')
+  .action(lazy(() => import('./commands/ingest.js')))
+
+cli
   .command('extract <...files>', 'Extract argument blocks, actors, timeline and terms from source texts')
   .option('--json', 'Print the extraction as JSON (one object per file)')
   .action(lazy(() => import('./commands/extract.js')))
