@@ -1,6 +1,6 @@
-import nlp from 'compromise'
 import { mostRestrictive, type Bullet, type Citation, type Marking, type SlideLayout } from '../model/index.js'
 import { compressSentence } from './compress.js'
+import { hasTag } from './tags.js'
 import { blockCitation, blockNote } from './notes.js'
 import type { PoolBlock } from './pool.js'
 import { asBullet, collapseWhitespace, comparableText, countWords, quotedPart } from './wording.js'
@@ -59,9 +59,15 @@ export function blockWording(
   return parts.map((text) => ({ text, long: countWords(text) > limit, wording: 'source' }))
 }
 
+const standing = new WeakMap<PoolBlock, boolean>()
+
 /** Whether the block can be a bullet at all: its wording (clause or sentence) reads as a sentence. */
 export function standsAlone(entry: PoolBlock): boolean {
-  return Boolean(entry.override?.short) || entry.block.kind === 'quote' || !isFragment(bulletSource(entry))
+  const known = standing.get(entry)
+  if (known !== undefined) return known
+  const stands = Boolean(entry.override?.short) || entry.block.kind === 'quote' || !isFragment(bulletSource(entry))
+  standing.set(entry, stands)
+  return stands
 }
 
 /** The block's own clause when it stands as a sentence, else its whole sentence. */
@@ -81,7 +87,7 @@ const subordinateOpening =
 export function isFragment(text: string): boolean {
   const trimmed = text.trim()
   if (subordinateOpening.test(trimmed) && !/,/u.test(trimmed)) return true
-  return !nlp(trimmed).has('#Verb')
+  return !hasTag(trimmed, 'Verb')
 }
 
 /** The bullets of one block (several when its sentence was split), with its note, citation and marking on each. */

@@ -8,7 +8,7 @@
  * name stays, because it may be the point. A sentence that still does not
  * fit is kept whole and flagged, so the slide shows it in a smaller style.
  */
-import nlp from 'compromise'
+import { hasTag, startsWithTag, taggedTerms } from './tags.js'
 import { collapseWhitespace, countWords } from './wording.js'
 
 export interface Compressed {
@@ -80,8 +80,22 @@ const trailingExamples = /^(particularly|especially|notably|such as|including)\b
 const subordinators =
   /^(while|although|though|even if|even though|if|because|since|as|whereas|unless|when|whether|despite|after|before|until)\b/iu
 
+/** Compressions already made: compose asks for the same sentence at the same limit from several sections. */
+const compressed = new Map<string, Compressed>()
+const cacheSize = 5000
+
 export function compressSentence(text: string, limit: number): Compressed {
   if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`word limit must be a positive integer, got ${limit}`)
+  const key = `${limit}\u0000${text}`
+  const known = compressed.get(key)
+  if (known) return known
+  const result = compress(text, limit)
+  if (compressed.size >= cacheSize) compressed.clear()
+  compressed.set(key, result)
+  return result
+}
+
+function compress(text: string, limit: number): Compressed {
   // A bullet stands alone: the marker that tied the sentence to the one before goes first.
   const sentence = tidy(dropDiscourseMarker(tidy(text)))
   if (countWords(sentence) <= limit) return { parts: [sentence], long: false }
@@ -191,11 +205,11 @@ function isDescriptive(segment: string, isLast: boolean): boolean {
   if (/^(which|who|whom|whose)\b/iu.test(segment)) return true
   if (trailingExamples.test(segment)) return isLast
   if (startsWithGerund(segment)) return true
-  return !nlp(segment).has('#Verb') && !/\b(and|or)$/iu.test(segment.replace(/,$/u, ''))
+  return !hasTag(segment, 'Verb') && !/\b(and|or)$/iu.test(segment.replace(/,$/u, ''))
 }
 
 function resumesMainClause(segment: string): boolean {
-  return opensAside(segment) || nlp(segment).terms().first().has('(#Verb|#Adverb)')
+  return opensAside(segment) || startsWithTag(segment, 'Verb', 'Adverb')
 }
 
 function opensAside(segment: string): boolean {
@@ -203,13 +217,13 @@ function opensAside(segment: string): boolean {
 }
 
 function startsWithGerund(segment: string): boolean {
-  return nlp(segment).terms().first().has('#Gerund')
+  return startsWithTag(segment, 'Gerund')
 }
 
 /** A number, a negation or a name may be the very point of the sentence: such a part is never removed. */
 export function carriesPoint(part: string): boolean {
   if (digit.test(part) || negation.test(part)) return true
-  return nlp(part).has('#ProperNoun')
+  return hasTag(part, 'ProperNoun')
 }
 
 /**
@@ -246,22 +260,21 @@ function splitCoordination(clause: string): string[] {
 /** `…, political, diplomatic` before `, and …`: the `and` closes a list, it does not join two clauses. */
 function endsInList(left: string): boolean {
   const segments = splitTopLevel(left, /,\s+/gu)
-  return segments.length > 1 && !nlp(segments.at(-1)!).has('#Verb')
+  return segments.length > 1 && !hasTag(segments.at(-1)!, 'Verb')
 }
 
 /** A subject followed by a finite verb: enough to stand as a sentence. */
 function isIndependentClause(text: string): boolean {
   if (countWords(text) < 3) return false
-  const doc = nlp(text)
-  const terms = doc.terms()
-  const startsWithSubject = terms.first().has('(#Noun|#Pronoun|#Determiner|#Adjective|#Value)')
-  if (!startsWithSubject || terms.first().has('#Gerund')) return false
-  // The first verb must be the clause's own, not one of a relative clause (`policy that makes …`).
-  const words = terms.out('array') as string[]
-  // The first word is the subject even where the tagger reads it as a verb (`demand did not fall`).
-  const firstVerb = words.findIndex((_, index) => index > 0 && terms.eq(index).has('#Verb'))
-  if (firstVerb <= 0 || /^to$/iu.test(words[firstVerb - 1]!) || terms.eq(firstVerb).has('#Gerund')) return false
-  return !words.slice(0, firstVerb).some((word) => /^(that|which|who|whom|whose|where)$/iu.test(word))
+  const terms = taggedTerms(text)
+  const first = terms[0]
+  const startsWithSubject = ['Noun', 'Pronoun', 'Determiner', 'Adjective', 'Value'].some((tag) => first?.tags.has(tag))
+  if (!first || !startsWithSubject || first.tags.has('Gerund')) return false
+  // The first word is the subject even where the tagger reads it as a verb (`demand did not fall`);
+  // the first verb after it must be the clause's own, not an infinitive or one of a relative clause.
+  const firstVerb = terms.findIndex((term, index) => index > 0 && term.tags.has('Verb'))
+  if (firstVerb <= 0 || /^to$/iu.test(terms[firstVerb - 1]!.text) || terms[firstVerb]!.tags.has('Gerund')) return false
+  return !terms.slice(0, firstVerb).some((term) => /^(that|which|who|whom|whose|where)$/iu.test(term.text))
 }
 
 /** The text with everything inside parentheses and quotation marks blanked, so that splits only fall between them. */

@@ -85,10 +85,16 @@ export function blockPool(
       if (!forced && matchesAny([sentence, override?.short], exclusions)) return []
       // Page furniture that ingest let through is no argument, whatever the extractor called it.
       if (!forced && !override?.short && furnitureReason(sentence)) return []
-      const heading = paragraphs[block.paragraph]?.section ?? null
+      const heading = headingPath(paragraphs[block.paragraph])
       return [{ block, source: extraction.source, sourceIndex, override, pinned, forced, marking, sentence, heading }]
     })
   })
+}
+
+/** `Issues for Congress / Oversight`: every heading above the paragraph, so a rule may match any level. */
+function headingPath(paragraph: SourceDocument['paragraphs'][number] | undefined): string | null {
+  if (!paragraph) return null
+  return paragraph.sectionPath.length > 0 ? paragraph.sectionPath.join(' / ') : paragraph.section
 }
 
 export function exclusionPatterns(profile: AudienceProfile): RegExp[] {

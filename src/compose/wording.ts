@@ -3,6 +3,7 @@
  * acronym's expansion, so a bullet never says what the source did not
  * (compress.ts shortens sentences the same way).
  */
+import { escapeRegExp } from '../shared/index.js'
 
 /**
  * A clause the extractor cut from its sentence (`even if it may diminish in
@@ -60,8 +61,7 @@ export function spellOutFirstUse(texts: readonly string[], expansions: readonly 
 }
 
 function acronymPattern(acronym: string): RegExp {
-  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(acronym)}(?![\\p{L}\\p{N}])`, 'u')
 }
 
 /** Case and apostrophe style differ between a glossary and a text; neither changes the words. */

@@ -1,5 +1,5 @@
-import { formatPlace, isError } from '../../model/index.js'
-import { ExitCode } from '../exit.js'
+import { isError } from '../../model/index.js'
+import { ExitCode, printWarnings } from '../exit.js'
 import { buildOptions } from '../options.js'
 import type { ExportCommandOptions } from './export.js'
 
@@ -20,7 +20,7 @@ export async function run(brief: string, options: BuildCommandOptions): Promise<
     import('../../check/finding-line.js'),
   ])
   const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-  for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+  printWarnings(warnings)
   let failed = false
   for (const deck of decks) {
     console.log(deck.slidesPath)
