@@ -3,7 +3,7 @@
 // Errors fail the build; warnings are reported and the build goes on.
 import { fleschKincaid } from 'flesch-kincaid'
 import { syllable } from 'syllable'
-import { countWords, furnitureReason, sentenceKey } from '../compose/index.js'
+import { countWords, furnitureReason, isFragment, sentenceKey } from '../compose/index.js'
 import type { Bullet, CheckFinding, CheckRule, DeckPlan, SlidePlan } from '../model/index.js'
 
 /** Layouts whose bullets are source sentences; glossary, sources and cover entries are reference matter. */
@@ -59,8 +59,10 @@ const noOverlongBullets: ContentRule = (_plan, bullets) =>
 
 const noFragments: ContentRule = (_plan, bullets) =>
   bullets.flatMap((at) =>
-    at.slide.layout !== 'quote' && !/[.?!”’"]$/u.test(at.bullet.text.trim())
-      ? [finding('fragment', 'warning', at, 'does not end as a sentence')]
+    at.slide.layout !== 'quote' &&
+    at.bullet.wording !== 'brief' &&
+    (!/[.?!”’"]$/u.test(at.bullet.text.trim()) || isFragment(at.bullet.text))
+      ? [finding('fragment', 'warning', at, 'is not a whole sentence (a list item, a clause, a phrase)')]
       : [],
   )
 
@@ -192,7 +194,7 @@ function wordsOf(text: string): string[] {
 /** `Central Intelligence Agency (CIA)` -> `CIA`: an expansion the deck added on first use. */
 function withoutExpansions(text: string): string {
   return text.replace(
-    /(?:[\p{Lu}][\p{L}’'-]*\s+(?:(?:of|and|for|the|on|in|de)\s+)?)+\(([\p{Lu}\p{N}&.-]{2,})\)/gu,
+    /(?:[\p{Lu}][\p{L}’'.-]*\s+(?:(?:of|and|for|the|on|in|de|to|at)\s+)*)+\(([\p{Lu}\p{N}&.-]{2,})\)/gu,
     '$1',
   )
 }

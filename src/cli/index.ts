@@ -35,6 +35,10 @@ cli
   .action(lazy(() => import('./commands/extract.js')))
 
 cli
+  .command('new <brief> <...sources>', 'Write a first brief for source files: title and date from them, every audience')
+  .action(lazy(() => import('./commands/new.js')))
+
+cli
   .command('build <brief>', 'Build a Slidev deck per audience from a brief file')
   .option('--audience <ids>', 'Only these audiences (comma-separated)')
   .option('--out <dir>', 'Output folder', { default: 'out' })

@@ -13,17 +13,40 @@ export interface PlannedBullet {
   readonly marking: Marking
 }
 
-/** The sentences already on the deck, so that none is shown twice. */
+/**
+ * The sentences already on the deck, so that none is shown twice: the same
+ * sentence, or one that says nearly the same (a report's summary repeats its
+ * body): four in five of their words shared.
+ */
 export class ShownSentences {
   readonly #keys = new Set<string>()
+  readonly #words: Set<string>[] = []
 
   has(sentence: string): boolean {
-    return this.#keys.has(sentenceKey(sentence))
+    if (this.#keys.has(sentenceKey(sentence))) return true
+    const words = wordSet(sentence)
+    return words.size >= 5 && this.#words.some((shown) => overlap(words, shown) >= 0.8)
   }
 
   add(sentence: string): void {
     this.#keys.add(sentenceKey(sentence))
+    this.#words.push(wordSet(sentence))
   }
+}
+
+function wordSet(sentence: string): Set<string> {
+  return new Set(
+    sentenceKey(sentence)
+      .split(' ')
+      .filter((word) => word.length > 2),
+  )
+}
+
+/** Shared words over the smaller set's size: a sentence inside a longer one counts as repeated. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0
+  for (const word of a) if (b.has(word)) shared++
+  return shared / Math.min(a.size, b.size)
 }
 
 /** Two renderings of one sentence (spacing, quotes, case, a trailing stop) compare equal. */
@@ -77,16 +100,24 @@ function bulletSource(entry: PoolBlock): string {
 }
 
 function asSentence(text: string): string {
-  return /[.?!…”’"]$/u.test(text) ? text : `${text}.`
+  return /[.?!…”’"]$/u.test(text) ? text : `${text.replace(/[\s,;:]+$/u, '')}.`
 }
 
 const subordinateOpening =
   /^(while|although|though|even if|even though|if|because|since|whereas|unless|despite|whether|as long as|so that)\b/iu
 
-/** A subordinate clause or a phrase without a verb does not stand as a bullet. */
+/** Ends that promise more: an item of a list (`; and`), a lead-in to one (`including:`), a sentence cut at an abbreviation (`e.g., S.`). */
+const unfinishedEnding =
+  /(;|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|[A-Z]))\.?$/u
+
+/** A subordinate clause, a list item or a phrase without a verb does not stand as a bullet. */
 export function isFragment(text: string): boolean {
   const trimmed = text.trim()
   if (subordinateOpening.test(trimmed) && !/,/u.test(trimmed)) return true
+  if (unfinishedEnding.test(trimmed)) return true
+  // The rest of a sentence split at an abbreviation (`14285, "Unleashing…`, `and then…`).
+  if (/^(\p{Ll}|\d+,)/u.test(trimmed)) return true
+  if ((trimmed.match(/\(/gu)?.length ?? 0) !== (trimmed.match(/\)/gu)?.length ?? 0)) return true
   return !hasTag(trimmed, 'Verb')
 }
 

@@ -131,13 +131,15 @@ function capitalise(text: string): string {
 function dropDiscourseMarker(sentence: string): string {
   const lower = sentence.toLowerCase()
   const marker = discourseMarkers.find((candidate) => lower.startsWith(`${candidate}, `))
-  const rest = marker ? sentence.slice(marker.length + 2) : sentence
-  // `, of course,` and its kind inside the sentence say as little.
-  const inner = rest.replace(
-    new RegExp(`, (${discourseMarkers.join('|')}),`, 'giu'),
-    (match, _marker, offset: number) => (offset > 0 ? '' : match),
-  )
-  return capitalise(inner)
+  const rest = marker ? capitalise(sentence.slice(marker.length + 2)) : sentence
+  // `, of course,` inside the sentence: inside the predicate (`is solid`, `to act`, `and …`) both
+  // commas go; after an opening phrase (`According to X, however, the …`) one stays.
+  const inner = new RegExp(`, (${discourseMarkers.join('|')}), `, 'iu')
+  const match = inner.exec(rest)
+  if (!match) return rest
+  const after = rest.slice(match.index + match[0].length)
+  const inPredicate = /^(to|and|or|but)\b/iu.test(after) || startsWithTag(after, 'Verb', 'Adverb')
+  return `${rest.slice(0, match.index)}${inPredicate ? ' ' : ', '}${after}`
 }
 
 /** `According to X, …` and `…, according to X.`: who said it is on the source line. */
@@ -146,7 +148,7 @@ function dropAttribution(sentence: string): string {
     sentence,
   )
   if (leading && !digit.test(leading[0])) return capitalise(sentence.slice(leading[0].length))
-  const trailing = /,\s*(according to|as reported by|as noted by|says|said)\s+[^,]+?([.?!])$/iu.exec(sentence)
+  const trailing = /,\s*(according to|as reported by|as noted by|says|said)\s+[^,()“"]+?([.?!])$/iu.exec(sentence)
   if (trailing && !digit.test(trailing[0].slice(0, -1))) return `${sentence.slice(0, trailing.index)}${trailing[2]}`
   return sentence
 }

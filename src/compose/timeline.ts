@@ -1,5 +1,5 @@
 import { mostRestrictive, type Bullet, type Extraction, type TimelineEvent } from '../model/index.js'
-import type { PlannedBullet } from './bullets.js'
+import { isFragment, type PlannedBullet } from './bullets.js'
 import { compressSentence } from './compress.js'
 import { formatIsoDate } from './dates.js'
 import { furnitureReason } from './furniture.js'
@@ -33,6 +33,7 @@ export function timelineBullets(section: SectionOf<'timeline'>, context: Section
       (dated) =>
         !matchesAny([dated.sentence], exclusions) &&
         !furnitureReason(dated.sentence) &&
+        !isFragment(dated.sentence) &&
         !context.shown.has(dated.sentence) &&
         sentenceReachesDeck(dated, inPool),
     )
