@@ -26,6 +26,14 @@ const outOption = ['--out <DIR>', 'Output folder', { default: 'out' }] as const
 const audiencesOption = ['--audience <IDS>', 'Only these audiences (comma-separated)'] as const
 
 cli
+  .command(
+    'ingest <...FILE>',
+    'Read sources (PDF, web page, Word, markdown, text): metadata, sections, tables, notes, furniture',
+  )
+  .option('--json', 'Print each document as JSON (one object per file)')
+  .action(lazy(() => import('./commands/ingest.js')))
+
+cli
   .command('extract <...FILE>', 'Extract argument blocks, actors, timeline and terms from source texts')
   .option('--json', 'Print the extraction as JSON (one object per file)')
   .action(lazy(() => import('./commands/extract.js')))
