@@ -6,13 +6,15 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { sourcePath } from '../../src/brief/index.js'
+import { applyOverrides, sourcePath } from '../../src/brief/index.js'
 import { run as build } from '../../src/cli/commands/build.js'
 import { buildBrief, type BuildResult } from '../../src/cli/pipeline.js'
-import { extract } from '../../src/extract/index.js'
+import { extract, readKnowledge } from '../../src/extract/index.js'
 import { readSource } from '../../src/ingest/index.js'
 import { BriefdeckProblem, formatPlace, UsageError } from '../../src/model/index.js'
 import { expectGolden } from '../golden.js'
+
+const knowledge = await readKnowledge()
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const briefPath = join(repo, 'briefs', 'pacific-alliances.brief.yaml')
@@ -58,13 +60,14 @@ describe('building the shipped brief', () => {
     },
   )
 
-  it('opens both decks with a BLUF that states each source’s thesis', async () => {
-    const theses = await Promise.all(
+  it('opens both decks with a BLUF that states each source’s thesis, as the brief corrects it', async () => {
+    const extractions = await Promise.all(
       result.brief.sources.map(async (source) =>
-        extract(await readSource(sourcePath(result.brief, source), { sourceId: source.id })).blocks.filter(
-          (block) => block.kind === 'thesis',
-        ),
+        extract(await readSource(sourcePath(result.brief, source), { sourceId: source.id }), knowledge),
       ),
+    )
+    const theses = applyOverrides(extractions, result.brief).extractions.map((extraction) =>
+      extraction.blocks.filter((block) => block.kind === 'thesis'),
     )
     for (const deck of result.decks) {
       const bluf = deck.plan.slides[1]!
