@@ -67,6 +67,8 @@ class BlockBuilder {
   private deferred: Block[] = []
   private region: Region = 'text'
   private lastTableCaption: string | undefined
+  /** Lines at the top of this page's footnote area that end the previous page's last footnote. */
+  private carriedOver = new Set<Line>()
 
   constructor(private readonly context: LayoutContext) {}
 
@@ -79,6 +81,7 @@ class BlockBuilder {
   private page(page: LaidOutPage): void {
     for (const line of page.header) this.aside(this.furnitureBlock(line, this.furnitureOf(line)))
     this.region = 'text'
+    this.carriedOver = carriedOverFootnote(page, this.context.bodySize)
     const contents = page.flow.lines.filter((line) => dotLeaders.test(line.text)).length
     const tableOfContents = contents >= 3 && contents >= 0.3 * page.flow.lines.length
     for (const line of page.flow.lines) {
@@ -103,6 +106,12 @@ class BlockBuilder {
     if (line.leadingMark !== undefined && small && line.y < page.height * 0.6) {
       this.region = 'footnotes'
       this.aside(this.start('footnote', line, { label: line.leadingMark }))
+      return
+    }
+    if (this.region === 'text' && this.carriedOver.has(line)) {
+      const footnote = this.lastFootnote()
+      if (footnote) this.append(footnote, line)
+      else this.aside(this.start('footnote', line, { label: '' }))
       return
     }
     if (this.region === 'footnotes' && small) {
@@ -203,6 +212,14 @@ class BlockBuilder {
     return moved && !terminal.test(last.text) && /^[\p{Ll}\p{N}(“"'‘]/u.test(line.text)
   }
 
+  /** The footnote read last, wherever it went: a footnote may run on at the next page's foot. */
+  private lastFootnote(): Block | undefined {
+    return (
+      [...this.deferred].reverse().find((block) => block.kind === 'footnote') ??
+      this.out.findLast((block) => block.kind === 'footnote')
+    )
+  }
+
   private deferredFootnote(): Block | undefined {
     const last = this.deferred.at(-1) ?? this.out.at(-1)
     return last?.kind === 'footnote' ? last : undefined
@@ -256,6 +273,38 @@ class BlockBuilder {
     this.open = undefined
     this.deferred = []
   }
+}
+
+/**
+ * Small lines just above a page's first footnote, at line spacing and set apart from the text
+ * above them: the end of a footnote begun on the page before.
+ */
+function carriedOverFootnote(page: LaidOutPage, bodySize: number): Set<Line> {
+  const lines = page.flow.lines
+  const first = lines.findIndex(
+    (line) => line.leadingMark !== undefined && line.size < bodySize - 0.4 && line.y < page.height * 0.6,
+  )
+  const carried = new Set<Line>()
+  let i = first - 1
+  for (; i >= 0; i--) {
+    const line = lines[i]!
+    const below = lines[i + 1]!
+    const spacing = line.y - below.y
+    if (
+      line.size >= bodySize - 0.4 ||
+      captionStart.test(line.text) ||
+      spacing <= 0 ||
+      spacing > paragraphGap * line.size
+    ) {
+      break
+    }
+    carried.add(line)
+  }
+  const above = lines[i]
+  const top = lines[i + 1]
+  // Set apart: a wider gap than the text's spacing (the footnote rule) above the carried lines.
+  if (!above || !top || above.y - top.y <= paragraphGap * above.size) return new Set()
+  return carried
 }
 
 /** Lines of a sidebar, grouped where they follow each other at line spacing. */

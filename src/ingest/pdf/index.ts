@@ -4,6 +4,7 @@
 import { readPdfText } from './document.js'
 import { pageLines, type Line } from './lines.js'
 import { readingOrder } from './columns.js'
+import { bodySize as documentBodySize } from './body-size.js'
 import { marginFurniture } from './margins.js'
 import { readCover } from './cover.js'
 import { blockText, layoutBlocks, type Block, type LaidOutPage } from './blocks.js'
@@ -20,7 +21,9 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfReadi
   const allLines = linesByPage.flat()
   const vocabulary = new Vocabulary()
   for (const line of allLines) vocabulary.add(line.text)
-  const bodySize = commonSize(linesByPage.flatMap((lines, i) => proseLines(lines, pages[i]!.width)))
+  const bodySize = documentBodySize(
+    pages.map((page, i) => ({ lines: linesByPage[i]!, width: page.width, height: page.height })),
+  )
   const margins = marginFurniture(
     pages.map((page, i) => ({ lines: linesByPage[i]!, height: page.height })),
     bodySize,
@@ -57,19 +60,6 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfReadi
     blocks: blocks.filter((block) => block.text !== '').map((block) => toPdfBlock(block, depths)),
     pageCount: pages.length,
   }
-}
-
-/** Lines a third of the page wide or wider: the text's, not a table's cells (unless all are short). */
-function proseLines(lines: Line[], pageWidth: number): Line[] {
-  const wide = lines.filter((line) => line.x1 - line.x0 >= pageWidth / 3)
-  return wide.length ? wide : lines
-}
-
-/** The size most characters of the document's text are set in. */
-function commonSize(lines: Line[]): number {
-  const weights = new Map<number, number>()
-  for (const line of lines) weights.set(line.size, (weights.get(line.size) ?? 0) + line.text.length)
-  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10
 }
 
 /** The title set again on a summary page is the cover's, not a heading of the text. */
