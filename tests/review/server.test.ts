@@ -213,10 +213,15 @@ describe('review server: decks', () => {
       const page = await send('GET', path)
       expect(page.status).toBe(200)
       expect(page.body).toContain(
-        '<meta name="briefdeck-review" content="{&#34;api&#34;:&#34;/api&#34;,&#34;audience&#34;:&#34;congressional-staff&#34;}">',
+        '<meta name="briefdeck-review" content="{&quot;api&quot;:&quot;/api&quot;,&quot;audience&quot;:&quot;congressional-staff&quot;}">',
       )
     }
     expect((await send('GET', `/${plan.audience}/assets/app.js`)).body).toContain('document.title')
+    // Nothing outside the site folder, however the path is spelled: an unknown path is a slide route.
+    for (const path of [`/${plan.audience}/%2e%2e/%2e%2e/package.json`, `/${plan.audience}/..%2f..%2fpackage.json`]) {
+      const escaped = await send('GET', path)
+      expect(String(escaped.body)).not.toContain('"name"')
+    }
   })
 
   it('refuses a request for another host name, as a DNS-rebinding page would send', async () => {

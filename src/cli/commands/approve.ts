@@ -1,4 +1,4 @@
-import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
+import { ReviewerName } from '../../model/index.js'
 import {
   appendReviewEvent,
   approveDraft,
@@ -7,9 +7,10 @@ import {
   reviewLogPath,
   stampEvent,
 } from '../../review/index.js'
+import { plural } from '../../shared/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
-import { checked, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
+import { checked, deckPlanOf, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
 
 export interface ApproveOptions {
   readonly audience?: string
@@ -25,20 +26,19 @@ export interface ApproveOptions {
  * DRAFT mark follows the approvals.
  */
 export async function run(briefPath: string, options: ApproveOptions): Promise<number> {
-  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
+  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as')
   const audience = requireOption(options.audience, '--audience')
   const { brief, decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
-  const plan = decks.find((deck) => deck.audience === audience)?.plan
-  if (!plan) throw new BriefdeckProblem(`the brief has no audience ${audience}`, { file: briefPath }, 'review-audience')
+  const plan = deckPlanOf(decks, audience)
   const slides =
     options.slide === undefined
       ? plan.slides
       : String(options.slide)
           .split(',')
-          .map((ref) => slideOf(plan, ref, briefPath))
+          .map((ref) => slideOf(plan, ref))
   for (const slide of slides)
     await appendReviewEvent(reviewLogPath(briefPath), stampEvent(approveDraft({ plan, slide, author })))
-  console.log(`${author} approved ${slides.length} slide${slides.length === 1 ? '' : 's'} of the ${audience} deck`)
+  console.log(`${author} approved ${slides.length} ${plural(slides.length, 'slide')} of the ${audience} deck`)
 
   const required = requiredReviewers(brief, audience)
   if (required.length > 0 && !required.includes(author)) {
@@ -54,7 +54,7 @@ export async function run(briefPath: string, options: ApproveOptions): Promise<n
   const awaiting = review.slides.filter((slide) => !slide.approved).length
   console.log(
     review.draft
-      ? `the deck stays a DRAFT: ${awaiting} slide${awaiting === 1 ? '' : 's'} still await approval`
+      ? `the deck stays a DRAFT: ${awaiting} ${plural(awaiting, 'slide')} still await approval`
       : 'every slide is approved: the deck is no longer a draft',
   )
   return ExitCode.ok

@@ -2,9 +2,9 @@
 // the longest part of an export, so they start before the rest of briefdeck
 // (Playwright most of all, about a second) has even loaded.
 import { ensurePrintSites, startPrintSiteBuilder } from '../../export/print-site.js'
-import { formatPlace, HandoutLayout, PaperSize } from '../../model/index.js'
-import { ExitCode } from '../exit.js'
-import { buildOptions, usageError } from '../options.js'
+import { HandoutLayout, PaperSize, UsageError } from '../../model/index.js'
+import { ExitCode, printWarnings } from '../exit.js'
+import { buildOptions } from '../options.js'
 
 export interface ExportCommandOptions {
   /** Comma-separated audience ids. */
@@ -34,8 +34,7 @@ export async function run(brief: string, options: ExportCommandOptions): Promise
   try {
     const { buildBrief } = await import('../pipeline.js')
     const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-    for (const warning of warnings)
-      console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+    printWarnings(warnings)
     // The builds are under way once this resolves; Playwright and the rest of the export load while they run.
     const sites = await ensurePrintSites(decks, builder)
     const [{ exportDecks, exportSummary }, { exportAndCheckDecks, formatReport }] = await Promise.all([
@@ -59,5 +58,5 @@ export async function run(brief: string, options: ExportCommandOptions): Promise
 function choice<T extends string>(schema: { options: readonly T[] }, value: string, flag: string): T {
   const found = schema.options.find((option) => option === value)
   if (found) return found
-  throw usageError(`${flag} must be one of ${schema.options.join(', ')}, not '${value}'`)
+  throw new UsageError(`'${value}' is not one of ${schema.options.join(', ')}`, flag)
 }

@@ -2,11 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import type { Warning } from '../../model/index.js'
+import { escapeHtml } from '../../shared/index.js'
 import { reviewLogPath } from '../fs.js'
 import { handleApi, sendJson, type ServedDeck } from './api.js'
 import { createPublisher } from './publisher.js'
 import { readReviewers, reviewersPath } from './reviewers.js'
-import { serveSite } from './static.js'
+import { siteHandler, type SiteHandler } from './static.js'
 import { openReviewStore } from './store.js'
 import { reviewerForToken } from './tokens.js'
 
@@ -88,6 +89,14 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     })
   })
 
+  const sites = new Map<string, SiteHandler>()
+  const siteOf = (siteDir: string) => {
+    const dir = resolve(siteDir)
+    const site = sites.get(dir) ?? siteHandler(dir)
+    sites.set(dir, site)
+    return site
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isExpectedHost(request.headers.host, options.host))
       return sendJson(response, 403, { error: 'unexpected Host header' })
@@ -101,7 +110,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       response.writeHead(301, { location: `/${audience}/` })
       return void response.end()
     }
-    return serveSite(resolve(deck.siteDir), rest, response, (html) => withReviewHook(html, deck))
+    return siteOf(deck.siteDir)(request, rest, response, (html) => withReviewHook(html, deck))
   }
 
   await new Promise<void>((done, fail) => {
@@ -155,8 +164,4 @@ function isExpectedHost(hostHeader: string | undefined, boundTo: string): boolea
   if (!loopbackNames.has(boundTo.includes(':') ? `[${boundTo}]` : boundTo)) return true
   const name = hostHeader?.replace(/:\d+$/, '').toLowerCase()
   return name !== undefined && loopbackNames.has(name)
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
