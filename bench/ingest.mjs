@@ -42,7 +42,9 @@ function score(corpus, only, withBlocks) {
   if (withBlocks) args.push('--blocks', `${briefdeck} extract --json`)
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 })
   const line = child.stdout.split('\n').find((text) => text.startsWith('SCORE')) ?? ''
-  const figures = Object.fromEntries([...line.matchAll(/(\w+)=([\d.]+|n\/a)/g)].map(([, key, value]) => [key, Number(value)]))
+  const figures = Object.fromEntries(
+    [...line.matchAll(/(\w+)=([\d.]+|n\/a)/g)].map(([, key, value]) => [key, Number(value)]),
+  )
   const failedLine = child.stdout.split('\n').find((text) => /failed on [1-9]/.test(text))
   if (failedLine) console.log(`  (${failedLine.trim()})`)
   return figures
@@ -51,7 +53,9 @@ function score(corpus, only, withBlocks) {
 function row(label, value, target, atMost = false) {
   const ok = Number.isFinite(value) && (atMost ? value <= target : value >= target)
   const shown = Number.isFinite(value) ? value.toFixed(3) : 'n/a'
-  console.log(`  ${label.padEnd(34)} ${shown.padStart(8)}   target ${atMost ? '≤' : '≥'} ${target}  ${ok ? 'ok' : 'MISSED'}`)
+  console.log(
+    `  ${label.padEnd(34)} ${shown.padStart(8)}   target ${atMost ? '≤' : '≥'} ${target}  ${ok ? 'ok' : 'MISSED'}`,
+  )
 }
 
 function report() {
@@ -73,9 +77,13 @@ function report() {
   const files = readdirSync(pages)
     .filter((name) => name.endsWith('.html'))
     .map((name) => join(pages, name))
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', ...files], { encoding: 'utf8' })
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', ...files], {
+    encoding: 'utf8',
+  })
   if (child.status !== 0) throw new Error(`measurement failed:\n${child.stderr}`)
   const { median, max, peak } = JSON.parse(child.stdout)
   row('median ms per page (one core)', median, targets.medianMs, true)
-  console.log(`  slowest page ${max.toFixed(0)} ms; peak memory ${(peak / 1024 / 1024).toFixed(0)} MB for ${files.length} pages`)
+  console.log(
+    `  slowest page ${max.toFixed(0)} ms; peak memory ${(peak / 1024 / 1024).toFixed(0)} MB for ${files.length} pages`,
+  )
 }
