@@ -3,7 +3,7 @@
 import { dirname, join, resolve } from 'node:path'
 import { applyOverrides, readBrief, repositoryRoot, sourcePath } from '../brief/index.js'
 import { checkPinnedSections, compose } from '../compose/index.js'
-import { extract } from '../extract/index.js'
+import { extract, readKnowledge } from '../extract/index.js'
 import { readSource } from '../ingest/index.js'
 import {
   BriefdeckProblem,
@@ -51,8 +51,12 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
   const selected = selectAudiences(brief, profiles, options.audiences)
   const templates = await loadTemplates(templatesRoot)
 
+  // The bundled knowledge, and the brief repository's own in knowledge/*.json.
+  const knowledge = await readKnowledge([join(await repositoryRoot(dirname(resolve(brief.file))), 'knowledge')])
   const extractions = await Promise.all(
-    brief.sources.map(async (source) => extract(await readSource(sourcePath(brief, source), { sourceId: source.id }))),
+    brief.sources.map(async (source) =>
+      extract(await readSource(sourcePath(brief, source), { sourceId: source.id }), knowledge),
+    ),
   )
   const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
   // The review stage: approvals of the current content decide `draft` before anything is rendered.
