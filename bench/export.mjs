@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href
-const { buildBrief } = await import(dist('cli/pipeline.js'))
+const { buildBrief } = await import(dist('pipeline/index.js'))
 const { exportDecks, findChromium } = await import(dist('export/index.js'))
 
 const runs = Number(process.env.BENCH_RUNS ?? 3)

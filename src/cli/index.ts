@@ -25,30 +25,41 @@ cli
   .option('--json', 'Print the extraction as JSON (one object per file)')
   .action(lazy(() => import('./commands/extract.js')))
 
-cli
-  .command('build <brief>', 'Build a Slidev deck per audience from a brief file')
-  .option('--audience <ids>', 'Only these audiences (comma-separated)')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--pdf', 'Also export PDFs, handouts and PNGs, then check the decks')
-  .option('--pptx', 'Also export PPTX through Slidev')
-  .option('--handout-layout <layout>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
-  .option('--paper <size>', 'Handout paper: A4 or Letter', { default: 'A4' })
-  .option('--png-scale <scale>', 'Slide PNGs at 1× or 2× the slide size', { default: 1 })
-  .option('--no-check', 'Skip the render check after export')
-  .option('--quiet', 'No progress output')
-  .action(lazy(() => import('./commands/build.js')))
+/** The options of a build, with or without export: `build` and `export` take the same ones. */
+function buildCommand<O>(
+  name: string,
+  description: string,
+  load: () => Promise<{ run: (briefs: string[], options: O) => Promise<number> }>,
+  withPdf: boolean,
+) {
+  const command = cli
+    .command(`${name} <...briefs>`, description)
+    .option('--audience <ids>', 'Only these audiences (comma-separated)')
+    .option('--out <dir>', 'Output folder', { default: 'out' })
+    .option('--force', 'Build every deck again, even those nothing changed for')
+  if (withPdf) command.option('--pdf', 'Also export PDFs, handouts and PNGs, then check the decks')
+  return command
+    .option('--pptx', 'Also export PPTX through Slidev')
+    .option('--handout-layout <layout>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
+    .option('--paper <size>', 'Handout paper: A4 or Letter', { default: 'A4' })
+    .option('--png-scale <scale>', 'Slide PNGs at 1× or 2× the slide size', { default: 1 })
+    .option('--no-check', 'Skip the render check that follows the export')
+    .option('--quiet', 'No progress output')
+    .action(lazy(load))
+}
 
-cli
-  .command('export <brief>', 'Build and export PDFs, handouts and PNGs for each audience')
-  .option('--audience <ids>', 'Only these audiences (comma-separated)')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--pptx', 'Also export PPTX through Slidev')
-  .option('--handout-layout <layout>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
-  .option('--paper <size>', 'Handout paper: A4 or Letter', { default: 'A4' })
-  .option('--png-scale <scale>', 'Slide PNGs at 1× or 2× the slide size', { default: 1 })
-  .option('--no-check', 'Skip the render check after export')
-  .option('--quiet', 'No progress output')
-  .action(lazy(() => import('./commands/export.js')))
+buildCommand(
+  'build',
+  'Build a Slidev deck per audience of each brief (a folder: every *.brief.yaml in it), redoing only what changed, and out/index.html',
+  () => import('./commands/build.js'),
+  true,
+)
+buildCommand(
+  'export',
+  'Build and export PDFs, handouts and PNGs for each audience (build --pdf)',
+  () => import('./commands/export.js'),
+  false,
+)
 
 cli
   .command('check <brief>', 'Open every slide in Chromium and report rendering problems')
@@ -60,40 +71,37 @@ cli
 
 cli
   .command('present <brief>', "Serve one audience's deck with Slidev, rebuilding when the brief or a source changes")
-  .option('--audience <id>', 'The audience to present')
+  .option('--audience <id>', 'The audience to present (required)')
   .option('--out <dir>', 'Output folder', { default: 'out' })
   .option('--port <n>', 'Port for the Slidev server', { default: 3030 })
   .option('--remote <password>', 'Allow remote control, protected by this password')
-  .option('--no-open', 'Do not open a browser')
+  .option('--no-open', 'Do not open a browser (one opens when the machine has a display)')
   .action(lazy(() => import('./commands/present.js')))
 
 cli
   .command('comment <brief> <text>', 'Comment on a slide')
-  .option('--audience <id>', 'The audience whose deck holds the slide')
-  .option('--slide <slide>', 'Slide number or slide id')
-  .option('--as <name>', 'Who is commenting')
+  .option('--audience <id>', 'The audience whose deck holds the slide (required unless --reply-to)')
+  .option('--slide <slide>', 'Slide number or slide id (required unless --reply-to)')
+  .option('--as <name>', 'Who is commenting (required)')
   .option('--reply-to <comment>', 'Id of the comment this answers')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
   .action(lazy(() => import('./commands/comment.js')))
 
 cli
   .command('resolve <brief> <comment>', 'Mark a comment as resolved')
-  .option('--as <name>', 'Who resolves it')
+  .option('--as <name>', 'Who resolves it (required)')
   .action(lazy(() => import('./commands/resolve.js')))
 
 cli
   .command('approve <brief>', "Approve slides (all of the audience's deck unless --slide is given)")
-  .option('--audience <id>', 'The audience whose deck is approved')
+  .option('--audience <id>', 'The audience whose deck is approved (required)')
   .option('--slide <slides>', 'Slide numbers or ids (comma-separated)')
-  .option('--as <name>', 'Who approves')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .option('--as <name>', 'Who approves (required)')
   .action(lazy(() => import('./commands/approve.js')))
 
 cli
   .command('review <brief>', 'Show approvals, open comments, changes since approval and orphaned overrides')
   .option('--strict', 'Exit non-zero when anything is outstanding')
   .option('--json', 'Print the review state as JSON')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
   .action(lazy(() => import('./commands/review.js')))
 
 cli
@@ -106,12 +114,23 @@ cli
   .command('serve <brief>', 'Serve the decks with a review panel and the review API')
   .option('--host <host>', 'Address to listen on', { default: '127.0.0.1' })
   .option('--port <n>', 'Port', { default: 3040 })
-  .option('--out <dir>', 'Output folder', { default: 'out' })
   .option('--audience <ids>', 'Only these audiences (comma-separated)')
   .option('--add-reviewer <name>', 'Add a reviewer (or replace their token), print the token once and exit')
   .action(lazy(() => import('./commands/serve.js')))
 
-cli.help()
+cli
+  .command('ci <provider>', 'Write a CI workflow that builds every brief and gates on review (provider: github)')
+  .option('--out <file>', 'Where to write it', { default: '.github/workflows/briefdeck.yml' })
+  .option('--briefs <dir>', 'The folder holding the briefs', { default: 'briefs' })
+  .action(lazy(() => import('./commands/ci.js')))
+
+// A `--no-x` option is on unless given; cac's "(default: true)" beside "Skip …" reads as the opposite.
+cli.help((sections) =>
+  sections.map((section) => ({
+    ...section,
+    body: section.body.replace(/^(\s+--no-.*?)\s*\(default: true\)$/gm, '$1'),
+  })),
+)
 cli.version(version)
 
 try {

@@ -1,7 +1,7 @@
 import { checkDecks, formatReport } from '../../check/index.js'
 import { formatPlace } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
-import { buildBrief } from '../pipeline.js'
+import { buildBrief } from '../../pipeline/index.js'
 import { buildOptions } from '../options.js'
 
 export interface CheckCommandOptions {

@@ -15,7 +15,6 @@ export interface CommentOptions {
   readonly slide?: string | number
   readonly as?: string
   readonly replyTo?: string
-  readonly out: string
 }
 
 /**
@@ -45,8 +44,8 @@ async function commentOn(
 ): Promise<ReviewEventDraft> {
   const audience = requireOption(options.audience, '--audience')
   const ref = requireOption(options.slide, '--slide')
-  const { decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
-  const plan = decks.find((deck) => deck.audience === audience)?.plan
+  const { decks } = await loadReview(briefPath, { audiences: [audience] })
+  const plan = decks.find((deck) => deck.audience === audience)
   if (!plan) throw new BriefdeckProblem(`the brief has no audience ${audience}`, { file: briefPath }, 'review-audience')
   return commentDraft({ plan, slide: slideOf(plan, ref, briefPath), author }, text)
 }

@@ -2,7 +2,7 @@ import { sourcePath } from '../../brief/index.js'
 import { formatPlace } from '../../model/index.js'
 import { canOpenBrowser, rebuildOnChange, serveDeck } from '../../present/index.js'
 import { reportError } from '../exit.js'
-import { buildBrief } from '../pipeline.js'
+import { buildBrief } from '../../pipeline/index.js'
 import { usageError } from '../options.js'
 
 export interface PresentCommandOptions {

@@ -15,13 +15,12 @@ import {
   type ServedDeck,
 } from '../../review/server/index.js'
 import { ExitCode } from '../exit.js'
-import { buildBrief } from '../pipeline.js'
+import { buildBrief } from '../../pipeline/index.js'
 import { printWarning, requiredReviewers } from './review.js'
 
 export interface ServeOptions {
   readonly host: string
   readonly port: number | string
-  readonly out: string
   readonly audience?: string
   readonly addReviewer?: string
 }
@@ -75,7 +74,9 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
   }
 
   try {
-    const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: options.out })
+    // The decks are built beside their sites, in the server's own folder: serving writes nothing under out/.
+    const decksDir = join(sites, 'decks')
+    const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: decksDir })
     warnings.forEach(printWarning)
     const served = await Promise.all(decks.map((deck) => publish(deck, requiredReviewers(brief, deck.audience))))
     const server = await startReviewServer({
@@ -84,7 +85,7 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
       port,
       decks: served,
       republish: async (audience) => {
-        const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: options.out })
+        const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: decksDir })
         const deck = rebuilt.decks.find((candidate) => candidate.audience === audience)
         if (!deck)
           throw new BriefdeckProblem(
