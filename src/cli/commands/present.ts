@@ -1,9 +1,10 @@
 import { sourcePath } from '../../brief/index.js'
 import { formatPlace } from '../../model/index.js'
+import { buildBrief } from '../../pipeline/index.js'
 import { canOpenBrowser, rebuildOnChange, serveDeck } from '../../present/index.js'
 import { reportError } from '../exit.js'
-import { buildBrief } from '../../pipeline/index.js'
 import { usageError } from '../options.js'
+import { onStopSignal, signalExitCode } from '../signals.js'
 
 export interface PresentCommandOptions {
   readonly audience?: string
@@ -14,7 +15,11 @@ export interface PresentCommandOptions {
   readonly open: boolean
 }
 
-/** `briefdeck present BRIEF --audience ID`: serve the deck, rebuild it as the brief and its sources change, until Slidev stops. */
+/**
+ * `briefdeck present BRIEF --audience ID`: serve the deck, rebuild it as the
+ * brief and its sources change, until Slidev stops or briefdeck is told to
+ * stop (Ctrl-C, SIGTERM, a closed terminal), which stops Slidev too.
+ */
 export async function run(briefPath: string, options: PresentCommandOptions): Promise<number> {
   const audience = options.audience?.trim()
   if (!audience) throw usageError("--audience is required: present shows one audience's deck")
@@ -23,31 +28,40 @@ export async function run(briefPath: string, options: PresentCommandOptions): Pr
     throw usageError(`--port must be a port number, not '${options.port}'`)
   const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out })
 
-  const first = await build()
-  const deck = first.decks[0]
-  if (!deck) throw usageError(`the brief has no deck for '${audience}'`)
-  const served = serveDeck(deck, {
-    port,
-    ...(options.remote === undefined ? {} : { remote: String(options.remote) }),
-    open: options.open && canOpenBrowser(process.platform, process.env),
-    attached: true,
-  })
-  const watched = [first.brief.file, ...first.brief.sources.map((source) => sourcePath(first.brief, source))]
-  const watcher = rebuildOnChange(
-    watched,
-    async () => {
-      const { warnings } = await build()
-      for (const warning of warnings)
-        console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
-      console.error(`briefdeck: rebuilt ${deck.slidesPath}`)
-    },
-    (error) => reportError(error),
-  )
+  const stop = onStopSignal()
   try {
-    await served.ready
-    return await served.closed
+    const first = await build()
+    const deck = first.decks[0]
+    if (!deck) throw usageError(`the brief has no deck for '${audience}'`)
+    const served = serveDeck(deck, {
+      port,
+      ...(options.remote === undefined ? {} : { remote: String(options.remote) }),
+      open: options.open && canOpenBrowser(process.platform, process.env),
+      attached: true,
+    })
+    const watched = [first.brief.file, ...first.brief.sources.map((source) => sourcePath(first.brief, source))]
+    const watcher = rebuildOnChange(
+      watched,
+      async () => {
+        const { warnings } = await build()
+        for (const warning of warnings)
+          console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+        console.error(`briefdeck: rebuilt ${deck.slidesPath}`)
+      },
+      (error) => reportError(error),
+    )
+    try {
+      const ended = await Promise.race([
+        served.ready.then(() => served.closed).then((code) => ({ code })),
+        stop.received.then((signal) => ({ code: signalExitCode(signal) })),
+      ])
+      return ended.code
+    } finally {
+      await watcher.close()
+      served.close()
+      await served.closed
+    }
   } finally {
-    served.close()
-    await watcher.close()
+    stop.dispose()
   }
 }
