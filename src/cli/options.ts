@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path'
-import { HandoutLayout, PaperSize } from '../model/index.js'
+import { HandoutLayout, PaperSize, UsageError } from '../model/index.js'
 import type { BuildOptions, ExportSettings, PlanOptions } from '../pipeline/index.js'
 
 /** The audiences of `--audience a,b`; all of the brief's when absent. */
@@ -46,15 +46,10 @@ export function exportSettings(options: ExportFlags): ExportSettings {
 function choice<T extends string>(schema: { options: readonly T[] }, value: string, flag: string): T {
   const found = schema.options.find((option) => option === value)
   if (found) return found
-  throw usageError(`${flag} must be one of ${schema.options.join(', ')}, not '${value}'`)
+  throw new UsageError(`'${value}' is not one of ${schema.options.join(', ')}`, flag)
 }
 
 /** A path as the user gave its folder: relative when `--out` was, absolute when it was absolute. */
 export function shownPath(path: string, out: string, cwd: string = process.cwd()): string {
   return isAbsolute(out) ? path : relative(cwd, path)
-}
-
-/** A wrong option: reported like cac's own errors (exit 2, with a pointer to --help). */
-export function usageError(message: string): Error {
-  return Object.assign(new Error(message), { name: 'CACError' })
 }

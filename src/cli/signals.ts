@@ -1,8 +1,6 @@
 // Long-running commands (present, serve) start processes of their own. A
 // signal to briefdeck must stop them too: Node's default reaction to SIGINT
 // or SIGTERM is to exit on the spot, leaving its children running.
-import { constants } from 'node:os'
-
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 export interface StopRequest {
@@ -21,9 +19,4 @@ export function onStopSignal(): StopRequest {
     dispose = () => handlers.forEach(([signal, handler]) => process.off(signal, handler))
   })
   return { received, dispose: () => dispose() }
-}
-
-/** The exit code a shell reports for a process ended by this signal: 128 plus its number. */
-export function signalExitCode(signal: NodeJS.Signals): number {
-  return 128 + (constants.signals[signal] ?? 0)
 }

@@ -3,7 +3,7 @@
 // handout, and the contact sheet as a thumbnail. Plain HTML and inline CSS
 // with relative links, so it opens from disk and asks no other machine for anything.
 import type { DeckStatus } from '../model/index.js'
-import { escapeHtml } from './html.js'
+import { escapeHtml, plural } from '../shared/index.js'
 
 export interface LibraryDeck {
   readonly brief: string
@@ -73,7 +73,7 @@ function deckCard(deck: LibraryDeck): string {
   return `<article class="deck" data-audience="${escapeHtml(deck.audience)}">
 ${thumbnail}
 <h3>${escapeHtml(deck.audience)}</h3>
-<p>${statusLine(deck.status)} · <span class="slide-count">${deck.status.slides} slide${deck.status.slides === 1 ? '' : 's'}</span></p>
+<p>${statusLine(deck.status)} · <span class="slide-count">${deck.status.slides} ${plural(deck.status.slides, 'slide')}</span></p>
 <p class="links">${[link(deck.slides, 'deck'), link(deck.pdf, 'PDF'), link(deck.handout, 'handout')].filter(Boolean).join(' ')}</p>
 </article>`
 }

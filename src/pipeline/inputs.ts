@@ -7,11 +7,12 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readBrief, repositoryRoot, sourcePath } from '../brief/index.js'
-import { BriefdeckProblem, briefPlace, type AudienceProfile, type Brief } from '../model/index.js'
+import { BriefdeckProblem, briefPlace, UsageError, type AudienceProfile, type Brief } from '../model/index.js'
 // From load.js itself: render's entry brings Handlebars and Slidev's parser, which a build that skips every deck never needs.
 import { availableAudiences, bundledTemplatesRoot, loadAudienceProfile, loadTemplates } from '../render/load.js'
 import type { Templates } from '../render/index.js'
 import { reviewLogPath } from '../review/fs.js'
+import { exists } from '../shared/index.js'
 
 export interface InputOptions {
   /** Where profiles, templates and the theme come from; see `templatesRootFor`. */
@@ -68,8 +69,7 @@ function hashParts(hash: Hash, parts: readonly (string | Uint8Array)[]): Hash {
 /** A brief's repository may bring its own `templates/`; otherwise the ones briefdeck ships. */
 export async function templatesRootFor(brief: Brief): Promise<string> {
   const own = join(await repositoryRoot(dirname(resolve(brief.file))), 'templates')
-  const names = await readdir(join(own, 'audiences')).catch(() => undefined)
-  return names ? own : bundledTemplatesRoot
+  return (await exists(join(own, 'audiences'))) ? own : bundledTemplatesRoot
 }
 
 /** Every audience the brief names must have a profile, whichever of them this build makes. */
@@ -118,10 +118,9 @@ export function selectAudiences(inputs: BriefInputs, wanted: readonly string[] |
   return wanted.map((id) => {
     const profile = inputs.profiles.find((candidate) => candidate.id === id)
     if (profile) return profile
-    throw new BriefdeckProblem(
-      `audience '${id}' is not one of the brief's audiences (${inputs.brief.audiences.join(', ')})`,
-      briefPlace(inputs.brief, 'audiences'),
-      'unknown-audience',
+    throw new UsageError(
+      `'${id}' is not one of the brief's audiences (${inputs.brief.audiences.join(', ')})`,
+      '--audience',
     )
   })
 }

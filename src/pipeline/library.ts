@@ -3,7 +3,7 @@
 // brief never drops the others from the page.
 import { readdir, stat } from 'node:fs/promises'
 import { join, posix, relative, sep } from 'node:path'
-import { writeFileAtomic } from '../export/atomic.js'
+import { writeFileAtomic } from '../shared/index.js'
 import { libraryPage, type LibraryDeck } from '../export/library-page.js'
 import { readRecord } from './record.js'
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { writeFileAtomic } from '../export/atomic.js'
+import { writeFileAtomic } from '../shared/index.js'
 import {
   DeckBuildRecord,
   type DeckCheck,

@@ -1,6 +1,7 @@
-import { access, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, sep } from 'node:path'
 import type { RenderedDeck } from '../model/index.js'
+import { exists } from '../shared/index.js'
 
 /** Folders of a deck that briefdeck writes whole; anything else there (PDFs, Slidev's dist/) is left alone. */
 const ownedFolders = ['theme']
@@ -44,11 +45,4 @@ async function removeStaleFiles(dir: string, deck: RenderedDeck): Promise<void> 
       if (!(path in deck.files)) await rm(join(dir, path))
     }
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  )
 }

@@ -1,4 +1,4 @@
-import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
+import { ReviewerName } from '../../model/index.js'
 import {
   appendReviewEvent,
   approveDraft,
@@ -8,7 +8,7 @@ import {
   stampEvent,
 } from '../../review/index.js'
 import { ExitCode } from '../exit.js'
-import { checked, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
+import { checked, deckPlanOf, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
 
 export interface ApproveOptions {
   readonly audience?: string
@@ -24,17 +24,16 @@ export interface ApproveOptions {
  * brings the DRAFT mark in step.
  */
 export async function run(briefPath: string, options: ApproveOptions): Promise<number> {
-  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
+  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as')
   const audience = requireOption(options.audience, '--audience')
   const { brief, decks } = await loadReview(briefPath, { audiences: [audience] })
-  const plan = decks.find((deck) => deck.audience === audience)
-  if (!plan) throw new BriefdeckProblem(`the brief has no audience ${audience}`, { file: briefPath }, 'review-audience')
+  const plan = deckPlanOf(decks, audience)
   const slides =
     options.slide === undefined
       ? plan.slides
       : String(options.slide)
           .split(',')
-          .map((ref) => slideOf(plan, ref, briefPath))
+          .map((ref) => slideOf(plan, ref))
   for (const slide of slides)
     await appendReviewEvent(reviewLogPath(briefPath), stampEvent(approveDraft({ plan, slide, author })))
   console.log(`${author} approved ${slides.length} slide${slides.length === 1 ? '' : 's'} of the ${audience} deck`)

@@ -1,6 +1,7 @@
-import { formatPlace, type CheckReport, type Warning } from '../../model/index.js'
+import { exportSummary } from '../../export/summary.js'
+import type { CheckReport } from '../../model/index.js'
 import type { BriefOutcome, BuildResult, DeckBuild } from '../../pipeline/index.js'
-import { ExitCode, reportError } from '../exit.js'
+import { ExitCode, printWarnings, reportError } from '../exit.js'
 import { buildOptions, exportSettings, shownPath, type ExportFlags } from '../options.js'
 
 export interface BuildCommandOptions extends ExportFlags {
@@ -47,28 +48,17 @@ export async function run(briefs: string | readonly string[], options: BuildComm
 /** One brief's lines: its warnings on stderr, each deck and what the build did with it on stdout. */
 function report(outcome: BriefOutcome, options: BuildCommandOptions): number {
   if (!outcome.result) return reportError(outcome.error)
-  outcome.result.warnings.forEach(printWarning)
+  printWarnings(outcome.result.warnings)
   for (const line of deckLines(outcome.result, options)) console.log(line)
   return ExitCode.ok
 }
 
+/** Each deck's slides and what the build did with it; for a deck exported anew, what the export wrote. */
 function deckLines(result: BuildResult, options: BuildCommandOptions): string[] {
   return result.builds.flatMap((build) => {
-    const at = (path: string) => shownPath(path, options.out)
-    const head = `${at(build.deck.slidesPath)}${stateNote(build)}`
-    const exported = build.exported
-    if (!exported || build.state !== 'rebuilt') return [head]
-    const pages = (count: number) => `${count} page${count === 1 ? '' : 's'}`
-    const lines = [
-      head,
-      `  ${at(exported.pdf.path)} (${pages(exported.pdf.pages)})`,
-      `  ${at(exported.handout.path)} (${pages(exported.handout.pages)})`,
-      `  ${exported.slideImages.length} slide images, ${at(exported.contactSheet)}`,
-    ]
-    if (exported.pptx) lines.push(`  ${at(exported.pptx)}`)
-    if (exported.blockedRequests.length > 0)
-      lines.push(`  blocked requests to other machines: ${exported.blockedRequests.join(', ')}`)
-    return lines
+    const head = `${shownPath(build.deck.slidesPath, options.out)}${stateNote(build)}`
+    // exportSummary's first line names the audience, which the deck's path already shows.
+    return build.exported && build.state === 'rebuilt' ? [head, ...exportSummary([build.exported]).slice(1)] : [head]
   })
 }
 
@@ -88,8 +78,4 @@ function combinedCheck(outcomes: readonly BriefOutcome[]): CheckReport {
       ) ?? [],
   )
   return { ok: decks.every((deck) => deck.findings.length === 0), decks }
-}
-
-function printWarning(warning: Warning): void {
-  console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
 }

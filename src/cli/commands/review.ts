@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import {
-  BriefdeckProblem,
-  formatPlace,
+  describeIssues,
+  safeParseInOwnWords,
+  UsageError,
   type Brief,
   type DeckPlan,
   type ReviewState,
@@ -9,7 +10,7 @@ import {
   type Warning,
 } from '../../model/index.js'
 import { findSlide, formatReviewReport, isOutstanding, reviewDeck, type ReviewReport } from '../../review/index.js'
-import { ExitCode } from '../exit.js'
+import { ExitCode, printWarnings } from '../exit.js'
 import { planBrief, type PlanOptions } from '../../pipeline/index.js'
 
 export interface ReviewOptions {
@@ -43,16 +44,12 @@ export interface LoadedReview {
  */
 export async function loadReview(briefPath: string, options: PlanOptions = {}): Promise<LoadedReview> {
   const planned = await planBrief(briefPath, options)
-  planned.warnings.filter((warning) => warning.ruleId !== 'orphaned-override').forEach(printWarning)
+  printWarnings(planned.warnings.filter((warning) => warning.ruleId !== 'orphaned-override'))
   return { brief: planned.brief, warnings: planned.warnings, decks: planned.decks, state: planned.review }
 }
 
 export function requiredReviewers(brief: Brief, audience: string): string[] {
   return brief.reviewers[audience] ?? []
-}
-
-export function printWarning(warning: Warning): void {
-  console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
 }
 
 /**
@@ -61,29 +58,31 @@ export function printWarning(warning: Warning): void {
  */
 export function requireOption(value: unknown, flag: string): string {
   const text = value === undefined || value === null || value === true ? '' : String(value).trim()
-  if (text === '') throw Object.assign(new Error(`${flag} is required`), { name: 'CACError' })
+  if (text === '') throw new UsageError('required', flag)
   return text
 }
 
 /** What a person typed on the command line, validated with the review log's own schema so the CLI never writes a line the log would refuse. */
-export function checked<T>(schema: z.ZodType<T>, value: string, what: string, briefPath: string): T {
-  const result = schema.safeParse(value)
+export function checked<T>(schema: z.ZodType<T>, value: string, option: string): T {
+  const result = safeParseInOwnWords(schema, value)
   if (result.success) return result.data
-  throw new BriefdeckProblem(
-    `${what}: ${result.error.issues[0]?.message ?? 'invalid'}`,
-    { file: briefPath },
-    'review-input',
-  )
+  throw new UsageError(describeIssues(result.error), option)
 }
 
-/** A slide by number or id, or a problem that says how many slides the deck has. */
-export function slideOf(plan: DeckPlan, ref: string, briefPath: string): SlidePlan {
+/** The plan of the audience's deck among those just planned (planned for that audience alone, so it is there). */
+export function deckPlanOf(decks: readonly DeckPlan[], audience: string): DeckPlan {
+  const plan = decks.find((deck) => deck.audience === audience)
+  if (!plan) throw new UsageError(`the brief has no deck for '${audience}'`, '--audience')
+  return plan
+}
+
+/** A slide by number or id, or a usage error that says how many slides the deck has. */
+export function slideOf(plan: DeckPlan, ref: string): SlidePlan {
   const slide = findSlide(plan, ref)
   if (!slide)
-    throw new BriefdeckProblem(
+    throw new UsageError(
       `the ${plan.audience} deck has no slide ${ref.trim()} (it has ${plan.slides.length})`,
-      { file: briefPath },
-      'review-slide',
+      '--slide',
     )
   return slide
 }

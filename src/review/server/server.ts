@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import type { Warning } from '../../model/index.js'
+import { escapeHtml } from '../../shared/index.js'
 import { reviewLogPath } from '../fs.js'
 import { handleApi, sendJson, type ServedDeck } from './api.js'
 import { createPublisher } from './publisher.js'
@@ -155,8 +156,4 @@ function isExpectedHost(hostHeader: string | undefined, boundTo: string): boolea
   if (!loopbackNames.has(boundTo.includes(':') ? `[${boundTo}]` : boundTo)) return true
   const name = hostHeader?.replace(/:\d+$/, '').toLowerCase()
   return name !== undefined && loopbackNames.has(name)
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
