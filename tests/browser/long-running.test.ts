@@ -105,17 +105,31 @@ describe('briefdeck present from a folder of its own, default --out', () => {
       await untilAnswering(`http://localhost:${port}/`, started)
       expect(existsSync(join(repo, 'out', 'pacific-alliances', 'congressional-staff', 'slides.md'))).toBe(true)
       expect(await stopAndLookForSurvivors(started, signal)).toEqual([])
+      expect(await started.exited).toBe(0)
       expect(started.output()).not.toMatch(/Slidev stopped|is in use|briefdeck: /)
     })
   }
 })
 
 describe('briefdeck serve from a folder of its own', () => {
-  it('serves every deck, writes nothing under out/ and leaves no process behind on SIGTERM', async () => {
-    const started = start('serve', 'briefs/pacific-alliances.brief.yaml', '--port', '14640')
-    await untilAnswering('http://127.0.0.1:14640/allied-ministry/', started)
-    expect(started.output()).toContain('congressional-staff: http://127.0.0.1:14640/congressional-staff/')
+  const serve = (port: number) => start('serve', 'briefs/pacific-alliances.brief.yaml', '--port', String(port))
+
+  it('stops its site builds on SIGTERM while they run', async () => {
+    const started = serve(14_640)
+    for (let tries = 0; descendants(started.child.pid!).length === 0 && tries < 400; tries++)
+      await new Promise((wait) => setTimeout(wait, 50))
     expect(await stopAndLookForSurvivors(started, 'SIGTERM')).toEqual([])
+    expect(await started.exited).toBe(0)
+  })
+
+  it('serves every deck, writes nothing under out/, and exits 0 on SIGINT', async () => {
+    const started = serve(14_641)
+    await untilAnswering('http://127.0.0.1:14641/allied-ministry/', started)
+    expect(started.output()).toContain('congressional-staff: http://127.0.0.1:14641/congressional-staff/')
+    // present built the staff deck there; serve writes neither deck.
+    expect(existsSync(join(repo, 'out', 'pacific-alliances', 'allied-ministry'))).toBe(false)
+    started.child.kill('SIGINT')
+    expect(await started.exited).toBe(0)
   })
 })
 
