@@ -1,7 +1,8 @@
 // The export of the decks a build wrote, across briefs: every print site
 // goes to the one builder at once, one Chromium prints them, and briefs are
-// exported two at a time (one printing while the next one's sites build), so
-// that memory stays that of two briefs however many there are.
+// printed one at a time while the builder goes on with the next ones' sites,
+// so that memory stays that of the builder and one brief's pages however
+// many briefs there are (two briefs' pages at once took six briefs past 2 GiB).
 import { ensurePrintSites, type PrintSiteBuilder } from '../export/print-site.js'
 import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck } from '../model/index.js'
 import type { ExportSettings } from './build.js'
@@ -22,7 +23,7 @@ export type GroupOutcome =
     }
   | { readonly error: unknown; readonly decks?: undefined }
 
-const briefsAtOnce = 2
+const briefsAtOnce = 1
 
 export async function exportBriefs(
   groups: readonly ExportGroup[],
