@@ -13,7 +13,7 @@ import type {
   SourceMetadata,
 } from '../model/index.js'
 import { mergeMetadata, type BlockReading, type DocumentBlock, type MetadataFields } from './blocks.js'
-import { pullQuoteKey, quoteKey, titleLike } from './furniture.js'
+import { datelineLine, pullQuoteKey, quoteKey, titleLike } from './furniture.js'
 import { layOut, noiseLines, type BodyLine, type HeadingLine, type Layout, type Line } from './layout.js'
 import { sentenceSpans, type SentenceSpan } from './sentences.js'
 
@@ -97,7 +97,7 @@ function markImplicitHeadings(blocks: readonly DocumentBlock[]): Array<DocumentB
 }
 
 function headingShaped(text: string): boolean {
-  return titleLike(text) && text.split(/\s+/).length <= 20 && !/[.,;:!]$/.test(text)
+  return titleLike(text) && text.split(/\s+/).length <= 20 && !/[.,;:!]$/.test(text) && !datelineLine(text)
 }
 
 function proseShaped(text: string): boolean {

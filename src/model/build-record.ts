@@ -37,7 +37,7 @@ export const DeckStatus = z.object({
 export type DeckStatus = z.infer<typeof DeckStatus>
 
 export const DeckBuildRecord = z.object({
-  /** A hash of everything the deck is made from: brief, sources, profiles, templates and theme, review log, audience, briefdeck's version. */
+  /** A hash of everything the deck is made from: brief, sources, profiles, templates and theme, knowledge, review log, audience, briefdeck's version. */
   inputs: Sha256,
   /** A hash of the deck's own files as rendered (slides, plan, theme). */
   content: Sha256,

@@ -11,6 +11,7 @@ import { BriefdeckProblem, briefPlace, UsageError, type AudienceProfile, type Br
 // From load.js itself: render's entry brings Handlebars and Slidev's parser, which a build that skips every deck never needs.
 import { availableAudiences, bundledTemplatesRoot, loadAudienceProfile, loadTemplates } from '../render/load.js'
 import type { Templates } from '../render/index.js'
+import { bundledKnowledgeDir } from '../extract/read-knowledge.js'
 import { reviewLogPath } from '../review/fs.js'
 import { exists } from '../shared/index.js'
 
@@ -25,6 +26,8 @@ export interface BriefInputs {
   /** One per audience the brief names, in its order. */
   readonly profiles: readonly AudienceProfile[]
   readonly templates: Templates
+  /** The brief repository's own knowledge (`knowledge/*.json`), read after the bundled knowledge. */
+  readonly knowledgeDir: string
   /** The hash of everything one audience's deck is made from. */
   fingerprint(audience: string): string
 }
@@ -38,23 +41,33 @@ export async function readBriefInputs(briefPath: string, options: InputOptions =
   const briefBytes = await readFile(briefPath).catch(() => undefined)
   const brief = await readBrief(briefPath)
   const templatesRoot = options.templatesDir ?? (await templatesRootFor(brief))
-  const [profiles, templates, sourceBytes, reviewLog, code] = await Promise.all([
+  const knowledgeDir = join(await repositoryRoot(dirname(resolve(brief.file))), 'knowledge')
+  const [profiles, templates, sourceBytes, reviewLog, code, knowledge] = await Promise.all([
     loadProfiles(brief, templatesRoot),
     loadTemplates(templatesRoot),
     Promise.all(brief.sources.map((source) => readFile(sourcePath(brief, source)))),
     readFile(reviewLogPath(briefPath)).catch(() => Buffer.alloc(0)),
     briefdeckCode(),
+    Promise.all([bundledKnowledgeDir, knowledgeDir].map(jsonFilesOf)),
   ])
   const shared = createHash('sha256')
   hashParts(shared, [code, briefBytes ?? '', JSON.stringify(profiles), JSON.stringify(templates), reviewLog])
+  hashParts(shared, knowledge.flat())
   brief.sources.forEach((source, index) => hashParts(shared, [source.id, sourceBytes[index] ?? '']))
   return {
     brief,
     templatesRoot,
     profiles,
     templates,
+    knowledgeDir,
     fingerprint: (audience) => hashParts(shared.copy(), [audience]).digest('hex'),
   }
+}
+
+/** Each `*.json` file of a folder (none when there is no folder), as its name and bytes, in name order. */
+async function jsonFilesOf(dir: string): Promise<(string | Buffer)[]> {
+  const names = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.json')).sort()
+  return (await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name))]))).flat()
 }
 
 /** Each part is length-prefixed, so that no two different lists of parts hash alike. */

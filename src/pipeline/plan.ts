@@ -2,7 +2,7 @@
 // brief -> sources -> extract -> overrides -> compose -> review.
 import { applyOverrides, sourcePath } from '../brief/index.js'
 import { checkPinnedSections, compose } from '../compose/index.js'
-import { extract } from '../extract/index.js'
+import { extract, readKnowledge } from '../extract/index.js'
 import { readSource } from '../ingest/index.js'
 import {
   type AudienceProfile,
@@ -39,8 +39,12 @@ export async function planBrief(briefPath: string, options: PlanOptions = {}): P
 export async function planDecks(inputs: BriefInputs, audiences: readonly AudienceProfile[]): Promise<BriefPlan> {
   const { brief } = inputs
   checkPinnedSections(brief, inputs.profiles)
+  // The bundled knowledge, and the brief repository's own in knowledge/*.json.
+  const knowledge = await readKnowledge([inputs.knowledgeDir])
   const extractions = await Promise.all(
-    brief.sources.map(async (source) => extract(await readSource(sourcePath(brief, source), { sourceId: source.id }))),
+    brief.sources.map(async (source) =>
+      extract(await readSource(sourcePath(brief, source), { sourceId: source.id }), knowledge),
+    ),
   )
   const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
   const review = await readReviewState(brief.file)

@@ -31,8 +31,8 @@ describe('briefdeck command', () => {
   it('marks required options and words --no-* options so their defaults read right', () => {
     const help = (command: string) =>
       execFileSync('node', ['bin/briefdeck.js', command, '--help'], { encoding: 'utf8' })
-    expect(help('present')).toMatch(/^\s+--audience <id>\s+.*\(required\)/m)
-    expect(help('approve')).toMatch(/^\s+--as <name>\s+.*\(required\)/m)
+    expect(help('present')).toMatch(/^\s+--audience <id>\s+.*\(required\)/im)
+    expect(help('approve')).toMatch(/^\s+--as <name>\s+.*\(required\)/im)
     for (const [command, option] of [
       ['present', '--no-open'],
       ['build', '--no-check'],

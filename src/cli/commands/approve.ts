@@ -7,6 +7,7 @@ import {
   reviewLogPath,
   stampEvent,
 } from '../../review/index.js'
+import { plural } from '../../shared/index.js'
 import { ExitCode } from '../exit.js'
 import { checked, deckPlanOf, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
 
@@ -36,7 +37,7 @@ export async function run(briefPath: string, options: ApproveOptions): Promise<n
           .map((ref) => slideOf(plan, ref))
   for (const slide of slides)
     await appendReviewEvent(reviewLogPath(briefPath), stampEvent(approveDraft({ plan, slide, author })))
-  console.log(`${author} approved ${slides.length} slide${slides.length === 1 ? '' : 's'} of the ${audience} deck`)
+  console.log(`${author} approved ${slides.length} ${plural(slides.length, 'slide')} of the ${audience} deck`)
 
   const required = requiredReviewers(brief, audience)
   if (required.length > 0 && !required.includes(author)) {
@@ -49,7 +50,7 @@ export async function run(briefPath: string, options: ApproveOptions): Promise<n
   const awaiting = review.slides.filter((slide) => !slide.approved).length
   console.log(
     review.draft
-      ? `the deck stays a DRAFT: ${awaiting} slide${awaiting === 1 ? '' : 's'} still await approval`
+      ? `the deck stays a DRAFT: ${awaiting} ${plural(awaiting, 'slide')} still await approval`
       : 'every slide is approved: the next build drops its DRAFT mark',
   )
   return ExitCode.ok

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { stringify } from 'yaml'
-import { briefName, parseYamlFile } from '../../brief/index.js'
+import { briefName } from '../../brief/index.js'
 import { describeIssues, ReviewerName, safeParseInOwnWords, UsageError } from '../../model/index.js'
-import { writeFileAtomic } from '../../shared/index.js'
+import { parseYamlFile, writeFileAtomic } from '../../shared/index.js'
 import { newToken, reviewerEntry, ReviewersFile, withReviewer } from './tokens.js'
 
 /** Beside the brief, like the review log; it holds only salted hashes, never a token. */
