@@ -1,8 +1,8 @@
 // The check report for people: deck by deck, one line per finding, with the
 // slide number and id and the element, in the order a reader fixes them.
 import { relative } from 'node:path'
-import { plural } from '../export/index.js'
 import { isError, type CheckReport, type DeckCheck } from '../model/index.js'
+import { plural } from '../shared/index.js'
 import { findingLine } from './finding-line.js'
 
 export function formatReport(report: CheckReport, cwd: string = process.cwd()): string {

@@ -2,7 +2,15 @@ import { textPatterns } from '../model/index.js'
 import type { PlannedBullet } from './bullets.js'
 import { plannedBullets } from './bullets.js'
 import { matchesAny, type PoolBlock } from './pool.js'
-import { byConfidence, freeBlocks, markShown, wordLimit, type SectionContext, type SectionOf } from './sections.js'
+import {
+  byConfidence,
+  canBeBullet,
+  freeBlocks,
+  markShown,
+  wordLimit,
+  type SectionContext,
+  type SectionOf,
+} from './sections.js'
 
 /**
  * The audience's levers (authorization, appropriations, oversight, ...), each
@@ -16,7 +24,10 @@ export function leverBullets(section: SectionOf<'levers'>, context: SectionConte
   const words = section.support.match ? textPatterns(section.support.match) : []
   const underHeading = (entry: PoolBlock) => entry.heading !== null && matchesAny([entry.heading], headings)
   const supported = freeBlocks(context).filter(
-    (entry) => section.kinds.includes(entry.block.kind) && (underHeading(entry) || matchesAny([entry.sentence], words)),
+    (entry) =>
+      section.kinds.includes(entry.block.kind) &&
+      (underHeading(entry) || matchesAny([entry.sentence], words)) &&
+      canBeBullet(entry),
   )
   // Sentences under the source's own heading speak most directly; then the most confident.
   const ranked = [...supported].sort((a, b) => Number(underHeading(b)) - Number(underHeading(a)) || byConfidence(a, b))

@@ -66,12 +66,18 @@ export function byConfidence(a: PoolBlock, b: PoolBlock): number {
   return b.block.confidence - a.block.confidence || byReadingOrder(a, b)
 }
 
-/** Blocks not yet on the deck that can be bullets: unused, their sentence unshown, not a fragment. */
+/** Blocks not yet on the deck: unused, their sentence unshown. */
 export function freeBlocks(context: SectionContext): PoolBlock[] {
-  return context.pool.filter(
-    (entry) =>
-      !context.used.has(entry.block.id) && !context.shown.has(entry.sentence) && (entry.forced || standsAlone(entry)),
-  )
+  return context.pool.filter((entry) => !context.used.has(entry.block.id) && !context.shown.has(entry.sentence))
+}
+
+/**
+ * Whether a block can be a bullet: the brief forced it, or it reads as a
+ * sentence. Asked only of the blocks a section wants, since tagging parts of
+ * speech is compose's costliest step.
+ */
+export function canBeBullet(entry: PoolBlock): boolean {
+  return entry.forced || standsAlone(entry)
 }
 
 /** Puts blocks on the deck: later sections and the timeline skip them and their sentences. */
@@ -101,7 +107,7 @@ function blockBullets(section: SectionOf<'blocks'>, context: SectionContext): Pl
     for (const entry of applyPick(pick, selectable, limit)) take(entry)
   }
   // Pinned blocks come after the profile's picks: the brief adds to a section, it does not reorder it.
-  for (const entry of free.filter((candidate) => candidate.pinned === section.id)) take(entry)
+  for (const entry of free.filter((candidate) => candidate.pinned === section.id && canBeBullet(candidate))) take(entry)
 
   const picked = [...chosen.values()]
   // Too little for a slide of its own, the section is left out, unless the brief pinned a block to it.
@@ -139,7 +145,8 @@ function applyPick(pick: BlockPick, candidates: readonly PoolBlock[], wordLimit:
       (!match || matchesAny([entry.sentence], match)) &&
       (!also || matchesAny([entry.sentence], also)) &&
       (!exclude || !matchesAny([entry.sentence], exclude)) &&
-      (!headings || matchesAny([entry.heading ?? undefined], headings)),
+      (!headings || matchesAny([entry.heading ?? undefined], headings)) &&
+      canBeBullet(entry),
   )
   const fitsSlide = (entry: PoolBlock) => countWords(entry.override?.short ?? entry.sentence) <= 2 * wordLimit
   const ranked = [...matching].sort((a, b) => Number(fitsSlide(b)) - Number(fitsSlide(a)) || byConfidence(a, b))
@@ -162,7 +169,11 @@ function applyPick(pick: BlockPick, candidates: readonly PoolBlock[], wordLimit:
 function pairUp(picked: readonly PoolBlock[], free: readonly PoolBlock[], rule: PairRule): Map<string, PoolBlock> {
   const pickedIds = new Set(picked.map((entry) => entry.block.id))
   const available = free.filter(
-    (entry) => rule.kinds.includes(entry.block.kind) && entry.pinned === undefined && !pickedIds.has(entry.block.id),
+    (entry) =>
+      rule.kinds.includes(entry.block.kind) &&
+      entry.pinned === undefined &&
+      !pickedIds.has(entry.block.id) &&
+      canBeBullet(entry),
   )
   const taken = new Set<string>()
   const partners = new Map<string, PoolBlock>()

@@ -1,7 +1,7 @@
 import { mostRestrictive, type Bullet, type Extraction, type TimelineEvent } from '../model/index.js'
 import { isFragment, type PlannedBullet } from './bullets.js'
 import { compressSentence } from './compress.js'
-import { formatIsoDate } from './dates.js'
+import { formatIsoDate } from '../shared/index.js'
 import { furnitureReason } from './furniture.js'
 import { sourceCitation, sourceLabel } from './notes.js'
 import { exclusionPatterns, matchesAny, type PoolBlock } from './pool.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatIsoDate, quotedPart, spellOutFirstUse } from '../../src/compose/index.js'
+import { quotedPart, spellOutFirstUse } from '../../src/compose/index.js'
+import { formatIsoDate } from '../../src/shared/index.js'
 
 describe('quotedPart', () => {
   it('keeps the quoted words of a sentence that quotes someone', () => {
