@@ -12,11 +12,7 @@ const { argumentSites, chooseThesis, thesisCandidates, featureVector, thesisFeat
 const { fitChoice, fitBinary, sigmoid } = extraction
 
 /** The regularisation and the optimiser's settings; chosen once, recorded in the weights file. */
-export const fitOptions = {
-  l2: Number(process.env.L2 ?? 0.02),
-  iterations: Number(process.env.IT ?? 1500),
-  learningRate: 0.5,
-}
+export const fitOptions = { l2: 0.02, iterations: 1500, learningRate: 0.5 }
 
 const decode = (text) =>
   text
@@ -98,7 +94,7 @@ export function fitModels(texts, corpusName) {
     const chosen = candidates.findIndex((site) => coversThesis(site, gold.thesis))
     if (chosen >= 0) groups.push({ rows: candidates.map((site) => featureVector(thesisFeatures, site)), chosen })
   }
-  const thesis = fitChoice(thesisNames, groups, fitOptions)
+  const thesis = fitChoice(thesisNames, groups, thesisOptions)
   const partial = { fittedOn: corpusName, thesis, counterargument: { bias: 0, weights: {}, threshold: 0.5 } }
   const rows = []
   const labels = []
