@@ -1,5 +1,5 @@
 import type { Citation, SourceMetadata } from '../model/index.js'
-import { formatIsoDate } from './dates.js'
+import { formatIsoDate } from '../shared/index.js'
 import type { PoolBlock } from './pool.js'
 import { collapseWhitespace } from './wording.js'
 

@@ -58,6 +58,11 @@ export const NoiseKind = z.enum([
   'cover',
   'contact',
   'boilerplate',
+  'share',
+  'related',
+  'cookie-banner',
+  'advertisement',
+  'comments',
   'other',
 ])
 export type NoiseKind = z.infer<typeof NoiseKind>

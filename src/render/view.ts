@@ -1,5 +1,5 @@
-import { formatIsoDate, yearOf } from '../compose/index.js'
 import { bannerText, type Bullet, type Citation, type DeckPlan } from '../model/index.js'
+import { formatIsoDate, yearOf } from '../shared/index.js'
 import { escapeSlideText } from './escape.js'
 
 /**

@@ -7,7 +7,7 @@ import { reviewLogPath } from '../fs.js'
 import { handleApi, sendJson, type ServedDeck } from './api.js'
 import { createPublisher } from './publisher.js'
 import { readReviewers, reviewersPath } from './reviewers.js'
-import { serveSite } from './static.js'
+import { siteHandler, type SiteHandler } from './static.js'
 import { openReviewStore } from './store.js'
 import { reviewerForToken } from './tokens.js'
 
@@ -89,6 +89,14 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     })
   })
 
+  const sites = new Map<string, SiteHandler>()
+  const siteOf = (siteDir: string) => {
+    const dir = resolve(siteDir)
+    const site = sites.get(dir) ?? siteHandler(dir)
+    sites.set(dir, site)
+    return site
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isExpectedHost(request.headers.host, options.host))
       return sendJson(response, 403, { error: 'unexpected Host header' })
@@ -102,7 +110,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       response.writeHead(301, { location: `/${audience}/` })
       return void response.end()
     }
-    return serveSite(resolve(deck.siteDir), rest, response, (html) => withReviewHook(html, deck))
+    return siteOf(deck.siteDir)(request, rest, response, (html) => withReviewHook(html, deck))
   }
 
   await new Promise<void>((done, fail) => {
