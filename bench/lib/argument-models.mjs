@@ -94,7 +94,7 @@ export function fitModels(texts, corpusName) {
     const chosen = candidates.findIndex((site) => coversThesis(site, gold.thesis))
     if (chosen >= 0) groups.push({ rows: candidates.map((site) => featureVector(thesisFeatures, site)), chosen })
   }
-  const thesis = fitChoice(thesisNames, groups, thesisOptions)
+  const thesis = fitChoice(thesisNames, groups, fitOptions)
   const partial = { fittedOn: corpusName, thesis, counterargument: { bias: 0, weights: {}, threshold: 0.5 } }
   const rows = []
   const labels = []
