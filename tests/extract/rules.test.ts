@@ -217,11 +217,9 @@ describe('terms', () => {
     ])
   })
 
-  it('runs in linear time on long runs of dashes and spaces', () => {
-    const started = process.hrtime.bigint()
-    definitionsIn(`A${' '.repeat(50_000)}or${'-'.repeat(50_000)}(AB)`)
-    // Generous: the quadratic version took minutes on this input.
-    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(2)
+  it('gets through long runs of dashes and spaces (a quadratic scan would not finish within the test timeout)', () => {
+    expect(definitionsIn(`A${' '.repeat(100_000)}or${'-'.repeat(100_000)}(AB)`)).toEqual([])
+    expect(definitionsIn(`Alpha Beta${', or'.repeat(30_000)} AB`)).toEqual([])
   })
 })
 
