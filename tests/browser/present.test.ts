@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildBrief } from '../../src/cli/pipeline.js'
+import { buildBrief } from '../../src/pipeline/index.js'
 import { launchBrowser } from '../../src/export/index.js'
 import { rebuildOnChange, serveDeck, type RebuildWatcher, type ServedDeck } from '../../src/present/index.js'
 
