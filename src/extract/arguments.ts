@@ -27,9 +27,26 @@ export function argumentSites(document: SourceDocument): UnitSite[] {
  */
 export function thesisCandidates(sites: readonly UnitSite[]): UnitSite[] {
   const inSummary = sites.filter((site) => summaryHeading(site) === 1)
-  const opening = inSummary.length > 0 ? inSummary : sites.filter((site) => site.paragraphs < 4 || inIntroduction(site))
-  const substantive = opening.filter((site) => describesDocument(site) === 0)
+  const opening =
+    inSummary.length > 0
+      ? inSummary
+      : sites[0]?.text.sectioned
+        ? firstSection(sites)
+        : sites.filter(inOpeningParagraphs)
+  // A sentence about the document (`This report discusses …`) or one that only opens a list (`… the following:`) states no finding.
+  const substantive = opening.filter((site) => describesDocument(site) === 0 && !/:$/.test(site.unit.text))
   return substantive.length > 0 ? substantive : opening.length > 0 ? opening : [...sites]
+}
+
+/** The units before the second heading: the opening section of a report. */
+function firstSection(sites: readonly UnitSite[]): UnitSite[] {
+  const heading = sites[0]!.heading
+  const end = sites.findIndex((site) => site.heading !== heading)
+  return sites.slice(0, end)
+}
+
+function inOpeningParagraphs(site: UnitSite): boolean {
+  return site.paragraphs < 4 || inIntroduction(site) === 1
 }
 
 /** The thesis: the candidate the model ranks highest (the later one on a tie: texts build up to their point). */

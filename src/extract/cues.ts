@@ -240,9 +240,8 @@ export const reportDescription =
 export const necessity =
   /\b(it['’]?s|it\s+is|is|are|remains?|has\s+become|becomes?)\s+(critical|crucial|essential|imperative|vital|necessary|urgent|indispensable|paramount)\b/i
 
-/** Policy proposals without a modal: `The need for allies to contribute …`, `… could include intelligence sharing`. */
-export const proposal =
-  /\b(the\s+need\s+for|needs?\s+(a|an|more|greater|to)\b|recommend(s|ed)?|propose[sd]?|urges?|(could|would|should)\s+(include|involve|entail|require))\b/i
+/** Policy proposals without a modal of obligation: `… need a recalibration`, `… could include intelligence sharing`. */
+export const proposal = /\b(needs?\s+(a|an|more|greater)\b|recommends?|proposes?|urges?|(could|should)\s+include)\b/i
 
 /** A fact with its source or as an example: the author's support, not the other side's. */
 export const citedSupport = /\b(according\s+to|for\s+example|for\s+instance)\b/i

@@ -33,6 +33,8 @@ export interface UnitSite {
 export interface TextProfile {
   /** Indexes of the units that say `should`, `must` or `ought to`, in order. */
   obligations: readonly number[]
+  /** Whether the text is set in sections (more than one heading): a report rather than an op-ed. */
+  sectioned: boolean
   /** The highest centrality of any unit in the text (see `centrality`), to scale it to [0, 1]. */
   maxCentrality: number
 }
@@ -75,7 +77,7 @@ export function sitesOf(
     for (const word of contentWords(unit.text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
   const titleWords = new Set(contentWords(title ?? ''))
   const obligations = units.flatMap((unit, index) => (strongNormative.test(unit.text) ? [index] : []))
-  const profile = { obligations, maxCentrality: 0 }
+  const profile = { obligations, sectioned: false, maxCentrality: 0 }
   const sites = units.map((unit, index): UnitSite => {
     const paragraph = paragraphOrder.get(unit.sentence.paragraph)!
     const sameParagraph = (other: Unit | undefined) =>
@@ -98,6 +100,7 @@ export function sitesOf(
       thesis: undefined,
     }
   })
+  profile.sectioned = sites.some((site) => site.heading !== sites[0]!.heading)
   profile.maxCentrality = sites.reduce((max, site) => Math.max(max, site.centrality), 0)
   return sites
 }

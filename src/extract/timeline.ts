@@ -32,6 +32,9 @@ const bareYear =
 /** `the Trade Act of 1974`, `Pub. L. 117-58`, `Executive Order 14347 dated …`: a date that names a law, not an event. */
 const namesALaw =
   /\b(Act|Acts|Law|Code|Amendments?|Resolution|Appropriations|Authorization|Reauthorization)(\s+of)?(\s+the)?\s*$|\b(Pub\.\s*L\.|P\.L\.|Stat\.|U\.S\.C\.|Fed\.\s*Reg\.|Executive Order\s+\d+\s+(dated|of)|No\.)\s*$/
+/** A capitalised instrument named by its year: `1994 Agreement`, `2018 Farm Bill`. */
+const namedInstrumentAfter =
+  /^\s+(?:[A-Z][a-z]+\s+){0,3}(Act|Agreement|Treaty|Convention|Protocol|Accords?|Law|Declaration|Bill|Amendments?|Rule|Report)\b/
 /** Words around a date that make it the date of a document rather than of a happening. */
 const publicationWords =
   /\b(updated|published|publication date|accessed|retrieved|last modified|as of|dated|posted|released on|copyright|©)\s*$/i
@@ -55,6 +58,9 @@ export function timelineOf(document: SourceDocument, knowledge: Knowledge): Time
 function isEventDate(text: string, mention: DateMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 40), mention.start)
   if (namesALaw.test(before) || publicationWords.test(before)) return false
+  // `the 1994 Agreement`, `the 2018 Farm Bill`: a named instrument; `post-World War II`: a period, not the event.
+  if (namedInstrumentAfter.test(text.slice(mention.end, mention.end + 30)) || /\b(post|pre)-$/i.test(before))
+    return false
   // `(2019)`, `(Smith, 2019)`: a citation.
   return !/\([^()]{0,40}$/.test(before) || !/^[^()]{0,6}\)/.test(text.slice(mention.end, mention.end + 7))
 }

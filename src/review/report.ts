@@ -1,4 +1,4 @@
-import { formatPlace, type CommentThread, type DeckReview, type SlideReview, type Warning } from '../model/index.js'
+import type { CommentThread, DeckReview, SlideReview, Warning } from '../model/index.js'
 
 export interface ReviewReport {
   readonly decks: readonly DeckReview[]
@@ -18,7 +18,7 @@ export function formatReviewReport(report: ReviewReport): string {
     sections.push(
       [
         'Orphaned overrides (their block no longer exists):',
-        ...report.orphans.map((orphan) => `  ${formatPlace(orphan.place)}: ${orphan.message}`),
+        ...report.orphans.map((orphan) => `  ${orphan.toString()}`),
       ].join('\n'),
     )
   }

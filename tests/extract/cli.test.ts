@@ -59,7 +59,7 @@ describe('briefdeck extract', () => {
     expect(code).toBe(ExitCode.badInput)
     expect(stdout).toBe('')
     expect(stderr).toBe(
-      `briefdeck: ${binary}:1:5: source looks binary (it contains a NUL byte); give a plain text or markdown file`,
+      `briefdeck: ${binary}:1:5: source looks binary (it contains a NUL byte); not a PDF, web page, Word, markdown or text file`,
     )
   })
 

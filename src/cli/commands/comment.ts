@@ -1,4 +1,4 @@
-import { BriefdeckProblem, CommentText, ReviewerName, type ReviewEventDraft } from '../../model/index.js'
+import { CommentText, UsageError, ReviewerName, type ReviewEventDraft } from '../../model/index.js'
 import {
   appendReviewEvent,
   commentDraft,
@@ -53,11 +53,6 @@ async function replyTo(briefPath: string, threadId: string, author: string, text
   const { state, warnings } = await readReviewState(briefPath)
   printWarnings(warnings)
   const thread = state.threads.find((candidate) => candidate.id === threadId)
-  if (!thread)
-    throw new BriefdeckProblem(
-      `no comment ${threadId} to reply to`,
-      { file: reviewLogPath(briefPath) },
-      'review-thread',
-    )
+  if (!thread) throw new UsageError(`no such comment in ${reviewLogPath(briefPath)}`, '--reply-to')
   return replyDraft(thread, author, text)
 }

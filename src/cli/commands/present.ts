@@ -22,7 +22,7 @@ export interface PresentCommandOptions {
  */
 export async function run(briefPath: string, options: PresentCommandOptions): Promise<number> {
   const audience = options.audience?.trim()
-  if (!audience) throw new UsageError("required: present shows one audience's deck", '--audience')
+  if (!audience) throw new UsageError("required (present shows one audience's deck)", '--audience')
   const port = parsePort(options.port)
   const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out })
 

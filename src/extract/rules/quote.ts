@@ -17,8 +17,15 @@ export interface QuoteSpan {
   rule: string
 }
 
-/** A quotation needs this many words to be a quote block rather than a phrase in quotation marks. */
-const minimumWords = 6
+/**
+ * A quote block is a passage, not a phrase in quotation marks: ten words, or
+ * a sentence of five or more (a capital first, punctuation closing it inside
+ * the marks, as in `“We will not accept it,” she said`).
+ */
+function isPassage(quotation: string): boolean {
+  const words = quotation.trim().split(/\s+/).length
+  return words >= 10 || (words >= 5 && /^\s*[\p{Lu}]/u.test(quotation) && /[.!?,]\s*$/.test(quotation))
+}
 
 const quoted = /["“]([^"“”]{2,}?)["”]/g
 const verbs = `(?:${statementVerbs})`
@@ -73,7 +80,7 @@ export function quotesIn(sentence: Sentence, lastSpeaker?: string): QuoteSpan[] 
   for (const match of sentence.text.matchAll(quoted)) {
     const inner = match[1]!
     const trimmed = inner.replace(/[\s,;:]+$/, '').replace(/^\s+/, '')
-    if (trimmed.split(/\s+/).length < minimumWords) continue
+    if (!isPassage(inner)) continue
     const attribution = attributionOf(sentence.text, match.index, match.index + match[0].length, previous)
     if (!attribution) continue
     previous = attribution.speaker

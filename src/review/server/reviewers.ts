@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { stringify } from 'yaml'
 import { briefName } from '../../brief/index.js'
 import { describeIssues, ReviewerName, safeParseInOwnWords, UsageError } from '../../model/index.js'
-import { parseYamlFile, writeFileAtomic } from '../../shared/index.js'
+import { exists, parseYamlFile, readTextFile, writeFileAtomic } from '../../shared/index.js'
 import { newToken, reviewerEntry, ReviewersFile, withReviewer } from './tokens.js'
 
 /** Beside the brief, like the review log; it holds only salted hashes, never a token. */
@@ -13,11 +12,8 @@ export function reviewersPath(briefPath: string): string {
 
 /** A missing file means nobody may write yet. */
 export async function readReviewers(file: string): Promise<ReviewersFile> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null
-    throw error
-  })
-  return text === null ? { reviewers: [] } : parseReviewers(text, file)
+  if (!(await exists(file))) return { reviewers: [] }
+  return parseReviewers(await readTextFile(file, { ruleId: 'reviewers', expected: 'YAML text' }), file)
 }
 
 export function parseReviewers(text: string, file: string): ReviewersFile {
