@@ -43,6 +43,7 @@ function withExportOptions(command: Command): Command {
   return command
     .option(...audiencesOption)
     .option(...outOption)
+    .option('--force', 'Build every deck again, even those nothing they are made of changed for')
     .option('--handout-layout <LAYOUT>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
     .option('--paper <SIZE>', 'Handout paper: A4 or Letter', { default: 'A4' })
     .option('--png-scale <SCALE>', 'Slide PNGs at 1 or 2 times the slide size', { default: 1 })
@@ -51,12 +52,20 @@ function withExportOptions(command: Command): Command {
     .option('--quiet', 'No progress output')
 }
 
-withExportOptions(cli.command('build <BRIEF>', 'Write a Slidev deck for each audience of a brief'))
+withExportOptions(
+  cli.command(
+    'build <...BRIEF>',
+    'Write a Slidev deck for each audience of each brief (a folder: every *.brief.yaml in it), redoing only what changed, and out/index.html',
+  ),
+)
   .option('--pdf', 'Also export PDFs, handouts and PNGs, then check every slide (what export does)')
   .action(lazy(() => import('./commands/build.js')))
 
 withExportOptions(
-  cli.command('export <BRIEF>', 'Build, then export PDFs, handouts and PNGs for each audience and check every slide'),
+  cli.command(
+    'export <...BRIEF>',
+    'Build, then export PDFs, handouts and PNGs for each audience and check every slide (build --pdf)',
+  ),
 ).action(lazy(() => import('./commands/export.js')))
 
 cli
@@ -73,7 +82,7 @@ cli
   .option(...outOption)
   .option('--port <N>', 'Port for the Slidev server', { default: 3030 })
   .option('--remote <PASSWORD>', 'Allow remote control, protected by this password')
-  .option('--no-open', 'Do not open a browser')
+  .option('--no-open', 'Do not open a browser (one opens when the machine has a display)')
   .action(lazy(() => import('./commands/present.js')))
 
 cli
@@ -82,7 +91,6 @@ cli
   .option('--slide <SLIDE>', 'Slide number or stable id, as briefdeck review shows')
   .option('--as <NAME>', 'Who is commenting (required)')
   .option('--reply-to <COMMENT>', 'Id of the comment this answers')
-  .option(...outOption)
   .action(lazy(() => import('./commands/comment.js')))
 
 cli
@@ -95,14 +103,12 @@ cli
   .option('--audience <ID>', 'The audience whose deck is approved (required)')
   .option('--slide <SLIDES>', 'Slide numbers or ids (comma-separated)')
   .option('--as <NAME>', 'Who approves (required)')
-  .option(...outOption)
   .action(lazy(() => import('./commands/approve.js')))
 
 cli
   .command('review <BRIEF>', 'Show approvals, open comments, changes since approval and orphaned overrides')
   .option('--strict', 'Exit 1 while anything is outstanding')
   .option('--json', 'Print the review state as JSON')
-  .option(...outOption)
   .action(lazy(() => import('./commands/review.js')))
 
 cli
@@ -116,9 +122,14 @@ cli
   .option('--host <HOST>', 'Address to listen on', { default: '127.0.0.1' })
   .option('--port <N>', 'Port', { default: 3040 })
   .option(...audiencesOption)
-  .option(...outOption)
   .option('--add-reviewer <NAME>', 'Add a reviewer (or replace their token), print the token once and exit')
   .action(lazy(() => import('./commands/serve.js')))
+
+cli
+  .command('ci <PROVIDER>', 'Write a CI workflow that builds every brief and gates on review (provider: github)')
+  .option('--out <FILE>', 'Where to write it', { default: '.github/workflows/briefdeck.yml' })
+  .option('--briefs <DIR>', 'The folder holding the briefs', { default: 'briefs' })
+  .action(lazy(() => import('./commands/ci.js')))
 
 // cac prints `(default: true)` beside every --no-* option, which reads as if the option were on.
 cli.help((sections) =>

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { applyOverrides, sourcePath } from '../../src/brief/index.js'
 import { run as build } from '../../src/cli/commands/build.js'
-import { buildBrief, type BuildResult } from '../../src/cli/pipeline.js'
+import { buildBrief, type BuildResult } from '../../src/pipeline/index.js'
 import { extract, readKnowledge } from '../../src/extract/index.js'
 import { readSource } from '../../src/ingest/index.js'
 import { BriefdeckProblem, formatPlace, UsageError } from '../../src/model/index.js'
@@ -143,11 +143,13 @@ describe('briefdeck build', () => {
   // The options cac fills in for a plain `briefdeck build` without --pdf.
   const cliDefaults = { handoutLayout: '1up', paper: 'A4', pngScale: 1, check: true }
 
-  it('prints each deck path and only the chosen audiences', async () => {
+  it('prints each deck path and only the chosen audiences, and what it skipped', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     try {
-      expect(await build(briefPath, { ...cliDefaults, audience: 'allied-ministry', out })).toBe(0)
-      expect(log.mock.calls).toEqual([[join(out, 'pacific-alliances', 'allied-ministry', 'slides.md')]])
+      expect(await build([briefPath], { ...cliDefaults, audience: 'allied-ministry', out })).toBe(0)
+      expect(log.mock.calls).toEqual([
+        [`${join(out, 'pacific-alliances', 'allied-ministry', 'slides.md')} (unchanged, skipped)`],
+      ])
     } finally {
       log.mockRestore()
     }
@@ -175,7 +177,7 @@ describe('briefdeck build', () => {
       const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
       try {
         expect(
-          await build(join(briefRepo, 'briefs', 'test.brief.yaml'), { ...cliDefaults, out: join(briefRepo, 'out') }),
+          await build([join(briefRepo, 'briefs', 'test.brief.yaml')], { ...cliDefaults, out: join(briefRepo, 'out') }),
         ).toBe(0)
         expect(error.mock.calls.map(([line]) => String(line))).toEqual([
           expect.stringMatching(

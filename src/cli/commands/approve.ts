@@ -9,26 +9,25 @@ import {
 } from '../../review/index.js'
 import { plural } from '../../shared/index.js'
 import { ExitCode } from '../exit.js'
-import { buildBrief } from '../pipeline.js'
 import { checked, deckPlanOf, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
 
 export interface ApproveOptions {
   readonly audience?: string
   readonly slide?: string | number
   readonly as?: string
-  readonly out: string
 }
 
 /**
  * `briefdeck approve BRIEF --audience ID [--slide N,ID,...] --as NAME`:
  * records the content hash of each slide as it is now (every slide of the
- * deck unless --slide is given), then builds the deck again so that its
- * DRAFT mark follows the approvals.
+ * deck unless --slide is given) in the review log, and writes nothing else:
+ * the review log is part of what a deck is built from, so the next build
+ * brings the DRAFT mark in step.
  */
 export async function run(briefPath: string, options: ApproveOptions): Promise<number> {
   const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as')
   const audience = requireOption(options.audience, '--audience')
-  const { brief, decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
+  const { brief, decks } = await loadReview(briefPath, { audiences: [audience] })
   const plan = deckPlanOf(decks, audience)
   const slides =
     options.slide === undefined
@@ -46,16 +45,13 @@ export async function run(briefPath: string, options: ApproveOptions): Promise<n
       `note: the brief asks ${required.join(', ')} to approve this deck; ${author}'s approval is recorded but does not count`,
     )
   }
-  const [{ state }] = await Promise.all([
-    readReviewState(briefPath),
-    buildBrief(briefPath, { audiences: [audience], outDir: options.out }),
-  ])
+  const { state } = await readReviewState(briefPath)
   const review = reviewDeck(plan, state, required)
   const awaiting = review.slides.filter((slide) => !slide.approved).length
   console.log(
     review.draft
       ? `the deck stays a DRAFT: ${awaiting} ${plural(awaiting, 'slide')} still await approval`
-      : 'every slide is approved: the deck is no longer a draft',
+      : 'every slide is approved: the next build drops its DRAFT mark',
   )
   return ExitCode.ok
 }

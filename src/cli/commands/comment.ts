@@ -15,7 +15,6 @@ export interface CommentOptions {
   readonly slide?: string | number
   readonly as?: string
   readonly replyTo?: string
-  readonly out: string
 }
 
 /**
@@ -45,7 +44,7 @@ async function commentOn(
 ): Promise<ReviewEventDraft> {
   const audience = requireOption(options.audience, '--audience')
   const ref = requireOption(options.slide, '--slide')
-  const { decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
+  const { decks } = await loadReview(briefPath, { audiences: [audience] })
   const plan = deckPlanOf(decks, audience)
   return commentDraft({ plan, slide: slideOf(plan, ref), author }, text)
 }

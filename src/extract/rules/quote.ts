@@ -29,9 +29,9 @@ function isPassage(quotation: string): boolean {
 
 const quoted = /["“]([^"“”]{2,}?)["”]/g
 const verbs = `(?:${statementVerbs})`
-/** A name, a title and a name, or a body: `David Shear`, `President Obama`, `the Commerce Department`, `officials`. */
+/** A name, a title and a name, or a body: `David Shear`, `Secretary-General of the ISA`, `the Commerce Department`, `officials`. */
 const speakerName =
-  "(?:(?:the\\s+)?(?:[A-Z][\\w.’'-]*\\s+){0,5}[A-Z][\\w’'-]*|(?:U\\.S\\.\\s+)?(?:officials|analysts|experts|critics|the\\s+(?:agency|department|ministry|administration|government|committee|court|report|study|company|minister|secretary|president|chair(?:man|woman)?|director|spokes(?:man|woman|person)|official|governor|senator))|he|she|they)"
+  "(?:(?:the\\s+)?[A-Z][\\w.’'-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?[A-Z][\\w.’'-]*){0,5}|(?:U\\.S\\.\\s+)?(?:officials|analysts|experts|critics|the\\s+(?:agency|department|ministry|administration|government|committee|court|report|study|company|minister|secretary|president|chair(?:man|woman)?|director|spokes(?:man|woman|person)|official|governor|senator))|he|she|they)"
 /** `, title of Y,` after a name. */
 const role = '(?:,\\s+([^,“”"]{3,140}?),)?'
 const attributions: ReadonlyArray<{ rule: string; pattern: RegExp; after: boolean }> = [
