@@ -99,8 +99,9 @@ function bulletSource(entry: PoolBlock): string {
   return isFragment(clause) ? asSentence(collapseWhitespace(entry.sentence)) : clause
 }
 
+/** A clause that ends on a word gets its full stop; any other ending is left as the source wrote it. */
 function asSentence(text: string): string {
-  return /[.?!…”’"]$/u.test(text) ? text : `${text.replace(/[\s,;:]+$/u, '')}.`
+  return /[\p{L}\p{N})]$/u.test(text) ? `${text}.` : text
 }
 
 const subordinateOpening =

@@ -120,7 +120,7 @@ function compressPart(sentence: string, limit: number): string {
 /** Spaces the source left before punctuation (`weapons , China`) and runs of white space. */
 function tidy(text: string): string {
   return collapseWhitespace(text)
-    .replace(/\s+([,;:.?!)”’])/gu, '$1')
+    .replace(/\s+([,;:.?!)”’])(?=\s|$)/gu, '$1')
     .replace(/([(“‘])\s+/gu, '$1')
 }
 

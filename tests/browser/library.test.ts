@@ -22,7 +22,8 @@ const briefdeck = (...args: string[]) => spawnSync('node', [binary, ...args], { 
 beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'briefdeck-library-'))
   await writeFile(join(repo, 'package.json'), '{}\n')
-  await cp('briefs', join(repo, 'briefs'), { recursive: true })
+  // The example briefs build from PDFs of their own; this test is about the library page, not them.
+  await cp('briefs', join(repo, 'briefs'), { recursive: true, filter: (path) => !path.includes('examples') })
   await mkdir(join(repo, 'briefs', 'harbors', 'sources'), { recursive: true })
   await cp('tests/fixtures/review/harbors.brief.yaml', join(repo, 'briefs', 'harbors', 'harbors.brief.yaml'))
   await cp('tests/fixtures/review/sources', join(repo, 'briefs', 'harbors', 'sources'), { recursive: true })
@@ -69,7 +70,7 @@ describe('briefdeck build DIR --pdf', () => {
       ['pacific-alliances', 'allied-ministry', 'DRAFT'],
       ['pacific-alliances', 'congressional-staff', 'DRAFT'],
     ])
-    expect(decks.map((deck) => deck.slides)).toEqual([expect.stringMatching(/^\d+ slides$/), '11 slides', '15 slides'])
+    expect(decks.map((deck) => deck.slides)).toEqual([expect.stringMatching(/^\d+ slides$/), '11 slides', '12 slides'])
     for (const deck of decks) {
       expect(deck.links.map(([label]) => label)).toEqual(['deck', 'PDF', 'handout'])
       for (const [, href] of deck.links) expect(existsSync(fileURLToPath(href!)), href!).toBe(true)
