@@ -1,7 +1,7 @@
 // Format detection by content, and what each format reader gives: Word files
 // through mammoth with core properties as fallback, PDF readings turned into
 // blocks, and bad input refused with one line naming the file.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -66,6 +66,21 @@ describe('format detection', () => {
     const bytes = await docxBytes({ paragraphs: [['', 'Text.']] })
     const path = file('cut.docx', bytes.subarray(0, Math.floor(bytes.length * 0.6)))
     expect(await problemOf(() => readSource(path))).toMatch(/cut\.docx: (Word file is damaged|source is a zip archive)/)
+  })
+
+  it('refuses a truncated PDF and one without a text layer (a scan), naming the file', async () => {
+    const whole = readFileSync('tests/fixtures/sources/IF10753v6.pdf')
+    const cut = file('cut.pdf', whole.subarray(0, 20_000))
+    expect(await problemOf(() => readSource(cut))).toMatch(
+      new RegExp(`^${cut}: is not a readable PDF, perhaps truncated or corrupt`),
+    )
+    const scan = file(
+      'scan.pdf',
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    )
+    expect(await problemOf(() => readSource(scan))).toMatch(
+      new RegExp(`^${scan}: has no text layer \\(a scanned PDF\\?\\)`),
+    )
   })
 
   it('refuses a web page too large to read before parsing it', async () => {

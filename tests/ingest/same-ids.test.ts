@@ -55,6 +55,16 @@ function html(): string {
   return `<!doctype html><html><head><title>ENERGY STAR Program</title></head><body><article><h1>ENERGY STAR Program</h1>${body}<ol>${notes}</ol></article></body></html>`
 }
 
+describe('one CRS product read from its PDF and from its markdown page', () => {
+  it('gives every block of the markdown the id it has in the PDF', async () => {
+    const pdf = await readSource('tests/fixtures/sources/IF10753v6.pdf', { sourceId: 'energy-star' })
+    const pdfIds = new Set(extract(pdf, knowledge).blocks.map((block) => block.id))
+    const markdownBlocks = extract(markdown, knowledge).blocks
+    expect(markdownBlocks.length).toBeGreaterThan(30)
+    expect(markdownBlocks.filter((block) => !pdfIds.has(block.id)).map((block) => block.text)).toEqual([])
+  })
+})
+
 describe('one block id per sentence, whatever the format', () => {
   const fromMarkdown = idsByText(extract(markdown, knowledge))
   const markdownIds = [...fromMarkdown.values()].filter((id) =>
