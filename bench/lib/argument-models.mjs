@@ -12,11 +12,7 @@ const { argumentSites, chooseThesis, thesisCandidates, featureVector, thesisFeat
 const { fitChoice, fitBinary, sigmoid } = extraction
 
 /** The regularisation and the optimiser's settings; chosen once, recorded in the weights file. */
-export const fitOptions = {
-  l2: Number(process.env.L2 ?? 0.02),
-  iterations: Number(process.env.IT ?? 1500),
-  learningRate: 0.5,
-}
+export const fitOptions = { l2: 0.02, iterations: 1500, learningRate: 0.5 }
 
 const decode = (text) =>
   text

@@ -1,10 +1,18 @@
 // The file-system edge of extract: reads the knowledge files (the bundled
 // ones in templates/knowledge/, then a brief repository's knowledge/*.json)
 // and hands the merged knowledge to the pure `extract`.
-import { readFile, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BriefdeckProblem, KnowledgeFile, mergeKnowledge, type Knowledge } from '../model/index.js'
+import {
+  BriefdeckProblem,
+  describeIssues,
+  KnowledgeFile,
+  mergeKnowledge,
+  safeParseInOwnWords,
+  type Knowledge,
+} from '../model/index.js'
+import { readTextFile } from '../shared/index.js'
 
 /** The knowledge that ships with briefdeck. */
 export const bundledKnowledgeDir = fileURLToPath(new URL('../../templates/knowledge', import.meta.url))
@@ -32,17 +40,15 @@ async function jsonFilesIn(dir: string): Promise<string[]> {
 }
 
 async function readKnowledgeFile(file: string): Promise<KnowledgeFile> {
+  const text = await readTextFile(file, { ruleId: 'knowledge-invalid', expected: 'JSON text' })
   let data: unknown
   try {
-    data = JSON.parse(await readFile(file, 'utf8'))
+    data = JSON.parse(text)
   } catch (error) {
     throw new BriefdeckProblem(`not a JSON knowledge file: ${(error as Error).message}`, { file }, 'knowledge-invalid')
   }
-  const parsed = KnowledgeFile.safeParse(data)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : ''
-    throw new BriefdeckProblem(`invalid knowledge file: ${where}${issue.message}`, { file }, 'knowledge-invalid')
-  }
+  const parsed = safeParseInOwnWords(KnowledgeFile, data)
+  if (!parsed.success)
+    throw new BriefdeckProblem(`invalid knowledge file: ${describeIssues(parsed.error)}`, { file }, 'knowledge-invalid')
   return parsed.data
 }

@@ -24,7 +24,7 @@ interface DateMention {
  * capitalised, since `may` and `march` are also verbs.
  */
 const mayHoldDate =
-  /\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(last|next|this|past)\s+(year|month)\b|\b[Ww]ar\b/
+  /\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(year|month)\b|\b[Ww]ar\b/
 /** A year standing alone: `by 2027`, `the 2009 joint declaration`. */
 const bareYear =
   /(?<=\b(?:in|by|since|until|till|before|after|from|to|through|of|the|early|late|around|circa|between|and|during)\s+|\bmid-)(1[6-9]\d\d|20\d\d)(?!\s*(?:%|percent|per cent|[-–]\d)|\d|\.\d)\b/gi
@@ -32,9 +32,9 @@ const bareYear =
 /** `the Trade Act of 1974`, `Pub. L. 117-58`, `Executive Order 14347 dated …`: a date that names a law, not an event. */
 const namesALaw =
   /\b(Act|Acts|Law|Code|Amendments?|Resolution|Appropriations|Authorization|Reauthorization)(\s+of)?(\s+the)?\s*$|\b(Pub\.\s*L\.|P\.L\.|Stat\.|U\.S\.C\.|Fed\.\s*Reg\.|Executive Order\s+\d+\s+(dated|of)|No\.)\s*$/
-/** A capitalised instrument named by its year: `1994 Agreement`, `2018 Farm Bill`. */
+/** An instrument named by its year: `1994 Agreement`, `2018 Farm Bill`, `the 1945 act`. */
 const namedInstrumentAfter =
-  /^\s+(?:[A-Z][a-z]+\s+){0,3}(Act|Agreement|Treaty|Convention|Protocol|Accords?|Law|Declaration|Bill|Amendments?|Rule|Report)\b/
+  /^\s+((?:[A-Z][A-Za-z]+\s+){0,3}(Act|Agreement|Treaty|Convention|Protocol|Accords?|Law|Declaration|Bill|Amendments?|Rule|Report)|(?:[A-Z]{2,}\s+|final\s+)?(act|law|statute|rules?|amendments?|regulations?|proclamation))\b/
 /** Words around a date that make it the date of a document rather than of a happening. */
 const publicationWords =
   /\b(updated|published|publication date|accessed|retrieved|last modified|as of|dated|posted|released on|copyright|©)\s*$/i

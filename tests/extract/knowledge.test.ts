@@ -48,7 +48,7 @@ describe('knowledge', () => {
     const error = await readKnowledge([dir]).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(BriefdeckProblem)
     expect(String(error)).toBe(
-      `${join(dir, 'eras.json')}: invalid knowledge file: eras.0.span: expected years such as 1939/1945`,
+      `${join(dir, 'eras.json')}: invalid knowledge file: eras #1.span: expected years such as 1939/1945`,
     )
     writeFileSync(join(dir, 'eras.json'), '{ not json')
     await expect(readKnowledge([dir])).rejects.toThrow(/not a JSON knowledge file/)

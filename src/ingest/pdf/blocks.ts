@@ -186,7 +186,6 @@ class BlockBuilder {
       !captionStart.test(line.text) &&
       last.page === line.page &&
       Math.abs(last.size - line.size) < 0.3 &&
-      last.font === line.font &&
       gap > 0 &&
       gap <= paragraphGap * line.size
     )
@@ -196,16 +195,20 @@ class BlockBuilder {
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false
     const last = block.lines.at(-1)!
     if (Math.abs(last.size - line.size) >= 0.6) return false
-    const left = Math.min(...block.lines.map((other) => other.x0))
+    // The block's lines in the column the last one is in (a paragraph may have begun in another).
+    const inColumn = block.lines.filter(
+      (other) => other.page === last.page && Math.abs(other.x0 - last.x0) < 3 * line.size,
+    )
+    const left = Math.min(...inColumn.map((other) => other.x0))
     const gap = last.y - line.y
     const sameColumn = last.page === line.page && gap > 0 && Math.abs(line.x0 - left) < 3 * line.size
     if (sameColumn) {
       if (gap > paragraphGap * Math.max(line.size, last.size)) return false
       if (block.kind === 'list-item') return line.x0 > block.lines[0]!.x0 + 0.5 * line.size
-      const right = Math.max(...block.lines.map((other) => other.x1))
+      const right = Math.max(...inColumn.map((other) => other.x1))
       // A short line that ends a sentence ends its paragraph; an indented line starts one.
       if (terminal.test(last.text) && last.x1 < right - 4 * line.size) return false
-      return !(block.lines.length > 1 && line.x0 > left + line.size)
+      return !(inColumn.length > 1 && line.x0 > left + line.size)
     }
     // Into the next column or page: only an unfinished sentence runs on.
     const moved = line.page !== last.page || gap <= 0
@@ -336,4 +339,20 @@ export function blockText(lines: Line[], vocabulary: Vocabulary): { text: string
     marks.push(...line.marks.map((mark) => ({ label: mark.label, offset: mark.offset + offset })))
   }
   return { text, marks }
+}
+
+/**
+ * A table's lines as rows of cells. A line of one cell that starts right of the table's first
+ * column is the wrapped end of the row above it.
+ */
+export function tableRows(lines: Line[]): string[][] {
+  const left = Math.min(...lines.map((line) => line.x0))
+  const rows: string[][] = []
+  for (const line of lines) {
+    const cells = line.cells.length ? line.cells : [line.text]
+    const row = rows.at(-1)
+    if (row && cells.length === 1 && line.x0 > left + line.size) row[row.length - 1] += ` ${cells[0]}`
+    else rows.push([...cells])
+  }
+  return rows
 }

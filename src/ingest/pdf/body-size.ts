@@ -11,10 +11,12 @@ export interface SizedPage {
 }
 
 export function bodySize(pages: SizedPage[]): number {
+  const prose = pages.flatMap((page) => proseLines(page)).filter((line) => proseWords(line.text) > 0)
+  // Without lines of prose (a page of figures, a form), the size most characters are set in.
+  const weigh = prose.length ? (line: Line) => proseWords(line.text) : (line: Line) => line.text.length
   const weights = new Map<number, number>()
-  const counted = pages.flatMap((page) => proseLines(page))
-  for (const line of counted.length ? counted : pages.flatMap((page) => page.lines)) {
-    weights.set(line.size, (weights.get(line.size) ?? 0) + proseWords(line.text))
+  for (const line of prose.length ? prose : pages.flatMap((page) => page.lines)) {
+    weights.set(line.size, (weights.get(line.size) ?? 0) + weigh(line))
   }
   return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10
 }

@@ -46,8 +46,8 @@ function loadPdfJs(): Promise<PdfJs> {
 export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfText> {
   const { getDocument } = await loadPdfJs()
   const task = getDocument({
-    // pdf.js may take ownership of the buffer it is given; the caller keeps theirs.
-    data: bytes.slice(),
+    // A copy, and a plain Uint8Array (pdf.js refuses Node's Buffer): pdf.js may take ownership of it.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -7,7 +7,7 @@ import { readingOrder } from './columns.js'
 import { bodySize as documentBodySize } from './body-size.js'
 import { marginFurniture } from './margins.js'
 import { readCover } from './cover.js'
-import { blockText, layoutBlocks, type Block, type LaidOutPage } from './blocks.js'
+import { blockText, layoutBlocks, tableRows, type Block, type LaidOutPage } from './blocks.js'
 import { headingDepths, markBoilerplate, toFurniture } from './sections.js'
 import { Vocabulary } from './hyphenation.js'
 import { documentMetadata } from './metadata.js'
@@ -51,8 +51,9 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfReadi
 
   const title = cover.titleLines.length ? blockText(cover.titleLines, vocabulary).text : undefined
   if (title) markRepeatedTitle(blocks, title)
+  const contacts = markBoilerplate(blocks, headingDepths(blocks))
+  // Depths again without the boilerplate's headings: a disclaimer's heading does not rank the text's.
   const depths = headingDepths(blocks)
-  const contacts = markBoilerplate(blocks, depths)
   const metadata = documentMetadata({ title, cover, blocks, contacts, margins, info })
   markIdentifierLabels(blocks, metadata.identifier)
   return {
@@ -101,7 +102,7 @@ function toPdfBlock(block: Block, depths: Map<Block, 1 | 2 | 3 | 4 | 5 | 6>): Pd
     case 'table':
       return {
         kind: 'table',
-        rows: block.lines.map((line) => (line.cells.length ? line.cells : [line.text])),
+        rows: tableRows(block.lines),
         ...(block.caption !== undefined ? { caption: block.caption } : {}),
         page,
       }
