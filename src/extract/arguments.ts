@@ -3,7 +3,7 @@
 // the candidates and the best is the thesis; the fitted counterargument model
 // then marks the other side's points; the plain kinds (recommendation,
 // evidence, claim) are read from the wording that defines them.
-import type { ArgumentBlock, SourceDocument } from '../model/index.js'
+import type { ArgumentBlock, Sentence, SourceDocument } from '../model/index.js'
 import { BlockIds } from './ids.js'
 import { counterVerdict, shippedModel, thesisVerdict, type ArgumentModel, type Verdict } from './model.js'
 import { plainKind, quotesIn, type Finding } from './rules/index.js'
@@ -78,6 +78,21 @@ export function argumentBlocks(document: SourceDocument, model: ArgumentModel = 
   return toBlocks(document, sites, findings)
 }
 
+/** The sentence that holds an offset: a binary search, sentences being in text order. */
+function sentenceAt(document: SourceDocument, offset: number): Sentence | undefined {
+  const { sentences } = document
+  let low = 0
+  let high = sentences.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const sentence = sentences[middle]!
+    if (offset < sentence.start) high = middle - 1
+    else if (offset >= sentence.end) low = middle + 1
+    else return sentence
+  }
+  return undefined
+}
+
 function finding(kind: Finding['kind'], confidence: number, rule: string, cues: readonly string[]): Finding {
   return {
     kind,
@@ -87,11 +102,12 @@ function finding(kind: Finding['kind'], confidence: number, rule: string, cues: 
   }
 }
 
-/** Blocks in document order; the quotes of a sentence follow its units. */
+/** Blocks in document order; the quotes of a paragraph follow its units (a quotation may run over several sentences). */
 function toBlocks(document: SourceDocument, sites: readonly UnitSite[], findings: readonly Finding[]): ArgumentBlock[] {
   const sourceId = document.metadata.id
   const ids = new BlockIds(sourceId)
   const blocks: ArgumentBlock[] = []
+  const paragraphs = new Map(document.paragraphs.map((paragraph) => [paragraph.index, paragraph]))
   let lastSpeaker: string | undefined
   sites.forEach(({ unit }, i) => {
     const found = findings[i]!
@@ -111,10 +127,13 @@ function toBlocks(document: SourceDocument, sites: readonly UnitSite[], findings
       speaker: undefined,
       speakerRole: undefined,
     })
-    if (sites[i + 1]?.unit.sentence === unit.sentence) return
-    for (const quote of quotesIn(unit.sentence, lastSpeaker)) {
+    const paragraph = paragraphs.get(unit.sentence.paragraph)
+    if (!paragraph || sites[i + 1]?.unit.sentence.paragraph === paragraph.index) return
+    const lead = paragraphs.get(paragraph.index - 1)?.text
+    for (const quote of quotesIn(paragraph, lastSpeaker, lead)) {
       lastSpeaker = quote.speaker
       const text = document.text.slice(quote.start, quote.end)
+      const sentence = sentenceAt(document, quote.start) ?? unit.sentence
       blocks.push({
         id: ids.next(text),
         kind: 'quote',
@@ -122,8 +141,8 @@ function toBlocks(document: SourceDocument, sites: readonly UnitSite[], findings
         start: quote.start,
         end: quote.end,
         sourceId,
-        paragraph: unit.sentence.paragraph,
-        sentence: unit.sentence.index,
+        paragraph: paragraph.index,
+        sentence: sentence.index,
         confidence: 0.8,
         rule: quote.rule,
         cue: quote.cue,

@@ -4,7 +4,6 @@
 //   As X put it, “…”             according to X, “…”
 // A pronoun (`he said`) is resolved to the last speaker or titled person the
 // text named. Fragments of a few words are not quote blocks.
-import type { Sentence } from '../../model/index.js'
 import { statementVerbs } from '../cues.js'
 
 export interface QuoteSpan {
@@ -31,7 +30,7 @@ const quoted = /["“]([^"“”]{2,}?)["”]/g
 const verbs = `(?:${statementVerbs})`
 /** A name, a title and a name, or a body: `David Shear`, `Secretary-General of the ISA`, `the Commerce Department`, `officials`. */
 const speakerName =
-  "(?:(?:the\\s+)?[A-Z][\\w.’'-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?[A-Z][\\w.’'-]*){0,5}|(?:U\\.S\\.\\s+)?(?:officials|analysts|experts|critics|the\\s+(?:agency|department|ministry|administration|government|committee|court|report|study|company|minister|secretary|president|chair(?:man|woman)?|director|spokes(?:man|woman|person)|official|governor|senator))|he|she|they)"
+  "(?:(?:the\\s+)?[A-Z][\\w.’'-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?[A-Z][\\w.’'-]*){0,5}|(?:U\\.S\\.\\s+)?(?:officials|analysts|experts|critics|[Tt]he\\s+(?:agency|department|ministry|administration|government|committee|court|report|study|company|minister|secretary|president|chair(?:man|woman)?|director|spokes(?:man|woman|person)|official|governor|senator))|he|she|they)"
 /** `, title of Y,` after a name. */
 const role = '(?:,\\s+([^,“”"]{3,140}?),)?'
 const attributions: ReadonlyArray<{ rule: string; pattern: RegExp; after: boolean }> = [
@@ -70,18 +69,27 @@ const attributions: ReadonlyArray<{ rule: string; pattern: RegExp; after: boolea
 const notAName =
   /^(?:As|The|But|And|Then|When|While|So|However|Previously|Later|Earlier|Meanwhile|Still|Yet|In|On|At|For|If|This|That|These|Those|It|Its|There|Here|Some|Many|Most|Such)$/
 
+/** Where quotes are looked for: a sentence or a paragraph, with its offset in the document. */
+export interface QuoteScope {
+  start: number
+  text: string
+}
+
 /**
- * The quotes of a sentence with their speakers. `lastSpeaker` is the speaker
- * a pronoun refers to: the last one named before this sentence.
+ * The quotes of a sentence or paragraph with their speakers. `lastSpeaker`
+ * is the speaker a pronoun refers to: the last one named before. `lead` is
+ * the paragraph before, which introduces a block quote (`The minister said:`).
  */
-export function quotesIn(sentence: Sentence, lastSpeaker?: string): QuoteSpan[] {
+export function quotesIn(sentence: QuoteScope, lastSpeaker?: string, lead?: string): QuoteSpan[] {
   const found: QuoteSpan[] = []
   let previous = lastSpeaker
   for (const match of sentence.text.matchAll(quoted)) {
     const inner = match[1]!
     const trimmed = inner.replace(/[\s,;:]+$/, '').replace(/^\s+/, '')
     if (!isPassage(inner)) continue
-    const attribution = attributionOf(sentence.text, match.index, match.index + match[0].length, previous)
+    const attribution =
+      attributionOf(sentence.text, match.index, match.index + match[0].length, previous) ??
+      blockQuoteAttribution(sentence.text, match.index, lead, previous)
     if (!attribution) continue
     previous = attribution.speaker
     const start = sentence.start + match.index + 1 + (inner.length - inner.trimStart().length)
@@ -114,10 +122,29 @@ function attributionOf(
   return undefined
 }
 
+/** A quotation that opens its paragraph, introduced by the paragraph before (`As the report put it:`). */
+function blockQuoteAttribution(
+  text: string,
+  open: number,
+  lead: string | undefined,
+  lastSpeaker: string | undefined,
+): Omit<QuoteSpan, 'start' | 'end'> | undefined {
+  if (!lead || !/:\s*$/.test(lead) || text.slice(0, open).trim() !== '') return undefined
+  const attribution = attributionOf(
+    `${lead.trimEnd()} `,
+    lead.trimEnd().length + 1,
+    lead.trimEnd().length + 1,
+    lastSpeaker,
+  )
+  return attribution && { ...attribution, rule: 'block-quote' }
+}
+
 /** The speaker as the text names them; a pronoun becomes the last speaker named, or nothing. */
 function resolveSpeaker(raw: string, lastSpeaker: string | undefined): string | undefined {
   const name = raw.trim().replace(/[’']s$/, '')
   if (/^(he|she|they)$/i.test(name)) return lastSpeaker
+  // `The minister`, `the agency`: a body or an office described, kept as the text has it.
+  if (/^the\s+[a-z]/i.test(name)) return name
   const words = name.split(/\s+/)
   if (notAName.test(words[0]!)) {
     const rest = words.slice(1).join(' ')
