@@ -136,6 +136,8 @@ export const SourceDocument = z.object({
    * separated by blank lines.
    */
   text: z.string(),
+  /** `file` when `text` is the decoded file, `body` when it was composed from the body (derived formats). */
+  textOrigin: z.enum(['file', 'body']),
   metadata: SourceMetadata,
   sections: z.array(Section),
   paragraphs: z.array(Paragraph),
@@ -145,3 +147,27 @@ export const SourceDocument = z.object({
   noise: z.array(NoiseLine),
 })
 export type SourceDocument = z.infer<typeof SourceDocument>
+
+/** One file of `briefdeck ingest --json` (the contract `score-sources.mjs` reads). */
+export const IngestedSource = z.object({
+  file: z.string().describe('The path as given on the command line'),
+  format: SourceFormat,
+  source: SourceMetadata,
+  text: z
+    .string()
+    .describe(
+      'The body text without furniture, headings and paragraphs separated by blank lines; for PDF, HTML, Word and marked-up markdown the text that extract offsets point into',
+    ),
+  sections: z.array(Section),
+  paragraphs: z.array(Paragraph),
+  tables: z.array(Table),
+  footnotes: z.array(Footnote),
+  noise: z.array(NoiseLine),
+})
+export type IngestedSource = z.infer<typeof IngestedSource>
+
+export const IngestOutput = z.array(IngestedSource).meta({
+  title: 'briefdeck ingest --json',
+  description: 'One document per file that could be read, in the order the files were given.',
+})
+export type IngestOutput = z.infer<typeof IngestOutput>

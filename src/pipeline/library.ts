@@ -1,9 +1,9 @@
 // Writes `<out>/index.html` from what the build folder holds: every deck
 // folder with a build record, whichever build made it, so that building one
 // brief never drops the others from the page.
-import { readdir, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join, posix, relative, sep } from 'node:path'
-import { writeFileAtomic } from '../shared/index.js'
+import { isFile, writeFileAtomic } from '../shared/index.js'
 import { libraryPage, type LibraryDeck } from '../export/library-page.js'
 import { readRecord } from './record.js'
 
@@ -51,9 +51,3 @@ async function folders(dir: string): Promise<string[]> {
     .map((entry) => entry.name)
     .sort()
 }
-
-const isFile = (path: string) =>
-  stat(path).then(
-    (info) => info.isFile(),
-    () => false,
-  )

@@ -2,9 +2,9 @@
 // the deck was made from and what its last export wrote. It is a dot-file so
 // that the print site's own fingerprint, which hashes the deck's files, leaves it out.
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { writeFileAtomic } from '../shared/index.js'
+import { exists, writeFileAtomic } from '../shared/index.js'
 import {
   DeckBuildRecord,
   type DeckCheck,
@@ -78,13 +78,6 @@ export function recordedExport(deckDir: string, audience: string, record: Export
 export async function recordedFilesExist(deckDir: string, record: ExportRecord): Promise<boolean> {
   const files = [record.pdf.path, record.handout.path, record.contactSheet, ...record.slideImages]
   if (record.pptx) files.push(record.pptx)
-  const found = await Promise.all(
-    files.map((file) =>
-      stat(resolve(deckDir, file)).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  )
+  const found = await Promise.all(files.map((file) => exists(resolve(deckDir, file))))
   return found.every(Boolean)
 }

@@ -1,5 +1,5 @@
 import { readSource } from '../../ingest/index.js'
-import { BriefdeckProblem, type NoiseKind, type SourceDocument } from '../../model/index.js'
+import { BriefdeckProblem, type IngestedSource, type NoiseKind, type SourceDocument } from '../../model/index.js'
 import { ExitCode, reportError } from '../exit.js'
 
 export interface IngestOptions {
@@ -30,7 +30,7 @@ export async function run(files: readonly string[], options: IngestOptions = {})
 }
 
 /** The `ingest --json` contract: what score-sources and other tools read. */
-export function ingestJson(document: SourceDocument) {
+export function ingestJson(document: SourceDocument): IngestedSource {
   return {
     file: document.file,
     format: document.format,
@@ -46,12 +46,12 @@ export function ingestJson(document: SourceDocument) {
 
 /**
  * The body without furniture, paragraphs separated by blank lines. For
- * derived formats that is the document's own text (block offsets point into
- * it); for text and markdown files the paragraphs of the file (whose offsets
- * point into the file).
+ * derived formats (and markdown with inline markup) that is the document's
+ * own text, which block offsets point into; for text and plain markdown the
+ * paragraphs of the file, whose offsets point into the file.
  */
 function bodyText(document: SourceDocument): string {
-  if (document.format !== 'text' && document.format !== 'markdown') return document.text
+  if (document.textOrigin === 'body') return document.text
   return document.paragraphs.map((paragraph) => paragraph.text).join('\n\n')
 }
 

@@ -52,11 +52,12 @@ function parseHtml(html: string, file: string): Root {
 }
 
 /**
- * The page without what is never text: comments, scripts (JSON-LD kept, it
- * is metadata), styles, inline SVG drawings and comments. Saved pages are often mostly
- * these, and dropping them before parsing halves the time parse5 takes. Their
- * ends are found as the HTML tokenizer finds them: the first `</script`,
- * `</style`, `-->`.
+ * The page without what is never text: scripts (JSON-LD kept, it is
+ * metadata), styles, inline SVG drawings, noscript, template and iframe
+ * bodies, comments, and data, srcset and event-handler attributes. Saved
+ * pages are often mostly these, and dropping them before parsing halves the
+ * time parse5 takes. Their ends are found as the HTML tokenizer finds them:
+ * the first `</script`, `</style`, `-->`.
  */
 function withoutInertMarkup(html: string): string {
   return html
@@ -65,7 +66,9 @@ function withoutInertMarkup(html: string): string {
     )
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
     .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '')
+    .replace(/<(noscript|template|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s(?:data-[\w-]+|srcset|sizes|on\w+)="[^"]*"/gi, '')
 }
 
 function contentReading(content: Element): BlockReading {

@@ -3,6 +3,7 @@
 // (from a page's first line that opens with a raised number down), which in a heavily annotated
 // report can hold more characters than the text itself.
 import type { Line } from './lines.js'
+import { footnoteAreaTop } from './blocks.js'
 
 export interface SizedPage {
   lines: Line[]
@@ -11,10 +12,12 @@ export interface SizedPage {
 }
 
 export function bodySize(pages: SizedPage[]): number {
+  const prose = pages.flatMap((page) => proseLines(page)).filter((line) => proseWords(line.text) > 0)
+  // Without lines of prose (a page of figures, a form), the size most characters are set in.
+  const weigh = prose.length ? (line: Line) => proseWords(line.text) : (line: Line) => line.text.length
   const weights = new Map<number, number>()
-  const counted = pages.flatMap((page) => proseLines(page))
-  for (const line of counted.length ? counted : pages.flatMap((page) => page.lines)) {
-    weights.set(line.size, (weights.get(line.size) ?? 0) + proseWords(line.text))
+  for (const line of prose.length ? prose : pages.flatMap((page) => page.lines)) {
+    weights.set(line.size, (weights.get(line.size) ?? 0) + weigh(line))
   }
   return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10
 }
@@ -27,7 +30,9 @@ function proseWords(text: string): number {
 function proseLines({ lines, width, height }: SizedPage): Line[] {
   const footnoteTop = Math.max(
     -Infinity,
-    ...lines.filter((line) => line.leadingMark !== undefined && line.y < 0.6 * height).map((line) => line.y),
+    ...lines
+      .filter((line) => line.leadingMark !== undefined && line.y < footnoteAreaTop * height)
+      .map((line) => line.y),
   )
   const footnoteSize = lines.find((line) => line.y === footnoteTop)?.size ?? 0
   return lines.filter(

@@ -18,6 +18,10 @@ export interface MetadataSources {
   info: DocumentInfo
 }
 
+/** Names publishers give their kinds of document, as a masthead shows them (`CRS Legal Sidebar`). */
+const documentTypes =
+  /\b(legal sidebar|in focus|insight|issue brief|policy brief|fact sheet|working paper|white paper|testimony|report|memorandum)s?\b/i
+
 export function documentMetadata(sources: MetadataSources): PdfMetadata {
   const { cover, info } = sources
   const metadata: PdfMetadata = {}
@@ -34,6 +38,13 @@ export function documentMetadata(sources: MetadataSources): PdfMetadata {
   if (identifier) metadata.identifier = identifier
   const publisher = publisherName(runningLines, title)
   if (publisher) metadata.publisher = publisher
+  const documentType = mastheadType(
+    [...sources.margins]
+      .filter(([line, kind]) => kind === 'cover' || line.page === 1)
+      .map(([line]) => line)
+      .concat(cover.masthead),
+  )
+  if (documentType) metadata.documentType = documentType
   return metadata
 }
 
@@ -118,6 +129,19 @@ function publisherName(lines: Line[], title: string | undefined): string | undef
   }
   const [best] = [...counts].sort((a, b) => b[1] - a[1])
   return best && best[1] >= 2 ? best[0] : undefined
+}
+
+/** The kind of document the first page's masthead or small print names: `Insight`, `Legal Sidebar`. */
+function mastheadType(lines: Line[]): string | undefined {
+  for (const line of lines) {
+    const found = documentTypes.exec(line.text)?.[1]
+    if (found)
+      return found
+        .toLowerCase()
+        .replace(/s$/, '')
+        .replace(/\b\p{L}/gu, (letter) => letter.toUpperCase())
+  }
+  return undefined
 }
 
 function unique(names: string[]): string[] {

@@ -29,6 +29,7 @@ async function twoColumnBrief(): Promise<Uint8Array> {
   const runningLines = (page: number): Placed[] => [
     { text: 'Two Columns of Text', x: 430, y: 760, size: 9 },
     { text: `Policy Institute ${page}`, x: 260, y: 30, size: 9 },
+    { text: 'PI1234', x: 520, y: 18, size: 9 },
   ]
   return buildPdf({
     pages: [
@@ -38,6 +39,7 @@ async function twoColumnBrief(): Promise<Uint8Array> {
         ...column(left, 50, 640),
         ...column(right.slice(0, 2), 320, 640),
         ...column(right.slice(2), 320, 610),
+        { text: 'An Issue Brief', x: 50, y: 70, size: 7 },
         ...runningLines(1),
       ],
       [
@@ -59,13 +61,15 @@ describe('readPdf', () => {
     expect(reading.pageCount).toBe(2)
   })
 
-  it('takes the title from the largest type, the date from the dateline and the author from the closing byline', async () => {
+  it('takes the title from the largest type, the date from the dateline, the author from the closing byline, the rest from the margins', async () => {
     const reading = await readPdf(await twoColumnBrief(), 'brief.pdf')
     expect(reading.metadata).toMatchObject({
       title: 'Two Columns of Text',
       date: '2024-06-05',
       authors: ['Jane Q. Public'],
       publisher: 'Policy Institute',
+      identifier: 'PI1234',
+      documentType: 'Issue Brief',
     })
     expect(textOf(reading.blocks, 'heading')).toEqual(['Two Columns of Text', 'Closing Section'])
     expect(reading.blocks).toContainEqual({
