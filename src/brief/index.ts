@@ -2,3 +2,4 @@
 export { parseBrief, briefName } from './parse.js'
 export { readBrief, sourcePath, repositoryRoot } from './read.js'
 export { applyOverrides, type OverriddenExtractions } from './overrides.js'
+export { draftBrief, type DraftOptions, type DraftSource } from './draft.js'

@@ -8,7 +8,8 @@ import {
   type PrintingOptions,
   type Progress,
 } from '../export/index.js'
-import type { BuiltDeck, CheckReport, DeckCheck, ExportedDeck } from '../model/index.js'
+import { isError, type BuiltDeck, type CheckReport, type DeckCheck, type ExportedDeck } from '../model/index.js'
+import { contentFindings } from './content.js'
 import { measure } from './measure.js'
 import { pdfPageTexts } from './pdf-text.js'
 import { deckFindings } from './rules.js'
@@ -52,6 +53,7 @@ export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progres
     missingFiles: page.missingFiles,
     pdfPages,
   })
+  findings.push(...contentFindings(deck.plan))
   return {
     audience: deck.audience,
     slidesPath: deck.slidesPath,
@@ -62,5 +64,5 @@ export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progres
 }
 
 function reportOf(decks: readonly DeckCheck[]): CheckReport {
-  return { ok: decks.every((deck) => deck.findings.length === 0), decks: [...decks] }
+  return { ok: decks.every((deck) => !deck.findings.some(isError)), decks: [...decks] }
 }

@@ -1,16 +1,20 @@
 // The check report for people: deck by deck, one line per finding, with the
 // slide number and id and the element, in the order a reader fixes them.
 import { relative } from 'node:path'
+import { isError, type CheckReport, type DeckCheck } from '../model/index.js'
 import { plural } from '../shared/index.js'
-import type { CheckFinding, CheckReport, DeckCheck } from '../model/index.js'
+import { findingLine } from './finding-line.js'
 
 export function formatReport(report: CheckReport, cwd: string = process.cwd()): string {
   const lines = report.decks.flatMap((deck) => deckLines(deck, cwd))
-  const problems = report.decks.reduce((sum, deck) => sum + deck.findings.length, 0)
+  const findings = report.decks.flatMap((deck) => deck.findings)
+  const problems = findings.filter(isError).length
+  const warnings = findings.length - problems
+  const warned = warnings > 0 ? ` (${warnings} ${plural(warnings, 'warning')})` : ''
   lines.push(
     report.ok
-      ? 'check passed: every slide renders cleanly'
-      : `check failed: ${problems} ${plural(problems, 'problem')}`,
+      ? `check passed: every slide renders cleanly${warned}`
+      : `check failed: ${problems} ${plural(problems, 'problem')}${warned}`,
   )
   return lines.join('\n')
 }
@@ -24,8 +28,4 @@ function deckLines(deck: DeckCheck, cwd: string): string[] {
   ]
 }
 
-export function findingLine(finding: CheckFinding): string {
-  const where =
-    finding.slide === null ? 'deck' : `slide ${finding.slide}${finding.slideId ? ` (${finding.slideId})` : ''}`
-  return `${where}: [${finding.rule}] ${finding.message}`
-}
+export { findingLine }

@@ -38,6 +38,10 @@ cli
   .option('--json', 'Print the extraction as JSON (one object per file)')
   .action(lazy(() => import('./commands/extract.js')))
 
+cli
+  .command('new <BRIEF> <...SOURCE>', 'Write a first brief for source files: title and date from them, every audience')
+  .action(lazy(() => import('./commands/new.js')))
+
 /** The options build and export share: the decks to make, where, and how to export them. */
 function withExportOptions(command: Command): Command {
   return command

@@ -10,35 +10,46 @@ import {
   type DeckPlan,
   type Extraction,
   type SlidePlan,
+  type SourceDocument,
 } from '../model/index.js'
+import { ShownSentences } from './bullets.js'
+import { referenceText } from './notes.js'
 import { blockPool, checkDeckReleasable, recipientsOf } from './pool.js'
-import { mergedTerms, sectionBullets, type PlannedBullet } from './sections.js'
+import { mergedTerms } from './references.js'
+import { sectionBullets, wordLimit, type PlannedBullet, type SectionContext } from './sections.js'
 import { spellOutFirstUse } from './wording.js'
 
 export interface ComposeInput {
   /** The brief's sources, extracted and overridden, in the brief's order. */
   readonly extractions: readonly Extraction[]
+  /** The sources as ingest read them (headings, whole sentences); without them sections by heading stay empty. */
+  readonly documents?: readonly SourceDocument[]
   readonly brief: Brief
   readonly audience: AudienceProfile
 }
 
 /**
  * Chooses, orders and trims the blocks for one audience into a deck plan:
- * a cover, then the profile's sections, each continued on further slides
- * when it holds more bullets than a slide should.
+ * a cover, then the profile's sections in order, each getting only the
+ * blocks that fit it and that no earlier section showed, continued on
+ * further slides when it holds more bullets than a slide should. A section
+ * with nothing that fits has no slide.
  */
-export function compose({ extractions, brief, audience }: ComposeInput): DeckPlan {
+export function compose({ extractions, documents = [], brief, audience }: ComposeInput): DeckPlan {
   checkDeckReleasable(brief, audience)
-  const context = {
+  const byId = new Map(documents.map((document) => [document.metadata.id, document]))
+  const context: SectionContext = {
     brief,
     profile: audience,
     extractions,
-    pool: blockPool(extractions, brief, audience),
+    documents: byId,
+    pool: blockPool(extractions, byId, brief, audience),
     used: new Set<string>(),
+    shown: new ShownSentences(),
   }
   const body = audience.sections.flatMap((section) => paginate(section, sectionBullets(section, context), audience))
   const worded = audience.wording.spellOutAcronyms ? spellOutAcronyms(body, extractions) : body
-  const slides = [coverSlide(brief, audience), ...worded]
+  const slides = [coverSlide(brief, audience, extractions), ...worded]
   const plan: DeckPlan = {
     brief: brief.name,
     audience: audience.id,
@@ -56,6 +67,7 @@ export function compose({ extractions, brief, audience }: ComposeInput): DeckPla
   }
   if (brief.subtitle) plan.subtitle = brief.subtitle
   if (brief.date) plan.date = brief.date
+  if (audience.limits.readingGrade !== undefined) plan.readingGrade = audience.limits.readingGrade
   return plan
 }
 
@@ -72,8 +84,8 @@ export function checkPinnedSections(brief: Brief, profiles: readonly AudiencePro
   }
 }
 
-function coverSlide(brief: Brief, audience: AudienceProfile): SlidePlan {
-  const sources = brief.sources.map((source) => source.id).join(', ')
+function coverSlide(brief: Brief, audience: AudienceProfile, extractions: readonly Extraction[]): SlidePlan {
+  const sources = extractions.map((extraction) => referenceText(extraction.source)).join('; ')
   return {
     id: 'cover-1',
     section: 'cover',
@@ -107,10 +119,12 @@ function paginate(section: AudienceSection, planned: readonly PlannedBullet[], p
       layout: section.layout,
       title: number === 1 ? section.title : `${section.title} (cont.)`,
       bullets: page.map((item) => item.bullet),
-      notes: page.flatMap((item) => item.notes),
+      // A sentence split into several bullets has one note.
+      notes: unique(page.flatMap((item) => item.notes)),
       blockIds: unique(page.flatMap((item) => item.bullet.blockIds)),
       citations: uniqueCitations(page.flatMap((item) => item.citations)),
       marking: mostRestrictive(page.map((item) => item.marking)),
+      bulletWords: wordLimit(section, profile),
     }
     if (section.template) slide.template = section.template
     if (section.lead) slide.lead = section.lead

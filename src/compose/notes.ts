@@ -9,10 +9,11 @@ export function sourceLabel(source: SourceMetadata): string {
   return source.date ? `${title} (${formatIsoDate(source.date)})` : title
 }
 
-/** The speaker-notes paragraph for a block: its whole sentence, where it comes from, and its id. */
+/** The speaker-notes paragraph for a block: its whole sentence, the full citation with the paragraph, and its id. */
 export function blockNote(entry: PoolBlock): string {
   const corrected = entry.override?.text ? ' Wording corrected in the brief.' : ''
-  return `“${collapseWhitespace(entry.sentence)}” — ${sourceLabel(entry.source)}, paragraph ${entry.block.paragraph + 1}; block ${entry.block.id}.${corrected}`
+  const short = entry.override?.short ? ' Slide wording from the brief.' : ''
+  return `“${collapseWhitespace(entry.sentence)}” — ${referenceText(entry.source)}, paragraph ${entry.block.paragraph + 1}; block ${entry.block.id}.${corrected}${short}`
 }
 
 export function sourceCitation(source: SourceMetadata, paragraph?: number): Citation {

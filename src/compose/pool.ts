@@ -11,8 +11,10 @@ import {
   type Extraction,
   type Marking,
   type Override,
+  type SourceDocument,
   type SourceMetadata,
 } from '../model/index.js'
+import { furnitureReason } from './furniture.js'
 import { sentencesOfBlocks } from './sentences.js'
 
 /** A block that may go on this audience's deck, with what the brief says about it. */
@@ -30,11 +32,24 @@ export interface PoolBlock {
   readonly marking: Marking
   /** The whole sentence the block is (part of), for notes and exclusion rules. */
   readonly sentence: string
+  /** The heading of the source section the block sits under, when the source has headings. */
+  readonly heading: string | null
 }
 
-/** The audience's countries: the brief's list for it, else the profile's. */
+/**
+ * The audience's countries: the brief's list for it, else the profile's,
+ * else the partners the brief's marking releases it to (the countries
+ * besides the USA); a deck with none of these has no addressee.
+ */
 export function recipientsOf(brief: Brief, profile: AudienceProfile): string[] {
-  return brief.recipients?.[profile.id] ?? profile.recipients
+  const partners = brief.marking.releasableTo?.filter((country) => country !== 'USA')
+  const recipients = brief.recipients?.[profile.id] ?? profile.recipients ?? (partners?.length ? partners : undefined)
+  if (recipients) return recipients
+  throw new BriefdeckProblem(
+    `the brief must say which countries the ${profile.id} deck goes to: recipients: { ${profile.id}: [AUS, ...] }`,
+    briefPlace(brief, 'recipients'),
+    'recipients',
+  )
 }
 
 /**
@@ -43,12 +58,18 @@ export function recipientsOf(brief: Brief, profile: AudienceProfile): string[] {
  * exclusion rules stay out — unless the brief forces them in, which for
  * releasability is an error rather than a leak.
  */
-export function blockPool(extractions: readonly Extraction[], brief: Brief, profile: AudienceProfile): PoolBlock[] {
+export function blockPool(
+  extractions: readonly Extraction[],
+  documents: ReadonlyMap<string, SourceDocument>,
+  brief: Brief,
+  profile: AudienceProfile,
+): PoolBlock[] {
   const recipients = recipientsOf(brief, profile)
   const exclusions = exclusionPatterns(profile)
   const sectionIds = new Set(profile.sections.map((section) => section.id))
   return extractions.flatMap((extraction, sourceIndex) => {
     const sentences = sentencesOfBlocks(extraction, brief)
+    const paragraphs = documents.get(extraction.source.id)?.paragraphs ?? []
     return extraction.blocks.flatMap((block): PoolBlock[] => {
       const sentence = sentences.get(block.id)!
       const override = brief.overrides[block.id]
@@ -62,9 +83,18 @@ export function blockPool(extractions: readonly Extraction[], brief: Brief, prof
       }
       // The whole sentence is checked: a harmless clause can share one with the politics it must not carry.
       if (!forced && matchesAny([sentence, override?.short], exclusions)) return []
-      return [{ block, source: extraction.source, sourceIndex, override, pinned, forced, marking, sentence }]
+      // Page furniture that ingest let through is no argument, whatever the extractor called it.
+      if (!forced && !override?.short && furnitureReason(sentence)) return []
+      const heading = headingPath(paragraphs[block.paragraph])
+      return [{ block, source: extraction.source, sourceIndex, override, pinned, forced, marking, sentence, heading }]
     })
   })
+}
+
+/** `Issues for Congress / Oversight`: every heading above the paragraph, so a rule may match any level. */
+function headingPath(paragraph: SourceDocument['paragraphs'][number] | undefined): string | null {
+  if (!paragraph) return null
+  return paragraph.sectionPath.length > 0 ? paragraph.sectionPath.join(' / ') : paragraph.section
 }
 
 export function exclusionPatterns(profile: AudienceProfile): RegExp[] {

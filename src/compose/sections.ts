@@ -1,48 +1,45 @@
 import {
-  mostRestrictive,
   textPatterns,
   type AudienceProfile,
   type AudienceSection,
   type BlockPick,
   type Brief,
-  type Bullet,
-  type Citation,
   type Extraction,
-  type Marking,
   type PairRule,
-  type TimelineEvent,
+  type SourceDocument,
 } from '../model/index.js'
-import { formatIsoDate } from '../shared/index.js'
-import { blockCitation, blockNote, referenceText, sourceCitation, sourceLabel } from './notes.js'
-import { exclusionPatterns, matchesAny, type PoolBlock } from './pool.js'
-import { asBullet, collapseWhitespace, comparableText, quotedPart, shortenToWords } from './wording.js'
+import { plannedBullets, standsAlone, type PlannedBullet, type ShownSentences } from './bullets.js'
+import { compressSentence } from './compress.js'
+import { leverBullets } from './levers.js'
+import { matchesAny, type PoolBlock } from './pool.js'
+import { glossaryBullets, sourceBullets } from './references.js'
+import { timelineBullets } from './timeline.js'
+import { countWords } from './wording.js'
 
-/** A bullet with what travels with it onto its slide: notes, citations, marking. */
-export interface PlannedBullet {
-  readonly bullet: Bullet
-  readonly notes: string[]
-  readonly citations: Citation[]
-  readonly marking: Marking
-}
+export type { PlannedBullet }
 
 export interface SectionContext {
   readonly brief: Brief
   readonly profile: AudienceProfile
   readonly extractions: readonly Extraction[]
+  /** The sources as ingest read them, by source id: headings and whole sentences. */
+  readonly documents: ReadonlyMap<string, SourceDocument>
   readonly pool: readonly PoolBlock[]
-  /** Blocks already shown by an exclusive section; later sections skip them. */
+  /** Blocks already on the deck; later sections skip them. */
   readonly used: Set<string>
+  /** Sentences already on the deck: no sentence is shown twice, the timeline's included. */
+  readonly shown: ShownSentences
 }
 
-type SectionOf<From extends AudienceSection['from']> = Extract<AudienceSection, { from: From }>
+export type SectionOf<From extends AudienceSection['from']> = Extract<AudienceSection, { from: From }>
 
-/** The bullets of one section of the profile, in the order they will be shown. */
+/** The bullets of one section of the profile, in the order they will be shown; none when nothing fits it. */
 export function sectionBullets(section: AudienceSection, context: SectionContext): PlannedBullet[] {
   switch (section.from) {
     case 'blocks':
       return blockBullets(section, context)
-    case 'hooks':
-      return hookBullets(section, context)
+    case 'levers':
+      return leverBullets(section, context)
     case 'timeline':
       return timelineBullets(section, context)
     case 'terms':
@@ -52,49 +49,109 @@ export function sectionBullets(section: AudienceSection, context: SectionContext
   }
 }
 
-function wordLimit(section: AudienceSection, profile: AudienceProfile): number {
+export function wordLimit(section: AudienceSection, profile: AudienceProfile): number {
   return section.bulletWords ?? profile.limits.bulletWords
 }
 
-function byReadingOrder(a: PoolBlock, b: PoolBlock): number {
+export function byReadingOrder(a: PoolBlock, b: PoolBlock): number {
   return a.sourceIndex - b.sourceIndex || a.block.start - b.block.start
 }
 
 /** A comparison that does not depend on the machine's locale, so decks do not either. */
-function byCodeUnits(a: string, b: string): number {
+export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function byConfidence(a: PoolBlock, b: PoolBlock): number {
+export function byConfidence(a: PoolBlock, b: PoolBlock): number {
   return b.block.confidence - a.block.confidence || byReadingOrder(a, b)
+}
+
+/** Blocks not yet on the deck: unused, their sentence unshown. */
+export function freeBlocks(context: SectionContext): PoolBlock[] {
+  return context.pool.filter((entry) => !context.used.has(entry.block.id) && !context.shown.has(entry.sentence))
+}
+
+/**
+ * Whether a block can be a bullet: the brief forced it, or it reads as a
+ * sentence. Asked only of the blocks a section wants, since tagging parts of
+ * speech is compose's costliest step.
+ */
+export function canBeBullet(entry: PoolBlock): boolean {
+  return entry.forced || standsAlone(entry)
+}
+
+/** Puts blocks on the deck: later sections and the timeline skip them and their sentences. */
+export function markShown(context: SectionContext, entries: readonly PoolBlock[]): void {
+  for (const entry of entries) {
+    context.used.add(entry.block.id)
+    context.shown.add(entry.sentence)
+  }
 }
 
 // Blocks ---------------------------------------------------------------------
 
 function blockBullets(section: SectionOf<'blocks'>, context: SectionContext): PlannedBullet[] {
-  const free = context.pool.filter((entry) => !context.used.has(entry.block.id))
+  const free = freeBlocks(context)
   const selectable = free.filter((entry) => entry.pinned === undefined)
+  const limit = wordLimit(section, context.profile)
   const chosen = new Map<string, PoolBlock>()
-  for (const pick of section.select) for (const entry of applyPick(pick, selectable)) chosen.set(entry.block.id, entry)
+  const sentences = new Set<string>()
+  const take = (entry: PoolBlock) => {
+    // Two clauses of one sentence are one bullet's worth.
+    if (chosen.has(entry.block.id) || sentences.has(entry.sentence)) return
+    chosen.set(entry.block.id, entry)
+    sentences.add(entry.sentence)
+  }
+  for (const pick of section.select) {
+    if (pick.ifNoneOf && [...chosen.values()].some((entry) => pick.ifNoneOf!.includes(entry.block.kind))) continue
+    for (const entry of applyPick(pick, selectable, limit)) take(entry)
+  }
   // Pinned blocks come after the profile's picks: the brief adds to a section, it does not reorder it.
-  for (const entry of free.filter((candidate) => candidate.pinned === section.id)) chosen.set(entry.block.id, entry)
+  for (const entry of free.filter((candidate) => candidate.pinned === section.id && canBeBullet(candidate))) take(entry)
 
   const picked = [...chosen.values()]
-  if (section.exclusive) for (const entry of picked) context.used.add(entry.block.id)
-  const partners = section.pair ? pairUp(picked, free, section.pair, context.used) : new Map<string, PoolBlock>()
-  const limit = wordLimit(section, context.profile)
-  return picked.map((entry) => blockBullet(entry, limit, section.pair, partners.get(entry.block.id)))
+  // Too little for a slide of its own, the section is left out, unless the brief pinned a block to it.
+  if (picked.length < (section.minBullets ?? 1) && !picked.some((entry) => entry.pinned === section.id)) return []
+  markShown(context, picked)
+  const partners = section.pair ? pairUp(picked, freeBlocks(context), section.pair) : new Map<string, PoolBlock>()
+  markShown(context, [...partners.values()])
+  return picked.flatMap((entry) => {
+    const partner = partners.get(entry.block.id)
+    const detail =
+      entry.block.kind === 'quote'
+        ? entry.block.speaker
+        : partner && section.pair
+          ? `${section.pair.label}: ${compressSentence(partner.sentence, limit).parts.join(' ')}`
+          : undefined
+    return plannedBullets(entry, limit, section.layout, {
+      ...(detail ? { detail } : {}),
+      ...(partner ? { partner } : {}),
+    })
+  })
 }
 
-/** The pick's blocks: the most confident within its limits, shown in reading order. */
-function applyPick(pick: BlockPick, candidates: readonly PoolBlock[]): PoolBlock[] {
-  const patterns = pick.match ? textPatterns(pick.match) : []
+/**
+ * The pick's blocks: the most confident within its limits, shown in reading
+ * order; a sentence that would stay far over the word limit even when
+ * compressed comes only after those that fit.
+ */
+function applyPick(pick: BlockPick, candidates: readonly PoolBlock[], wordLimit: number): PoolBlock[] {
+  const [match, also, exclude, headings] = [pick.match, pick.alsoMatch, pick.exclude, pick.headings].map((list) =>
+    list ? textPatterns(list) : undefined,
+  )
   const matching = candidates.filter(
     (entry) =>
-      pick.kinds.includes(entry.block.kind) && (patterns.length === 0 || matchesAny([entry.block.text], patterns)),
+      pick.kinds.includes(entry.block.kind) &&
+      (!match || matchesAny([entry.sentence], match)) &&
+      (!also || matchesAny([entry.sentence], also)) &&
+      (!exclude || !matchesAny([entry.sentence], exclude)) &&
+      (!headings || matchesAny([entry.heading ?? undefined], headings)) &&
+      canBeBullet(entry),
   )
+  const fitsSlide = (entry: PoolBlock) => countWords(entry.override?.short ?? entry.sentence) <= 2 * wordLimit
+  const ranked = [...matching].sort((a, b) => Number(fitsSlide(b)) - Number(fitsSlide(a)) || byConfidence(a, b))
   const perSource = new Map<number, number>()
-  const kept = [...matching].sort(byConfidence).filter((entry) => {
+  const kept = ranked.filter((entry) => {
     const count = perSource.get(entry.sourceIndex) ?? 0
     if (pick.perSource !== undefined && count >= pick.perSource) return false
     perSource.set(entry.sourceIndex, count + 1)
@@ -103,222 +160,74 @@ function applyPick(pick: BlockPick, candidates: readonly PoolBlock[]): PoolBlock
   return kept.slice(0, pick.limit ?? kept.length).sort(byReadingOrder)
 }
 
-/** Gives each picked block the nearest unused block of the rule's kinds from the same source, if close enough. */
-function pairUp(
-  picked: readonly PoolBlock[],
-  free: readonly PoolBlock[],
-  rule: PairRule,
-  used: Set<string>,
-): Map<string, PoolBlock> {
+/**
+ * Gives each picked block the block of the rule's kinds that answers it:
+ * from the same source, a whole other sentence, sharing the most
+ * distinctive words with it (at least three: fewer is chance), each used
+ * once. No partner is better than one that does not answer the option.
+ */
+function pairUp(picked: readonly PoolBlock[], free: readonly PoolBlock[], rule: PairRule): Map<string, PoolBlock> {
   const pickedIds = new Set(picked.map((entry) => entry.block.id))
   const available = free.filter(
-    (entry) => rule.kinds.includes(entry.block.kind) && entry.pinned === undefined && !pickedIds.has(entry.block.id),
+    (entry) =>
+      rule.kinds.includes(entry.block.kind) &&
+      entry.pinned === undefined &&
+      !pickedIds.has(entry.block.id) &&
+      canBeBullet(entry),
   )
+  const taken = new Set<string>()
   const partners = new Map<string, PoolBlock>()
+  const common = commonWords(free)
+  const distinctive = (text: string) => new Set([...contentWords(text)].filter((word) => !common.has(word)))
   for (const entry of picked) {
-    const distance = (other: PoolBlock) => Math.abs(other.block.paragraph - entry.block.paragraph)
-    const nearest = available
+    const words = distinctive(entry.sentence)
+    const scored = available
       .filter(
         (other) =>
-          !used.has(other.block.id) && other.sourceIndex === entry.sourceIndex && distance(other) <= rule.maxDistance,
+          !taken.has(other.sentence) &&
+          other.sourceIndex === entry.sourceIndex &&
+          other.sentence !== entry.sentence &&
+          (rule.maxDistance === undefined ||
+            Math.abs(other.block.paragraph - entry.block.paragraph) <= rule.maxDistance),
       )
-      .sort((a, b) => distance(a) - distance(b) || byReadingOrder(a, b))[0]
-    if (!nearest) continue
-    partners.set(entry.block.id, nearest)
-    used.add(nearest.block.id)
+      .map((other) => ({ other, shared: sharedCount(words, distinctive(other.sentence)) }))
+      .filter(({ shared }) => shared >= 3)
+      .sort((a, b) => b.shared - a.shared || byReadingOrder(a.other, b.other))
+    const best = scored[0]?.other
+    if (!best) continue
+    partners.set(entry.block.id, best)
+    taken.add(best.sentence)
   }
   return partners
 }
 
-function blockBullet(
-  entry: PoolBlock,
-  limit: number,
-  rule: PairRule | undefined,
-  partner: PoolBlock | undefined,
-): PlannedBullet {
-  const { block } = entry
-  const isQuote = block.kind === 'quote'
-  const text = slideWording(entry, limit)
-  const detail = isQuote
-    ? block.speaker
-    : partner && rule
-      ? `${rule.label}: ${slideWording(partner, limit)}`
-      : undefined
-  const bullet: Bullet = { text, blockIds: partner ? [block.id, partner.block.id] : [block.id] }
-  if (text !== collapseWhitespace(entry.sentence)) bullet.fullText = entry.sentence
-  if (detail) bullet.detail = detail
-  const entries = partner ? [entry, partner] : [entry]
-  return {
-    bullet,
-    notes: entries.map(blockNote),
-    citations: entries.map(blockCitation),
-    marking: mostRestrictive(entries.map((each) => each.marking)),
-  }
+const stopWords = new Set(
+  'a an and are as at be been but by can could for from had has have he her his if in into is it its may might more most must not of on or our should such than that the their them there these they this those to was we were which while who will with would'.split(
+    ' ',
+  ),
+)
+
+/** Lower-cased words of four letters or more that are not function words, crudely stemmed. */
+function contentWords(text: string): Set<string> {
+  const words = text.toLowerCase().match(/\p{L}[\p{L}'-]+/gu) ?? []
+  return new Set(
+    words
+      .filter((word) => word.length >= 4 && !stopWords.has(word))
+      .map((word) => word.replace(/(ies|es|s|ing|ed)$/u, '')),
+  )
 }
 
-/** The brief's slide wording if it gives one, else the block (a quote's quoted words) as a bullet, cut to the limit. */
-function slideWording(entry: PoolBlock, limit: number): string {
-  if (entry.override?.short) return collapseWhitespace(entry.override.short)
-  const text = entry.block.kind === 'quote' ? quotedPart(entry.block.text) : asBullet(entry.block.text)
-  return shortenToWords(text, limit)
+/** Words in more than a fifth of the sentences (a report's own subject, `united`, `states`) say nothing about a pair. */
+function commonWords(entries: readonly PoolBlock[]): Set<string> {
+  const sentences = [...new Set(entries.map((entry) => entry.sentence))]
+  const counts = new Map<string, number>()
+  for (const sentence of sentences)
+    for (const word of contentWords(sentence)) counts.set(word, (counts.get(word) ?? 0) + 1)
+  return new Set([...counts].filter(([, count]) => count > Math.max(2, sentences.length / 5)).map(([word]) => word))
 }
 
-// Hooks: the audience's standing questions, each tied to the block that speaks to it.
-
-function hookBullets(section: SectionOf<'hooks'>, context: SectionContext): PlannedBullet[] {
-  const limit = wordLimit(section, context.profile)
-  return section.hooks.map((hook) => {
-    const patterns = textPatterns(hook.match)
-    const answer = context.pool
-      .filter((entry) => hook.kinds.includes(entry.block.kind) && matchesAny([entry.block.text], patterns))
-      .sort(byConfidence)[0]
-    const bullet: Bullet = { label: hook.label, text: hook.text, blockIds: answer ? [answer.block.id] : [] }
-    if (answer) bullet.detail = `In the sources: ${slideWording(answer, limit)}`
-    return {
-      bullet,
-      notes: [`${hook.label}: ${hook.text}`, ...(answer ? [blockNote(answer)] : [])],
-      citations: answer ? [blockCitation(answer)] : [],
-      marking: answer ? answer.marking : context.brief.marking,
-    }
-  })
-}
-
-// Timeline -------------------------------------------------------------------
-
-interface DatedEvent {
-  readonly event: TimelineEvent
-  readonly extraction: Extraction
-  readonly sourceIndex: number
-}
-
-function timelineBullets(section: SectionOf<'timeline'>, context: SectionContext): PlannedBullet[] {
-  const exclusions = exclusionPatterns(context.profile)
-  const inPool = new Set(context.pool.map((entry) => entry.block.id))
-  const seen = new Set<string>()
-  const events = context.extractions
-    .flatMap((extraction, sourceIndex) =>
-      extraction.timeline.map((event): DatedEvent => ({ event, extraction, sourceIndex })),
-    )
-    .filter((dated) => !matchesAny([dated.event.text], exclusions) && sentenceReachesDeck(dated, inPool))
-    .sort(
-      (a, b) =>
-        byCodeUnits(a.event.date, b.event.date) || a.sourceIndex - b.sourceIndex || a.event.start - b.event.start,
-    )
-    .filter((dated) => {
-      const key = `${dated.event.date}|${dated.event.text}`
-      return !seen.has(key) && Boolean(seen.add(key))
-    })
-  const limit = wordLimit(section, context.profile)
-  return events.slice(0, section.limit ?? events.length).map(({ event, extraction }) => {
-    const blocks = overlappingBlocks(event, extraction, context.pool)
-    const text = shortenToWords(event.text, limit)
-    const bullet: Bullet = { label: formatIsoDate(event.date), text, blockIds: blocks.map((entry) => entry.block.id) }
-    if (text !== collapseWhitespace(event.text)) bullet.fullText = event.text
-    return {
-      bullet,
-      notes: [timelineNote(event, extraction, blocks)],
-      citations: [sourceCitation(extraction.source)],
-      marking: mostRestrictive([context.brief.marking, ...blocks.map((entry) => entry.marking)]),
-    }
-  })
-}
-
-function timelineNote(event: TimelineEvent, extraction: Extraction, blocks: readonly PoolBlock[]): string {
-  const ids =
-    blocks.length > 0
-      ? `; ${blocks.length === 1 ? 'block' : 'blocks'} ${blocks.map((entry) => entry.block.id).join(', ')}`
-      : ''
-  return `“${collapseWhitespace(event.text)}” — ${sourceLabel(extraction.source)}; the date comes from “${event.expression}”${ids}.`
-}
-
-/** An event is shown only if no block of its sentence was kept from this audience. */
-function sentenceReachesDeck(dated: DatedEvent, inPool: ReadonlySet<string>): boolean {
-  return dated.extraction.blocks.filter((block) => overlaps(block, dated.event)).every((block) => inPool.has(block.id))
-}
-
-function overlappingBlocks(event: TimelineEvent, extraction: Extraction, pool: readonly PoolBlock[]): PoolBlock[] {
-  return pool.filter((entry) => entry.source.id === extraction.source.id && overlaps(entry.block, event))
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end
-}
-
-// Glossary: acronyms, then the people and organisations they do not already name.
-
-function glossaryBullets(section: SectionOf<'terms'>, context: SectionContext): PlannedBullet[] {
-  const exclusions = exclusionPatterns(context.profile)
-  const terms = mergedTerms(context.extractions)
-  const covered = (name: string) =>
-    terms.some(
-      (term) =>
-        name.includes(term.acronym) ||
-        (term.expansion !== null && comparableText(name) === comparableText(term.expansion)),
-    )
-  const actors = new Map<string, { role: string; type: string }>()
-  for (const extraction of context.extractions) {
-    for (const actor of extraction.actors) {
-      if (!section.actorTypes.includes(actor.type) || covered(actor.name) || actors.has(actor.name)) continue
-      actors.set(actor.name, { role: actor.role ?? '', type: actor.type })
-    }
-  }
-  const entries = [
-    ...terms.map((term) => ({
-      label: term.acronym,
-      text: term.expansion ?? 'not spelled out in the sources',
-      note: `${term.acronym}: ${term.expansion ?? 'no expansion found'} (${term.origin === 'glossary' ? 'from the bundled glossary' : 'as the source writes it'}).`,
-    })),
-    ...[...actors]
-      .sort(([a], [b]) => byCodeUnits(a, b))
-      .map(([name, actor]) => ({
-        label: name,
-        text: actor.role || capitalise(actor.type),
-        note: `${name}: ${actor.role || actor.type}.`,
-      })),
-  ]
-  return entries
-    .filter((entry) => !matchesAny([entry.label, entry.text], exclusions))
-    .map((entry) => ({
-      bullet: { label: entry.label, text: entry.text, blockIds: [] },
-      notes: [entry.note],
-      citations: [],
-      marking: context.brief.marking,
-    }))
-}
-
-/** One entry per acronym across sources, preferring an expansion the text itself gives. */
-export function mergedTerms(extractions: readonly Extraction[]): Extraction['terms'] {
-  const rank = { text: 0, glossary: 1, unknown: 2 } as const
-  const byAcronym = new Map<string, Extraction['terms'][number]>()
-  for (const term of extractions.flatMap((extraction) => extraction.terms)) {
-    const known = byAcronym.get(term.acronym)
-    if (!known || rank[term.origin] < rank[known.origin]) byAcronym.set(term.acronym, term)
-  }
-  return [...byAcronym.values()].sort((a, b) => byCodeUnits(a.acronym, b.acronym))
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1)
-}
-
-// Sources --------------------------------------------------------------------
-
-/** The path as the brief writes it: where the repository is checked out must not change the deck. */
-function briefSourcePath(context: SectionContext, sourceId: string): string {
-  return context.brief.sources.find((source) => source.id === sourceId)?.path ?? sourceId
-}
-
-function sourceBullets(context: SectionContext): PlannedBullet[] {
-  return context.extractions.map((extraction) => {
-    const bullet: Bullet = { text: referenceText(extraction.source), blockIds: [] }
-    if (extraction.source.url) bullet.detail = extraction.source.url
-    return {
-      bullet,
-      notes: [
-        `${sourceLabel(extraction.source)}: source '${extraction.source.id}', file ${briefSourcePath(context, extraction.source.id)}.`,
-      ],
-      citations: [sourceCitation(extraction.source)],
-      marking: context.brief.marking,
-    }
-  })
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0
+  for (const word of a) if (b.has(word)) count++
+  return count
 }

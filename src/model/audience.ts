@@ -23,31 +23,63 @@ export function textPatterns(sources: readonly string[]): RegExp[] {
 
 const positive = z.number().int().positive()
 
+const patterns = z.array(TextPattern).min(1)
+
 /** One rule of a section: blocks of these kinds, optionally matching one of the patterns. */
 export const BlockPick = z.strictObject({
-  kinds: z.array(BlockKind).min(1),
-  match: z.array(TextPattern).min(1).optional().describe('Keep only blocks whose text matches one of these patterns.'),
+  kinds: z
+    .array(BlockKind)
+    .min(1)
+    .describe('Block kinds to take: thesis, claim, evidence, recommendation, counterargument, quote.'),
+  match: patterns.optional().describe('Keep only blocks whose sentence matches one of these patterns.'),
+  alsoMatch: patterns
+    .optional()
+    .describe('And also one of these (e.g. `match` names the United States, `alsoMatch` an interest).'),
+  exclude: patterns.optional().describe('Leave out blocks whose sentence matches one of these.'),
+  headings: patterns
+    .optional()
+    .describe("Keep only blocks under a source heading that matches one of these (e.g. 'background')."),
+  ifNoneOf: z
+    .array(BlockKind)
+    .min(1)
+    .optional()
+    .describe('Apply this pick only when the picks before it in the section found no block of these kinds.'),
   limit: positive.optional().describe('At most this many blocks, the most confident first.'),
   perSource: positive.optional().describe('At most this many blocks from each source.'),
 })
 export type BlockPick = z.infer<typeof BlockPick>
 
-/** Pairs each selected block with a nearby block of another kind, shown as its detail (e.g. a trade-off). */
+/**
+ * Pairs each selected block with the block of another kind that answers it
+ * (e.g. a recommendation with the risk the text raises against it), found
+ * anywhere in the same source by the words the two share; never a clause of
+ * the same sentence.
+ */
 export const PairRule = z.strictObject({
   kinds: z.array(BlockKind).min(1),
   label: z.string().min(1).describe('Printed before the paired text, e.g. `Trade-off`.'),
-  maxDistance: z.number().int().nonnegative().default(2).describe('How many paragraphs apart the two may be.'),
+  maxDistance: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('How many paragraphs apart the two may be; anywhere in the source when absent.'),
 })
 export type PairRule = z.infer<typeof PairRule>
 
-/** A standing question the audience asks (e.g. appropriations), answered by the first block that matches it. */
-export const Hook = z.strictObject({
-  label: z.string().min(1),
-  text: z.string().min(1),
-  kinds: z.array(BlockKind).min(1),
-  match: z.array(TextPattern).min(1),
+/** A lever of the audience (e.g. appropriations): shown only for a source sentence that speaks to it. */
+export const Lever = z.strictObject({
+  label: z.string().min(1).describe('Printed before the source sentence, e.g. `Appropriations`.'),
+  match: patterns.describe('The sentence must match one of these to show the lever.'),
 })
-export type Hook = z.infer<typeof Hook>
+export type Lever = z.infer<typeof Lever>
+
+/** What makes a sentence the source's own word on the audience's levers: a heading it sits under, or its own words. */
+export const LeverSupport = z.strictObject({
+  headings: patterns.optional().describe("Source headings such as 'issues for congress'."),
+  match: patterns.optional().describe("Words in the sentence itself, such as '\\bCongress\\b'."),
+})
+export type LeverSupport = z.infer<typeof LeverSupport>
 
 const sectionBase = {
   id: Slug,
@@ -59,6 +91,11 @@ const sectionBase = {
   template: Slug.optional(),
   bulletWords: positive.optional().describe("Overrides the profile's word limit for this section."),
   bulletsPerSlide: positive.optional().describe("Overrides the profile's bullet limit for this section."),
+  minBullets: positive
+    .optional()
+    .describe(
+      'Blocks, levers and timeline sections: with fewer bullets than this the section is left out (unless the brief pins a block to it), and its blocks stay free for later sections.',
+    ),
 }
 
 export const AudienceSection = z.discriminatedUnion('from', [
@@ -66,12 +103,20 @@ export const AudienceSection = z.discriminatedUnion('from', [
     ...sectionBase,
     from: z.literal('blocks'),
     select: z.array(BlockPick).min(1),
-    /** Whether blocks shown here are kept out of later sections (a BLUF repeats what follows, so it is not). */
-    exclusive: z.boolean().default(true),
     pair: PairRule.optional(),
   }),
-  z.strictObject({ ...sectionBase, from: z.literal('hooks'), hooks: z.array(Hook).min(1) }),
-  z.strictObject({ ...sectionBase, from: z.literal('timeline'), limit: positive.optional() }),
+  z.strictObject({
+    ...sectionBase,
+    from: z.literal('levers'),
+    kinds: z.array(BlockKind).min(1).describe('Block kinds that may speak to a lever.'),
+    support: LeverSupport,
+    levers: z.array(Lever).min(1),
+  }),
+  z.strictObject({
+    ...sectionBase,
+    from: z.literal('timeline'),
+    limit: positive.optional().describe('At most this many events: the most recent, shown in date order.'),
+  }),
   z.strictObject({
     ...sectionBase,
     from: z.literal('terms'),
@@ -100,10 +145,20 @@ export const AudienceProfile = z
     recipients: z
       .array(Trigraph)
       .min(1)
-      .describe('Countries the deck goes to; every block on it must be releasable to all of them.'),
+      .optional()
+      .describe(
+        "Countries the deck goes to when the brief's `recipients` does not say; every block on it must be releasable to all of them.",
+      ),
     limits: z.strictObject({
-      bulletWords: positive.describe('Longer bullets are shortened; the full sentence stays in the notes.'),
+      bulletWords: positive.describe(
+        'Longer sentences are compressed or split; one that cannot be is shown whole in a smaller style. The full sentence stays in the notes.',
+      ),
       bulletsPerSlide: positive.describe('More bullets continue on a next slide.'),
+      readingGrade: z
+        .number()
+        .positive()
+        .optional()
+        .describe('Flesch–Kincaid grade a slide should not exceed; the content check warns above it.'),
     }),
     wording: z.strictObject({
       spellOutAcronyms: z.boolean().describe('Write `Expansion (ACRONYM)` where an acronym first appears on a slide.'),

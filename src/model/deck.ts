@@ -15,6 +15,10 @@ export const Bullet = z.object({
   detail: z.string().optional(),
   /** Optional lead-in shown before the text, e.g. a date on a timeline or `Appropriations` on the Congress slide. */
   label: z.string().optional(),
+  /** A whole sentence longer than the word limit that could not be shortened without losing its point: shown smaller. */
+  long: z.boolean().optional(),
+  /** `brief`: the slide wording is the brief's own (an override's `short`), not the source's words. */
+  wording: z.enum(['source', 'brief']).optional(),
 })
 export type Bullet = z.infer<typeof Bullet>
 
@@ -46,6 +50,8 @@ export const SlidePlan = z.object({
   citations: z.array(Citation),
   /** The most restrictive marking of what is on this slide. */
   marking: Marking,
+  /** The word limit its bullets were composed to, for the content check. */
+  bulletWords: z.number().int().positive().optional(),
 })
 export type SlidePlan = z.infer<typeof SlidePlan>
 
@@ -64,6 +70,8 @@ export const DeckPlan = z.object({
   contributors: z.array(z.string()).optional(),
   /** Countries the deck goes to; every block on it is releasable to all of them. */
   recipients: z.array(z.string()).optional(),
+  /** The audience's target reading grade (Flesch–Kincaid), for the content check. */
+  readingGrade: z.number().positive().optional(),
   /** The deck's banner: the most restrictive marking on any slide or the brief's, whichever is stricter. */
   marking: Marking,
   /** True until every slide is approved by the reviewers the brief names for this audience. */

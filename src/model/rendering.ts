@@ -41,19 +41,38 @@ export const checkRules = [
   'text-missing-from-pdf',
   'banner-missing',
   'contrast',
+  // Content, read from the deck plan:
+  'cut-bullet',
+  'over-long',
+  'fragment',
+  'duplicate',
+  'furniture',
+  'unsourced',
+  'canned-text',
+  'thin-slide',
+  'reading-grade',
+  'citation-incomplete',
 ] as const
 export const CheckRule = z.enum(checkRules)
 export type CheckRule = z.infer<typeof CheckRule>
 
-/** One rendering problem: `briefdeck check --json` prints these. */
+/** An error fails the check and the build; a warning is reported and the build goes on. */
+export const FindingSeverity = z.enum(['error', 'warning'])
+export type FindingSeverity = z.infer<typeof FindingSeverity>
+
+/** One rendering or content problem: `briefdeck check --json` prints these. */
 export const CheckFinding = z.object({
   rule: CheckRule,
+  /** Absent means `error`: every rendering problem is one. */
+  severity: FindingSeverity.optional(),
   /** 1-based slide number, or null for problems of the whole deck (slide count, a request made before any slide drew). */
   slide: z.number().int().positive().nullable(),
   /** The slide's stable id (`data-slide-id`), when the slide has one. */
   slideId: z.string().nullable(),
   /** The element at fault as a short selector with its text, e.g. `li:nth-of-type(14) "Forward posture…"`. */
   element: z.string().nullable(),
+  /** For content problems of one bullet: its 1-based position on the slide. */
+  bullet: z.number().int().positive().optional(),
   message: z.string(),
 })
 export type CheckFinding = z.infer<typeof CheckFinding>
@@ -69,7 +88,13 @@ export const DeckCheck = z.object({
 })
 export type DeckCheck = z.infer<typeof DeckCheck>
 
+/** Whether a finding fails the check. */
+export function isError(finding: CheckFinding): boolean {
+  return finding.severity !== 'warning'
+}
+
 export const CheckReport = z.object({
+  /** No finding is an error (warnings may remain). */
   ok: z.boolean(),
   decks: z.array(DeckCheck),
 })

@@ -41,15 +41,18 @@ export async function planDecks(inputs: BriefInputs, audiences: readonly Audienc
   checkPinnedSections(brief, inputs.profiles)
   // The bundled knowledge, and the brief repository's own in knowledge/*.json.
   const knowledge = await readKnowledge([inputs.knowledgeDir])
-  const extractions = await Promise.all(
-    brief.sources.map(async (source) =>
-      extract(await readSource(sourcePath(brief, source), { sourceId: source.id }), knowledge),
-    ),
+  const documents = await Promise.all(
+    brief.sources.map((source) => readSource(sourcePath(brief, source), { sourceId: source.id })),
   )
+  const extractions = documents.map((document) => extract(document, knowledge))
   const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
   const review = await readReviewState(brief.file)
   const decks = audiences.map((audience) =>
-    applyReview(compose({ extractions: corrected, brief, audience }), review.state, brief.reviewers[audience.id] ?? []),
+    applyReview(
+      compose({ extractions: corrected, documents, brief, audience }),
+      review.state,
+      brief.reviewers[audience.id] ?? [],
+    ),
   )
   return { brief, warnings: [...orphans, ...review.warnings], decks, review: review.state }
 }

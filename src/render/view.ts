@@ -23,6 +23,8 @@ export interface BulletView {
   readonly text: string
   readonly detail: string | null
   readonly label: string | null
+  /** A whole sentence over the word limit: the templates set it in a smaller style. */
+  readonly long: boolean
 }
 
 export interface SlideView {
@@ -68,7 +70,13 @@ export function slideView(plan: DeckPlan, index: number): SlideView {
 }
 
 function bulletView(bullet: Bullet, number: number): BulletView {
-  return { number, text: escapeSlideText(bullet.text), detail: optional(bullet.detail), label: optional(bullet.label) }
+  return {
+    number,
+    text: escapeSlideText(bullet.text),
+    detail: optional(bullet.detail),
+    label: optional(bullet.label),
+    long: bullet.long ?? false,
+  }
 }
 
 /** One short reference per source with the paragraphs the slide draws on. */

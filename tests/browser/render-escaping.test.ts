@@ -70,7 +70,7 @@ describe('hostile text in a built deck', () => {
       '1. Ordered markers --> and closing comments must stay text.',
       'Hostile {{ brief }} <script>window.__pwned = 5</script> --- deck',
       'Lead {{ lead }}',
-      'Hook {{ a }} Asks <i>nothing</i>',
+      'Lever {{ a }} <i>x</i>',
       'Cross-site {{ scripting }} <b>attack</b>',
     ]) {
       expect(shown).toContain(literal)

@@ -1,5 +1,5 @@
 import { exportSummary } from '../../export/summary.js'
-import type { CheckReport } from '../../model/index.js'
+import { isError, type CheckReport } from '../../model/index.js'
 import type { BriefOutcome, BuildResult, DeckBuild } from '../../pipeline/index.js'
 import { ExitCode, printWarnings, reportError } from '../exit.js'
 import { buildOptions, exportSettings, shownPath, type ExportFlags } from '../options.js'
@@ -29,7 +29,20 @@ export async function run(briefs: string | readonly string[], options: BuildComm
     ...(settings ? { export: settings } : {}),
     quiet: options.quiet ?? false,
   })
-  const codes = outcomes.map((outcome) => report(outcome, options))
+  // Without the render check, the content check still reads every plan; with it, the check's report has them.
+  const content = settings?.check ? undefined : await import('../../check/content.js')
+  const { findingLine } = await import('../../check/finding-line.js')
+  const codes = outcomes.map((outcome) => {
+    const code = report(outcome, options)
+    if (!content || !outcome.result) return code
+    let failed = false
+    for (const build of outcome.result.builds) {
+      const findings = content.contentFindings(build.deck.plan)
+      for (const finding of findings) console.error(`briefdeck: ${build.deck.audience}: ${findingLine(finding)}`)
+      failed ||= findings.some(isError)
+    }
+    return failed ? ExitCode.findings : code
+  })
   if (outcomes.some((outcome) => outcome.result)) {
     const library = await writeLibrary(options.out)
     if (briefPaths.length > 1) console.log(`library: ${shownPath(library, options.out)}`)
@@ -77,5 +90,5 @@ function combinedCheck(outcomes: readonly BriefOutcome[]): CheckReport {
         build.check ? [{ ...build.check, slidesPath: build.deck.slidesPath }] : [],
       ) ?? [],
   )
-  return { ok: decks.every((deck) => deck.findings.length === 0), decks }
+  return { ok: decks.every((deck) => !deck.findings.some(isError)), decks }
 }

@@ -1,0 +1,147 @@
+import { mostRestrictive, type Bullet, type Citation, type Marking, type SlideLayout } from '../model/index.js'
+import { compressSentence } from './compress.js'
+import { hasTag } from './tags.js'
+import { blockCitation, blockNote } from './notes.js'
+import type { PoolBlock } from './pool.js'
+import { asBullet, collapseWhitespace, comparableText, countWords, quotedPart } from './wording.js'
+
+/** A bullet with what travels with it onto its slide: notes, citations, marking. */
+export interface PlannedBullet {
+  readonly bullet: Bullet
+  readonly notes: string[]
+  readonly citations: Citation[]
+  readonly marking: Marking
+}
+
+/**
+ * The sentences already on the deck, so that none is shown twice: the same
+ * sentence, or one that says nearly the same (a report's summary repeats its
+ * body): four in five of their words shared.
+ */
+export class ShownSentences {
+  readonly #keys = new Set<string>()
+  readonly #words: Set<string>[] = []
+
+  has(sentence: string): boolean {
+    if (this.#keys.has(sentenceKey(sentence))) return true
+    const words = wordSet(sentence)
+    return words.size >= 5 && this.#words.some((shown) => overlap(words, shown) >= 0.8)
+  }
+
+  add(sentence: string): void {
+    this.#keys.add(sentenceKey(sentence))
+    this.#words.push(wordSet(sentence))
+  }
+}
+
+function wordSet(sentence: string): Set<string> {
+  return new Set(
+    sentenceKey(sentence)
+      .split(' ')
+      .filter((word) => word.length > 2),
+  )
+}
+
+/** Shared words over the smaller set's size: a sentence inside a longer one counts as repeated. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0
+  for (const word of a) if (b.has(word)) shared++
+  return shared / Math.min(a.size, b.size)
+}
+
+/** Two renderings of one sentence (spacing, quotes, case, a trailing stop) compare equal. */
+export function sentenceKey(sentence: string): string {
+  return comparableText(sentence)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** Layouts whose bullets are numbered items (an option, a quote): a split sentence would read as two. */
+const unsplitLayouts: ReadonlySet<SlideLayout> = new Set(['options', 'quote'])
+
+/**
+ * A block's slide wording: the brief's `short` if it gives one, else the
+ * block (a quote's quoted words) compressed to the limit. Returns one
+ * bullet per part where the layout allows splitting, each naming the block.
+ */
+export function blockWording(
+  entry: PoolBlock,
+  limit: number,
+  layout: SlideLayout,
+): { text: string; long: boolean; wording: 'source' | 'brief' }[] {
+  if (entry.override?.short) {
+    const text = collapseWhitespace(entry.override.short)
+    return [{ text, long: countWords(text) > limit, wording: 'brief' }]
+  }
+  const source = entry.block.kind === 'quote' ? quotedPart(entry.block.text) : bulletSource(entry)
+  const { parts, long } = compressSentence(source, limit)
+  if (unsplitLayouts.has(layout) || entry.block.kind === 'quote') {
+    const text = parts.join(' ')
+    return [{ text, long: long || countWords(text) > limit, wording: 'source' }]
+  }
+  return parts.map((text) => ({ text, long: countWords(text) > limit, wording: 'source' }))
+}
+
+const standing = new WeakMap<PoolBlock, boolean>()
+
+/** Whether the block can be a bullet at all: its wording (clause or sentence) reads as a sentence. */
+export function standsAlone(entry: PoolBlock): boolean {
+  const known = standing.get(entry)
+  if (known !== undefined) return known
+  const stands = Boolean(entry.override?.short) || entry.block.kind === 'quote' || !isFragment(bulletSource(entry))
+  standing.set(entry, stands)
+  return stands
+}
+
+/** The block's own clause when it stands as a sentence, else its whole sentence. */
+function bulletSource(entry: PoolBlock): string {
+  const clause = asSentence(asBullet(entry.block.text))
+  return isFragment(clause) ? asSentence(collapseWhitespace(entry.sentence)) : clause
+}
+
+function asSentence(text: string): string {
+  return /[.?!…”’"]$/u.test(text) ? text : `${text.replace(/[\s,;:]+$/u, '')}.`
+}
+
+const subordinateOpening =
+  /^(while|although|though|even if|even though|if|because|since|whereas|unless|despite|whether|as long as|so that)\b/iu
+
+/** Ends that promise more: an item of a list (`; and`), a lead-in to one (`including:`), a sentence cut at an abbreviation (`e.g., S.`). */
+const unfinishedEnding =
+  /(;|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|[A-Z]))\.?$/u
+
+/** A subordinate clause, a list item or a phrase without a verb does not stand as a bullet. */
+export function isFragment(text: string): boolean {
+  const trimmed = text.trim()
+  if (subordinateOpening.test(trimmed) && !/,/u.test(trimmed)) return true
+  if (unfinishedEnding.test(trimmed)) return true
+  // The rest of a sentence split at an abbreviation (`14285, "Unleashing…`, `and then…`).
+  if (/^(\p{Ll}|\d+,)/u.test(trimmed)) return true
+  if ((trimmed.match(/\(/gu)?.length ?? 0) !== (trimmed.match(/\)/gu)?.length ?? 0)) return true
+  return !hasTag(trimmed, 'Verb')
+}
+
+/** The bullets of one block (several when its sentence was split), with its note, citation and marking on each. */
+export function plannedBullets(
+  entry: PoolBlock,
+  limit: number,
+  layout: SlideLayout,
+  extra: Partial<Pick<Bullet, 'label' | 'detail'>> & { partner?: PoolBlock } = {},
+): PlannedBullet[] {
+  const entries = extra.partner ? [entry, extra.partner] : [entry]
+  const sentence = collapseWhitespace(entry.sentence)
+  return blockWording(entry, limit, layout).map((wording, index) => {
+    const bullet: Bullet = { text: wording.text, blockIds: entries.map((each) => each.block.id) }
+    if (index === 0 && extra.label) bullet.label = extra.label
+    if (index === 0 && extra.detail) bullet.detail = extra.detail
+    if (wording.text !== sentence) bullet.fullText = sentence
+    if (wording.long) bullet.long = true
+    if (wording.wording === 'brief') bullet.wording = 'brief'
+    return {
+      bullet,
+      notes: entries.map(blockNote),
+      citations: entries.map(blockCitation),
+      marking: mostRestrictive(entries.map((each) => each.marking)),
+    }
+  })
+}
