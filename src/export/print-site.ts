@@ -149,6 +149,38 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
   }
 }
 
+/**
+ * A builder for a long run of decks: every deck after a builder's first
+ * gets its own copy of Slidev's modules (see above), so a builder grows with
+ * each deck it builds. After `decksPerBuilder` decks the next ones go to a
+ * fresh builder, started once the previous one has finished and let go, so
+ * that one builder at a time holds memory.
+ */
+export function startRecyclingBuilder(decksPerBuilder: number): PrintSiteBuilder {
+  let current = startPrintSiteBuilder()
+  let batch: Promise<void>[] = []
+  let ready = Promise.resolve()
+  return {
+    build(job) {
+      if (batch.length === decksPerBuilder) {
+        const finished = Promise.allSettled(batch)
+        const previous = current
+        ready = finished.then(() => {
+          previous.close()
+          current = startPrintSiteBuilder()
+        })
+        batch = []
+      }
+      const built = awaitedLater(ready.then(() => current.build(job)))
+      batch.push(built)
+      return built
+    },
+    close() {
+      void ready.then(() => current.close())
+    },
+  }
+}
+
 interface SitePlan {
   readonly deck: BuiltDeck
   readonly outputs: DeckOutputs

@@ -27,7 +27,7 @@ export interface DocumentOptions {
 export function documentOfFile(text: string, lines: readonly Line[], options: DocumentOptions): SourceDocument {
   const layout = layOut(lines)
   const placed = (line: Line) => ('start' in line ? { start: line.start, end: line.end } : undefined)
-  return finish(text, layout, noiseLines(layout, placed), options, {})
+  return finish(text, 'file', layout, noiseLines(layout, placed), options, {})
 }
 
 /** A derived format: the body text is composed from the blocks the format reader found. */
@@ -47,6 +47,7 @@ export function documentOfBlocks(reading: BlockReading, options: DocumentOptions
   }
   return finish(
     text,
+    'body',
     layout,
     noiseLines(layout, (line) => placed.get(line)),
     options,
@@ -101,6 +102,7 @@ function proseShaped(text: string): boolean {
 
 function finish(
   text: string,
+  textOrigin: SourceDocument['textOrigin'],
   layout: Layout,
   noise: NoiseLine[],
   options: DocumentOptions,
@@ -153,6 +155,7 @@ function finish(
     file: options.file,
     format: options.format,
     text,
+    textOrigin,
     metadata: completeMetadata(options.id, mergeMetadata(layout.metadata, fallback)),
     sections: layout.sections.map((heading): Section => heading.section),
     paragraphs,

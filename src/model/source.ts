@@ -136,6 +136,8 @@ export const SourceDocument = z.object({
    * separated by blank lines.
    */
   text: z.string(),
+  /** `file` when `text` is the decoded file, `body` when it was composed from the body (derived formats). */
+  textOrigin: z.enum(['file', 'body']),
   metadata: SourceMetadata,
   sections: z.array(Section),
   paragraphs: z.array(Paragraph),

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { startPrintSiteBuilder, type PrintSiteBuilder } from '../export/print-site.js'
+import { startRecyclingBuilder, type PrintSiteBuilder } from '../export/print-site.js'
 import {
   DeckPlan,
   type AudienceProfile,
@@ -74,6 +74,13 @@ export type BriefOutcome =
   | { readonly briefPath: string; readonly result: BuildResult; readonly error?: undefined }
   | { readonly briefPath: string; readonly result?: undefined; readonly error: unknown }
 
+/**
+ * Decks one print-site builder makes before a fresh one takes over: a builder
+ * grows with every deck (six briefs of two decks took one past 2 GiB of the
+ * build's memory), and a fresh one costs a second or two of loading Slidev.
+ */
+const decksPerBuilder = 6
+
 /** Builds one brief; its first problem is thrown. */
 export async function buildBrief(briefPath: string, options: BuildOptions): Promise<BuildResult> {
   const [outcome] = await buildBriefs([briefPath], options)
@@ -93,7 +100,7 @@ export async function buildBriefs(briefPaths: readonly string[], options: BuildO
   // Slidev loads in the builder while this process plans and renders the decks.
   const builder =
     options.export && prepared.some((each) => each.value && each.value.stale.length > 0)
-      ? startPrintSiteBuilder()
+      ? startRecyclingBuilder(decksPerBuilder)
       : undefined
   try {
     const written: Attempt<WrittenBrief>[] = []

@@ -1,8 +1,9 @@
 // The export of the decks a build wrote, across briefs: every print site
 // goes to the one builder at once, one Chromium prints them, and briefs are
-// printed one at a time while the builder goes on with the next ones' sites,
-// so that memory stays that of the builder and one brief's pages however
-// many briefs there are (two briefs' pages at once took six briefs past 2 GiB).
+// printed one at a time, a deck at a time, while the builder goes on with
+// the next ones' sites, so that memory stays that of the builder and one open
+// deck however many briefs there are. One brief alone prints its decks
+// together, as the export always has.
 import { ensurePrintSites, type PrintSiteBuilder } from '../export/print-site.js'
 import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck } from '../model/index.js'
 import type { ExportSettings } from './build.js'
@@ -52,15 +53,29 @@ export async function exportBriefs(
       // One progress display per terminal: bars of several briefs at once would overwrite each other.
       quiet: options.quiet || groups.length > 1,
     }
-    const exportGroup = async (group: ExportGroup, index: number): Promise<GroupOutcome> => {
-      const groupDecks = group.decks.map((each) => each.deck)
-      const sites = siteRanges[index]!
-      const { exported, checks } = settings.check
-        ? await exportAndCheckDecks(groupDecks, { ...exportOptions, sites }).then(({ exported, report }) => ({
+    const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<string>[]) =>
+      settings.check
+        ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, report }) => ({
             exported,
             checks: report.decks,
           }))
-        : { exported: await exportDecks(groupDecks, { ...exportOptions, sites }), checks: [] as DeckCheck[] }
+        : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as DeckCheck[] }
+    const exportGroup = async (group: ExportGroup, index: number): Promise<GroupOutcome> => {
+      const groupDecks = group.decks.map((each) => each.deck)
+      const sites = siteRanges[index]!
+      // With several briefs, one deck at a time: each open deck is a Chromium renderer, most of the memory.
+      const units =
+        groups.length > 1 ? groupDecks.map((_, position) => [position]) : [groupDecks.map((_, position) => position)]
+      const exported: ExportedDeck[] = []
+      const checks: DeckCheck[] = []
+      for (const unit of units) {
+        const done = await exportUnit(
+          unit.map((position) => groupDecks[position]!),
+          unit.map((position) => sites[position]!),
+        )
+        exported.push(...done.exported)
+        checks.push(...done.checks)
+      }
       const done = group.decks.map(({ deck, record }, position) => {
         const check = checks[position]
         return { deck, record, kept: { exported: exported[position]!, ...(check ? { check } : {}) } }

@@ -53,6 +53,8 @@ describe('briefdeck ingest', () => {
     expect(text).not.toMatch(/cookie|Share|Related|All rights reserved/)
     expect(markdown).toMatchObject({ format: 'markdown', source: { date: '2026-04-20', identifier: 'IF10753' } })
     expect(markdown!['text']).not.toMatch(/https?:|\]\(|\|/)
+    for (const paragraph of markdown!['paragraphs'] as Array<{ start: number; end: number; text: string }>)
+      expect((markdown!['text'] as string).slice(paragraph.start, paragraph.end)).toBe(paragraph.text)
   })
 
   it('reports an unreadable file on one line and still prints the others, exiting non-zero', async () => {

@@ -1,9 +1,7 @@
 // Format detection by content, and what each format reader gives: Word files
 // through mammoth with core properties as fallback, PDF readings turned into
 // blocks, and bad input refused with one line naming the file.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   coreProperties,
@@ -14,26 +12,11 @@ import {
   readSource,
 } from '../../src/ingest/index.js'
 import type { PdfReading } from '../../src/ingest/pdf/index.js'
-import { BriefdeckProblem } from '../../src/model/index.js'
 import { docxBytes, otherZipBytes } from './docx-fixture.js'
+import { problemOf, sourceFolder } from './source-files.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'briefdeck-formats-'))
-const file = (name: string, bytes: Uint8Array | string) => {
-  const path = join(dir, name)
-  writeFileSync(path, bytes)
-  return path
-}
+const { file } = sourceFolder('briefdeck-formats-')
 const encode = (text: string) => new TextEncoder().encode(text)
-
-async function problemOf(read: () => Promise<unknown>): Promise<string> {
-  try {
-    await read()
-  } catch (error) {
-    expect(error).toBeInstanceOf(BriefdeckProblem)
-    return String(error)
-  }
-  throw new Error('expected a BriefdeckProblem')
-}
 
 describe('format detection', () => {
   it('goes by the bytes before the name', async () => {

@@ -1,27 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decodeSource, readSource } from '../../src/ingest/index.js'
-import { BriefdeckProblem } from '../../src/model/index.js'
+import { problemOf, sourceFolder } from './source-files.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'briefdeck-ingest-'))
-const file = (name: string, bytes: Uint8Array | string) => {
-  const path = join(dir, name)
-  writeFileSync(path, bytes)
-  return path
-}
-
-/** The one-line form the CLI prints, so the assertions read like the user's screen. */
-async function problemOf(read: () => unknown): Promise<string> {
-  try {
-    await read()
-  } catch (error) {
-    expect(error).toBeInstanceOf(BriefdeckProblem)
-    return String(error)
-  }
-  throw new Error('expected a BriefdeckProblem')
-}
+const { dir, file } = sourceFolder('briefdeck-ingest-')
 
 describe('source files that are not text', () => {
   it('refuses an empty file, or one of white space only', async () => {

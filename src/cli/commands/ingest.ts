@@ -46,12 +46,12 @@ export function ingestJson(document: SourceDocument): IngestedSource {
 
 /**
  * The body without furniture, paragraphs separated by blank lines. For
- * derived formats that is the document's own text (block offsets point into
- * it); for text and markdown files the paragraphs of the file (whose offsets
- * point into the file).
+ * derived formats (and markdown with inline markup) that is the document's
+ * own text, which block offsets point into; for text and plain markdown the
+ * paragraphs of the file, whose offsets point into the file.
  */
 function bodyText(document: SourceDocument): string {
-  if (document.format !== 'text' && document.format !== 'markdown') return document.text
+  if (document.textOrigin === 'body') return document.text
   return document.paragraphs.map((paragraph) => paragraph.text).join('\n\n')
 }
 

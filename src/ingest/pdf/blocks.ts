@@ -50,6 +50,8 @@ const terminal = /[.!?:;]["”’)\]]*$/
 
 /** A line longer than this is text set large (a summary, a lead), not a heading. */
 const maximumHeadingLine = 150
+/** Share of the page height below which footnotes may begin. */
+export const footnoteAreaTop = 0.85
 /** Lines more than this many sizes apart start a new block. */
 const paragraphGap = 1.45
 
@@ -103,7 +105,7 @@ class BlockBuilder {
   private line(line: Line, page: LaidOutPage): void {
     const { bodySize } = this.context
     const small = line.size < bodySize - 0.4
-    if (line.leadingMark !== undefined && small && line.y < page.height * 0.6) {
+    if (opensFootnote(line, page, this.context.bodySize)) {
       this.region = 'footnotes'
       this.aside(this.start('footnote', line, { label: line.leadingMark }))
       return
@@ -138,6 +140,12 @@ class BlockBuilder {
       return
     }
     if (!small) this.region = 'text'
+    if (small && line.cells.length >= 3) {
+      // A row of cells in small type: a table, also where it runs on from a page with its caption.
+      this.region = 'table'
+      this.inRegion(line)
+      return
+    }
     const listItem = bullet.test(line.text) || numberedItem.test(line.text)
     if (!listItem && this.open && this.continuesText(this.open, line)) {
       this.append(this.open, line)
@@ -279,14 +287,20 @@ class BlockBuilder {
 }
 
 /**
+ * A footnote opens with a raised number, in type smaller than the body's, below the page's top
+ * margin (a long footnote area can fill half the page).
+ */
+function opensFootnote(line: Line, page: LaidOutPage, bodySize: number): boolean {
+  return line.leadingMark !== undefined && line.size < bodySize - 0.4 && line.y < page.height * footnoteAreaTop
+}
+
+/**
  * Small lines just above a page's first footnote, at line spacing and set apart from the text
  * above them: the end of a footnote begun on the page before.
  */
 function carriedOverFootnote(page: LaidOutPage, bodySize: number): Set<Line> {
   const lines = page.flow.lines
-  const first = lines.findIndex(
-    (line) => line.leadingMark !== undefined && line.size < bodySize - 0.4 && line.y < page.height * 0.6,
-  )
+  const first = lines.findIndex((line) => opensFootnote(line, page, bodySize))
   const carried = new Set<Line>()
   let i = first - 1
   for (; i >= 0; i--) {

@@ -3,6 +3,7 @@
 // (from a page's first line that opens with a raised number down), which in a heavily annotated
 // report can hold more characters than the text itself.
 import type { Line } from './lines.js'
+import { footnoteAreaTop } from './blocks.js'
 
 export interface SizedPage {
   lines: Line[]
@@ -29,7 +30,9 @@ function proseWords(text: string): number {
 function proseLines({ lines, width, height }: SizedPage): Line[] {
   const footnoteTop = Math.max(
     -Infinity,
-    ...lines.filter((line) => line.leadingMark !== undefined && line.y < 0.6 * height).map((line) => line.y),
+    ...lines
+      .filter((line) => line.leadingMark !== undefined && line.y < footnoteAreaTop * height)
+      .map((line) => line.y),
   )
   const footnoteSize = lines.find((line) => line.y === footnoteTop)?.size ?? 0
   return lines.filter(
