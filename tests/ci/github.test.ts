@@ -38,9 +38,6 @@ describe('briefdeck ci github', () => {
     const job = workflow.jobs.brief
     expect(job.strategy['fail-fast']).toBe(false)
     expect(job.strategy.matrix.include).toEqual([
-      { name: 'copper-tariffs', path: 'briefs/examples/copper-tariffs.brief.yaml' },
-      { name: 'crypto-mining-electricity', path: 'briefs/examples/crypto-mining-electricity.brief.yaml' },
-      { name: 'seabed-mining', path: 'briefs/examples/seabed-mining.brief.yaml' },
       { name: 'pacific-alliances', path: 'briefs/pacific-alliances.brief.yaml' },
       { name: 'arctic', path: 'briefs/regional/arctic.brief.yaml' },
     ])
