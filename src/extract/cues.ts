@@ -38,6 +38,9 @@ export const conclusionOpener = new RegExp(
   'i',
 )
 
+/** Opens an illustration of a point made elsewhere. */
+export const exampleOpener = /^(for (example|instance)|e\.g\.|such as)\b/i
+
 /** An inference word inside the sentence: `Higher fines are therefore the right measure`. */
 export const inferenceWord = /\b(therefore|thus|hence|consequently|accordingly)\b/i
 

@@ -12,6 +12,7 @@ import {
   earlyHowever,
   evaluative,
   evidential,
+  exampleOpener,
   findingVerb,
   inferenceWord,
   necessity,
@@ -24,7 +25,7 @@ import {
   tentativeConcessionOpener,
   weakNormative,
 } from './cues.js'
-import type { UnitSite } from './site.js'
+import { statesObligation, type UnitSite } from './site.js'
 
 export type Feature = (site: UnitSite) => number
 
@@ -78,8 +79,7 @@ export const opensWithReturn: Feature = (site) => flag(concessiveReturn.test(sit
 export const opensWithSupport: Feature = (site) => flag(supportOpener.test(site.unit.text))
 export const opensWithConclusion: Feature = (site) => flag(conclusionOpener.test(site.unit.text))
 /** `For example, …`: an illustration of a point made elsewhere. */
-export const opensWithExample: Feature = (site) =>
-  flag(/^(for (example|instance)|e\.g\.|such as)\b/i.test(site.unit.text))
+export const opensWithExample: Feature = (site) => flag(exampleOpener.test(site.unit.text))
 export const inference: Feature = (site) => flag(inferenceWord.test(site.unit.text))
 export const opensWithConcession: Feature = (site) => flag(concessionOpener.test(site.unit.text))
 export const tentativeOpening: Feature = (site) => flag(tentativeConcessionOpener.test(site.unit.text))
@@ -95,6 +95,10 @@ export const previousSupports: Feature = (site) =>
   flag(
     site.previous !== undefined && supportOpener.test(site.previous.text) && !conclusionOpener.test(site.previous.text),
   )
+/** The next unit opens a list of reasons (`For one thing, …`, `Firstly, …`): this one is what they argue for. */
+export const nextOpensReasons: Feature = (site) => flag(site.next !== undefined && reasonsOpener.test(site.next.text))
+/** The last unit of the text that draws a conclusion (`So …`, `… therefore …`): where an argument lands. */
+export const lastConclusion: Feature = (site) => flag(site.text.conclusions.at(-1) === site.index)
 /** `…, though.`: a point granted in passing. */
 export const trailingThough: Feature = (site) => flag(/,\s*though[.!]?$/i.test(site.unit.text))
 export const previousConcedes: Feature = (site) =>
@@ -106,7 +110,8 @@ export const previousConcedes: Feature = (site) =>
   )
 
 // Modality and stance.
-export const obligation: Feature = (site) => flag(strongNormative.test(site.unit.text))
+/** `X should …`, stated rather than asked. */
+export const obligation: Feature = (site) => flag(statesObligation(site.unit.text))
 export const weakObligation: Feature = (site) => flag(weakNormative.test(site.unit.text))
 export const possibilityModal: Feature = (site) => flag(possibility.test(site.unit.text))
 export const necessityAdjective: Feature = (site) => flag(necessity.test(site.unit.text))
@@ -168,6 +173,9 @@ export const beforeThesis: Feature = (site) => flag(site.thesis !== undefined &&
 /** Right after the thesis, or right after it in the same sentence. */
 export const followsThesis: Feature = (site) => flag(site.thesis !== undefined && site.index === site.thesis + 1)
 
+/** Opens the first of several reasons. */
+const reasonsOpener = /^(for one thing|first(ly)?|first of all|to begin with|to start with|on the one hand)\b/i
+
 function turns(text: string): boolean {
   return contrastOpener.test(text) || earlyHowever.test(text)
 }
@@ -204,6 +212,8 @@ export const thesisFeatures: Readonly<Record<string, Feature>> = {
   previousConcedes,
   nextSupports,
   previousSupports,
+  nextOpensReasons,
+  lastConclusion,
   trailingThough,
   obligation,
   weakObligation,

@@ -2,7 +2,7 @@
 // neighbours, and what the whole text is about. Features read units through
 // their site, so that each feature is a function of one argument.
 import { normaliseText } from '../ingest/index.js'
-import { strongNormative } from './cues.js'
+import { conclusionOpener, exampleOpener, inferenceWord, question, strongNormative } from './cues.js'
 import type { Unit } from './units.js'
 
 export interface UnitSite {
@@ -31,8 +31,10 @@ export interface UnitSite {
 
 /** What the whole text is about. */
 export interface TextProfile {
-  /** Indexes of the units that say `should`, `must` or `ought to`, in order. */
+  /** Indexes of the units that state (not ask) what `should`, `must` or `ought to` be, in order. */
   obligations: readonly number[]
+  /** Indexes of the units that draw a conclusion (`So …`, `… therefore …`), in order. */
+  conclusions: readonly number[]
   /** Whether the text is set in sections (more than one heading): a report rather than an op-ed. */
   sectioned: boolean
   /** The highest centrality of any unit in the text (see `centrality`), to scale it to [0, 1]. */
@@ -76,8 +78,9 @@ export function sitesOf(
   for (const unit of units)
     for (const word of contentWords(unit.text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
   const titleWords = new Set(contentWords(title ?? ''))
-  const obligations = units.flatMap((unit, index) => (strongNormative.test(unit.text) ? [index] : []))
-  const profile = { obligations, sectioned: false, maxCentrality: 0 }
+  const obligations = units.flatMap((unit, index) => (statesObligation(unit.text) ? [index] : []))
+  const conclusions = units.flatMap((unit, index) => (drawsConclusion(unit.text) ? [index] : []))
+  const profile = { obligations, conclusions, sectioned: false, maxCentrality: 0 }
   const sites = units.map((unit, index): UnitSite => {
     const paragraph = paragraphOrder.get(unit.sentence.paragraph)!
     const sameParagraph = (other: Unit | undefined) =>
@@ -103,6 +106,16 @@ export function sitesOf(
   profile.sectioned = sites.some((site) => site.heading !== sites[0]!.heading)
   profile.maxCentrality = sites.reduce((max, site) => Math.max(max, site.centrality), 0)
   return sites
+}
+
+/** `So …`, `… is therefore …`; not an example (`For instance, X and thus Y`), which illustrates a point made elsewhere. */
+export function drawsConclusion(text: string): boolean {
+  return (conclusionOpener.test(text) || inferenceWord.test(text)) && !exampleOpener.test(text)
+}
+
+/** `X should …` stated, not asked: `Why should X …?` takes no position. */
+export function statesObligation(text: string): boolean {
+  return strongNormative.test(text) && !question.test(text)
 }
 
 /**

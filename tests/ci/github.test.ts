@@ -20,8 +20,10 @@ interface Step {
 
 beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'briefdeck-ci-'))
-  await cp('briefs', join(repo, 'briefs'), { recursive: true })
-  await mkdir(join(repo, 'briefs', 'regional'))
+  // A repository of its own with two briefs, one nested, so that briefs added to this checkout change nothing.
+  await mkdir(join(repo, 'briefs', 'regional'), { recursive: true })
+  await cp('briefs/sources', join(repo, 'briefs', 'sources'), { recursive: true })
+  await cp('briefs/pacific-alliances.brief.yaml', join(repo, 'briefs', 'pacific-alliances.brief.yaml'))
   await cp('briefs/pacific-alliances.brief.yaml', join(repo, 'briefs', 'regional', 'arctic.brief.yaml'))
 })
 afterAll(() => rm(repo, { recursive: true, force: true }))

@@ -3,7 +3,8 @@
 // comments survive a swap of format. The CRS product's markdown page is the
 // reference; the PDF and HTML versions are made from its paragraphs with the
 // typography those formats bring (ligatures, hyphenation and page breaks,
-// curly quotes, soft hyphens, footnote marks, links).
+// curly quotes, soft hyphens, footnote marks, links). The real PDF of the
+// product is compared in tests/ingest/pdf/same-ids.test.ts.
 import { describe, expect, it } from 'vitest'
 import { extract, readKnowledge } from '../../src/extract/index.js'
 import { htmlReading, ingestReading, readingOfPdf, readSource } from '../../src/ingest/index.js'
@@ -54,16 +55,6 @@ function html(): string {
   const notes = paragraphs.map((_, i) => `<li id="n${i}">Note ${i + 1}.</li>`).join('')
   return `<!doctype html><html><head><title>ENERGY STAR Program</title></head><body><article><h1>ENERGY STAR Program</h1>${body}<ol>${notes}</ol></article></body></html>`
 }
-
-describe('one CRS product read from its PDF and from its markdown page', () => {
-  it('gives every block of the markdown the id it has in the PDF', async () => {
-    const pdf = await readSource('tests/fixtures/sources/IF10753v6.pdf', { sourceId: 'energy-star' })
-    const pdfIds = new Set(extract(pdf, knowledge).blocks.map((block) => block.id))
-    const markdownBlocks = extract(markdown, knowledge).blocks
-    expect(markdownBlocks.length).toBeGreaterThan(30)
-    expect(markdownBlocks.filter((block) => !pdfIds.has(block.id)).map((block) => block.text)).toEqual([])
-  })
-})
 
 describe('one block id per sentence, whatever the format', () => {
   const fromMarkdown = idsByText(extract(markdown, knowledge))

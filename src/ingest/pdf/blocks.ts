@@ -140,6 +140,12 @@ class BlockBuilder {
       return
     }
     if (!small) this.region = 'text'
+    if (small && line.cells.length >= 3) {
+      // A row of cells in small type: a table, also where it runs on from a page with its caption.
+      this.region = 'table'
+      this.inRegion(line)
+      return
+    }
     const listItem = bullet.test(line.text) || numberedItem.test(line.text)
     if (!listItem && this.open && this.continuesText(this.open, line)) {
       this.append(this.open, line)
