@@ -18,6 +18,10 @@ beforeAll(async () => {
 })
 afterAll(() => rm(repo, { recursive: true, force: true }))
 
+/** briefdeck's own lines that are not warnings about a deck's content. */
+const errors = (output: string) =>
+  output.split('\n').filter((line) => line.startsWith('briefdeck: ') && !/ warning \[/.test(line))
+
 interface Started {
   readonly child: ChildProcess
   readonly output: () => string
@@ -106,7 +110,7 @@ describe('briefdeck present from a folder of its own, default --out', () => {
       expect(existsSync(join(repo, 'out', 'pacific-alliances', 'congressional-staff', 'slides.md'))).toBe(true)
       expect(await stopAndLookForSurvivors(started, signal)).toEqual([])
       expect(await started.exited).toBe(0)
-      expect(started.output()).not.toMatch(/Slidev stopped|is in use|briefdeck: /)
+      expect(errors(started.output())).toEqual([])
     })
   }
 })
@@ -149,7 +153,7 @@ describe('briefdeck export --pptx from a folder of its own, default --out', () =
       ],
       { cwd: repo, encoding: 'utf8' },
     )
-    expect(result.stderr).toBe('')
+    expect(errors(result.stderr)).toEqual([])
     expect(result.status).toBe(0)
     expect(
       existsSync(join(repo, 'out', 'pacific-alliances', 'allied-ministry', 'pacific-alliances-allied-ministry.pptx')),

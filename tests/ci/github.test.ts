@@ -2,9 +2,9 @@
 // repository's briefs, each built with --pdf, gated on review --strict and
 // uploading its PDFs only after the gate.
 import { spawnSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
@@ -37,10 +37,13 @@ describe('briefdeck ci github', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']))
     const job = workflow.jobs.brief
     expect(job.strategy['fail-fast']).toBe(false)
-    expect(job.strategy.matrix.include).toEqual([
-      { name: 'pacific-alliances', path: 'briefs/pacific-alliances.brief.yaml' },
-      { name: 'arctic', path: 'briefs/regional/arctic.brief.yaml' },
-    ])
+    // The repository's briefs, found here by their file names alone.
+    const briefs = (await readdir(join(repo, 'briefs'), { recursive: true }))
+      .filter((path) => path.endsWith('.brief.yaml'))
+      .map((path) => ({ name: basename(path, '.brief.yaml'), path: `briefs/${path.split(sep).join('/')}` }))
+    const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path)
+    expect([...job.strategy.matrix.include].sort(byPath)).toEqual(briefs.sort(byPath))
+    expect(briefs.map((brief) => brief.name)).toEqual(expect.arrayContaining(['pacific-alliances', 'arctic']))
     const steps: Step[] = job.steps
     const index = (test: (step: Step) => boolean) => steps.findIndex(test)
     const install = index((step) => step.run?.includes('npm ci') ?? false)
