@@ -14,12 +14,15 @@ import {
   type BuiltDeck,
   type Warning,
 } from '../model/index.js'
+import type { StagedDeck } from '../render/index.js'
 import {
   availableAudiences,
   bundledTemplatesRoot,
   loadAudienceProfile,
   loadTemplates,
   render,
+  stageDeck,
+  updateDeckInPlace,
   writeDeck,
 } from '../render/index.js'
 import { applyReview, readReviewState } from '../review/index.js'
@@ -33,6 +36,13 @@ export interface BuildOptions {
   readonly outDir: string
   /** Where profiles, templates and the theme come from; see `templatesRootFor`. */
   readonly templatesDir?: string
+  /**
+   * How the deck folders are written: `publish` (the default) replaces each
+   * folder whole; `stage` leaves each new folder beside the old one, for an
+   * export to fill before `BuildResult.publish`; `in-place` renames changed
+   * files over, for a deck that a Slidev dev server is showing.
+   */
+  readonly write?: 'publish' | 'stage' | 'in-place'
 }
 
 export interface BuildResult {
@@ -40,6 +50,14 @@ export interface BuildResult {
   /** Orphaned overrides: the build went on, but someone should look. */
   readonly warnings: Warning[]
   readonly decks: BuiltDeck[]
+  /**
+   * With `write: 'stage'`, the decks' folders are staging folders until this
+   * moves them into place and returns the decks at their final folders;
+   * otherwise it returns `decks`.
+   */
+  readonly publish: () => Promise<BuiltDeck[]>
+  /** Drops staged folders, leaving the previous decks as they were. */
+  readonly discard: () => Promise<void>
 }
 
 export async function buildBrief(briefPath: string, options: BuildOptions): Promise<BuildResult> {
@@ -50,8 +68,11 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
   const selected = selectAudiences(brief, profiles, options.audiences)
   const templates = await loadTemplates(templatesRoot)
 
+  const root = await repositoryRoot(dirname(resolve(brief.file)))
   const extractions = await Promise.all(
-    brief.sources.map(async (source) => extract(await readSource(sourcePath(brief, source), { sourceId: source.id }))),
+    brief.sources.map(async (source) =>
+      extract(await readSource(sourcePath(brief, source), { sourceId: source.id, root })),
+    ),
   )
   const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
   // The review stage: approvals of the current content decide `draft` before anything is rendered.
@@ -61,13 +82,41 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
   )
   const rendered = plans.map((plan) => ({ plan, deck: render(plan, templates) }))
 
+  const mode = options.write ?? 'publish'
+  const writeOptions = { outDir: options.outDir }
   const decks: BuiltDeck[] = []
+  const staged: StagedDeck[] = []
+  const final: BuiltDeck[] = []
   for (const { plan, deck } of rendered) {
     const dir = join(options.outDir, brief.name, plan.audience)
-    await writeDeck(dir, deck)
-    decks.push({ audience: plan.audience, dir, slidesPath: join(dir, 'slides.md'), plan })
+    const builtAt = (folder: string) => ({
+      audience: plan.audience,
+      dir: folder,
+      slidesPath: join(folder, 'slides.md'),
+      plan,
+    })
+    final.push(builtAt(dir))
+    if (mode === 'stage') {
+      const stage = await stageDeck(dir, deck, writeOptions)
+      staged.push(stage)
+      decks.push(builtAt(stage.dir))
+    } else {
+      await (mode === 'in-place' ? updateDeckInPlace : writeDeck)(dir, deck, writeOptions)
+      decks.push(builtAt(dir))
+    }
   }
-  return { brief, warnings: [...orphans, ...review.warnings], decks }
+  return {
+    brief,
+    warnings: [...orphans, ...review.warnings],
+    decks,
+    publish: async () => {
+      for (const stage of staged) await stage.publish()
+      return final
+    },
+    discard: async () => {
+      await Promise.all(staged.map((stage) => stage.discard()))
+    },
+  }
 }
 
 /** A brief's repository may bring its own `templates/`; otherwise the ones briefdeck ships. */

@@ -1,8 +1,9 @@
 // Only the print-site builder is imported up front: its Slidev builds are
 // the longest part of an export, so they start before the rest of briefdeck
 // (Playwright most of all, about a second) has even loaded.
+import { join, relative } from 'node:path'
 import { ensurePrintSites, startPrintSiteBuilder } from '../../export/print-site.js'
-import { formatPlace, HandoutLayout, PaperSize } from '../../model/index.js'
+import { formatPlace, HandoutLayout, PaperSize, type BuiltDeck, type ExportedDeck } from '../../model/index.js'
 import { ExitCode } from '../exit.js'
 import { buildOptions, usageError } from '../options.js'
 
@@ -33,25 +34,43 @@ export async function run(brief: string, options: ExportCommandOptions): Promise
   const builder = startPrintSiteBuilder()
   try {
     const { buildBrief } = await import('../pipeline.js')
-    const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-    for (const warning of warnings)
-      console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
-    // The builds are under way once this resolves; Playwright and the rest of the export load while they run.
-    const sites = await ensurePrintSites(decks, builder)
-    const [{ exportDecks, exportSummary }, { exportAndCheckDecks, formatReport }] = await Promise.all([
-      import('../../export/index.js'),
-      import('../../check/index.js'),
-    ])
-    if (!options.check) {
-      console.log(exportSummary(await exportDecks(decks, { ...exportOptions, sites })).join('\n'))
-      return ExitCode.ok
+    // Each deck is made and exported in a folder of its own and replaces the previous one only when complete.
+    const build = await buildBrief(brief, { ...buildOptions(options), write: 'stage' })
+    try {
+      for (const warning of build.warnings)
+        console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+      // The builds are under way once this resolves; Playwright and the rest of the export load while they run.
+      const sites = await ensurePrintSites(build.decks, builder)
+      const [{ exportDecks, exportSummary }, { exportAndCheckDecks, formatReport }] = await Promise.all([
+        import('../../export/index.js'),
+        import('../../check/index.js'),
+      ])
+      const { exported, report } = options.check
+        ? await exportAndCheckDecks(build.decks, { ...exportOptions, sites })
+        : { exported: await exportDecks(build.decks, { ...exportOptions, sites }), report: undefined }
+      const published = await build.publish()
+      const moved = exported.map((deck, index) => movedTo(deck, build.decks[index]!, published[index]!))
+      console.log(exportSummary(moved).join('\n'))
+      if (report) console.log(formatReport(report))
+      return !report || report.ok ? ExitCode.ok : ExitCode.findings
+    } finally {
+      await build.discard()
     }
-    const { exported, report } = await exportAndCheckDecks(decks, { ...exportOptions, sites })
-    console.log(exportSummary(exported).join('\n'))
-    console.log(formatReport(report))
-    return report.ok ? ExitCode.ok : ExitCode.findings
   } finally {
     builder.close()
+  }
+}
+
+/** An exported deck's paths once its staging folder has become the deck folder. */
+function movedTo(exported: ExportedDeck, staged: BuiltDeck, published: BuiltDeck): ExportedDeck {
+  const move = (path: string) => join(published.dir, relative(staged.dir, path))
+  return {
+    ...exported,
+    pdf: { ...exported.pdf, path: move(exported.pdf.path) },
+    handout: { ...exported.handout, path: move(exported.handout.path) },
+    slideImages: exported.slideImages.map(move),
+    contactSheet: move(exported.contactSheet),
+    ...(exported.pptx ? { pptx: move(exported.pptx) } : {}),
   }
 }
 

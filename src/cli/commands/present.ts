@@ -21,7 +21,7 @@ export async function run(briefPath: string, options: PresentCommandOptions): Pr
   const port = Number(options.port)
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw usageError(`--port must be a port number, not '${options.port}'`)
-  const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out })
+  const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out, write: 'in-place' })
 
   const first = await build()
   const deck = first.decks[0]
