@@ -86,6 +86,7 @@ cli
   .option('--audience <id>', 'The audience whose deck is approved')
   .option('--slide <slides>', 'Slide numbers or ids (comma-separated)')
   .option('--as <name>', 'Who approves')
+  .option('--key <file>', "SSH key to sign with (default: git's user.signingKey)")
   .option('--out <dir>', 'Output folder', { default: 'out' })
   .action(lazy(() => import('./commands/approve.js')))
 
@@ -109,6 +110,10 @@ cli
   .option('--out <dir>', 'Output folder', { default: 'out' })
   .option('--audience <ids>', 'Only these audiences (comma-separated)')
   .option('--add-reviewer <name>', 'Add a reviewer (or replace their token), print the token once and exit')
+  .option(
+    '--signing-key <file>',
+    "The server's SSH key for signing approvals (default: one of its own, made on first use)",
+  )
   .action(lazy(() => import('./commands/serve.js')))
 
 cli.help()

@@ -5,6 +5,8 @@ import {
   readReviewState,
   reviewDeck,
   reviewLogPath,
+  signedApproval,
+  signingKey,
   stampEvent,
 } from '../../review/index.js'
 import { ExitCode } from '../exit.js'
@@ -15,14 +17,16 @@ export interface ApproveOptions {
   readonly audience?: string
   readonly slide?: string | number
   readonly as?: string
+  /** The SSH key to sign with; git's `user.signingKey` when absent. */
+  readonly key?: string
   readonly out: string
 }
 
 /**
- * `briefdeck approve BRIEF --audience ID [--slide N,ID,...] --as NAME`:
+ * `briefdeck approve BRIEF --audience ID [--slide N,ID,...] --as NAME [--key FILE]`:
  * records the content hash of each slide as it is now (every slide of the
- * deck unless --slide is given), then builds the deck again so that its
- * DRAFT mark follows the approvals.
+ * deck unless --slide is given), signed with the reviewer's SSH key, then
+ * builds the deck again so that its DRAFT mark follows the approvals.
  */
 export async function run(briefPath: string, options: ApproveOptions): Promise<number> {
   const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
@@ -36,8 +40,14 @@ export async function run(briefPath: string, options: ApproveOptions): Promise<n
       : String(options.slide)
           .split(',')
           .map((ref) => slideOf(plan, ref, briefPath))
+  const key = await signingKey(options.key, briefPath)
+  // Every approval is signed (and the first checked against allowed_signers) before any is written.
+  const signed = []
   for (const slide of slides)
-    await appendReviewEvent(reviewLogPath(briefPath), stampEvent(approveDraft({ plan, slide, author })))
+    signed.push(
+      await signedApproval(stampEvent(approveDraft({ plan, slide, author })), brief, key, signed.length === 0),
+    )
+  for (const event of signed) await appendReviewEvent(reviewLogPath(briefPath), event)
   console.log(`${author} approved ${slides.length} slide${slides.length === 1 ? '' : 's'} of the ${audience} deck`)
 
   const required = requiredReviewers(brief, audience)

@@ -17,6 +17,7 @@ import {
   reviewDeck,
   type ReviewReport,
 } from '../../review/index.js'
+import { printable } from '../../shared/printable.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
 
@@ -32,6 +33,7 @@ export async function run(briefPath: string, options: ReviewOptions): Promise<nu
   const report: ReviewReport = {
     decks: decks.map((deck) => reviewDeck(deck.plan, state, requiredReviewers(brief, deck.audience))),
     orphans: warnings.filter((warning) => warning.ruleId === 'orphaned-override'),
+    conflicts: warnings.filter((warning) => warning.ruleId === 'review-duplicate-id'),
   }
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReviewReport(report))
   return options.strict && isOutstanding(report) ? ExitCode.findings : ExitCode.ok
@@ -59,7 +61,7 @@ export function requiredReviewers(brief: Brief, audience: string): string[] {
 }
 
 export function printWarning(warning: Warning): void {
-  console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+  console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${printable(warning.message)}`)
 }
 
 /**

@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process'
-import { access, mkdtemp, rm } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { firstErrorLine } from '../../export/print-site.js'
 import { printSiteVariables } from '../../export/print-site-config.js'
 import { BriefdeckProblem, EnvironmentProblem, type BuiltDeck } from '../../model/index.js'
+import { generateKey } from '../../review/index.js'
 import {
   addReviewer,
+  allowServerToSignFor,
   reviewersPath,
   startReviewServer,
   type ReviewServer,
@@ -24,11 +26,14 @@ export interface ServeOptions {
   readonly out: string
   readonly audience?: string
   readonly addReviewer?: string
+  /** The server's SSH key for signing approvals; made on first use when absent. */
+  readonly signingKey?: string
 }
 
 /** `briefdeck serve BRIEF`: serves the decks with the review panel until Ctrl-C; `--add-reviewer NAME` prints a new token instead. */
 export async function run(briefPath: string, options: ServeOptions): Promise<number> {
-  if (options.addReviewer !== undefined) return printNewToken(briefPath, String(options.addReviewer))
+  if (options.addReviewer !== undefined)
+    return printNewToken(briefPath, String(options.addReviewer), options.signingKey)
   const server = await serveBrief(briefPath, options)
   console.log(`Reviewing at ${server.url}/ (Ctrl-C to stop)`)
   for (const deck of server.decks()) console.log(`  ${deck.plan.audience}: ${server.url}/${deck.plan.audience}/`)
@@ -42,12 +47,35 @@ export async function run(briefPath: string, options: ServeOptions): Promise<num
   return ExitCode.ok
 }
 
-async function printNewToken(briefPath: string, name: string): Promise<number> {
+async function printNewToken(briefPath: string, name: string, keyOption: string | undefined): Promise<number> {
   const { token, file } = await addReviewer(briefPath, name)
+  const key = await serverSigningKey(keyOption)
+  const signers = await allowServerToSignFor(briefPath, `${key}.pub`, name)
   console.log(
-    `Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.`,
+    `Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.\nThe server's key (${key}.pub) may now sign approvals for ${name}: commit ${signers} so that they count.`,
   )
   return ExitCode.ok
+}
+
+/**
+ * The key the server signs approvals with: `--signing-key`, else one of its
+ * own in the user's configuration folder, made on first use. Never in the
+ * brief repository: whoever holds it can approve for every reviewer listed
+ * beside it in allowed_signers.
+ */
+async function serverSigningKey(option: string | undefined): Promise<string> {
+  if (option !== undefined) return String(option)
+  const folder = join(process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'briefdeck')
+  const key = join(folder, 'review-server-key')
+  await mkdir(folder, { recursive: true, mode: 0o700 })
+  if (
+    !(await access(key).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await generateKey(key, 'briefdeck review server')
+  return key
 }
 
 /**
@@ -83,6 +111,7 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
       host: options.host,
       port,
       decks: served,
+      signingKey: await serverSigningKey(options.signingKey),
       republish: async (audience) => {
         const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: options.out })
         const deck = rebuilt.decks.find((candidate) => candidate.audience === audience)
