@@ -1,4 +1,5 @@
 import {
+  BriefdeckProblem,
   briefPlace,
   mostRestrictive,
   type ArgumentBlock,
@@ -52,9 +53,10 @@ function orphanWarning(brief: Brief, id: string): Warning {
   const why = brief.sources.some((source) => source.id === sourceId)
     ? `no block of source '${sourceId}' has this id any more (its sentence changed, or the id is mistyped)`
     : `the brief has no source '${sourceId}'`
-  return {
-    message: `override '${id}' is orphaned: ${why}; it is kept in the brief, update or remove it`,
-    place: briefPlace(brief, 'overrides', id),
-    ruleId: 'orphaned-override',
-  }
+  return new BriefdeckProblem(
+    `override '${id}' is orphaned: ${why}; it is kept in the brief, update or remove it`,
+    briefPlace(brief, 'overrides', id),
+    'orphaned-override',
+    { fatal: false, source: 'brief' },
+  )
 }

@@ -1,6 +1,7 @@
-import { access, readFile, realpath, stat } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { BriefdeckProblem, briefPlace, type Brief, type BriefSource } from '../model/index.js'
+import { exists, readTextFile } from '../shared/index.js'
 import { parseBrief } from './parse.js'
 
 /** A brief is a page of YAML; anything bigger is a mistake (or an attack) rather than a brief. */
@@ -8,7 +9,13 @@ const maxBriefBytes = 1_000_000
 
 /** Reads and validates a brief file, and refuses sources outside the brief's repository. */
 export async function readBrief(path: string): Promise<Brief> {
-  const brief = parseBrief(await readTextFile(path, maxBriefBytes), path)
+  const text = await readTextFile(path, {
+    ruleId: 'brief-read',
+    maxBytes: maxBriefBytes,
+    kind: 'a brief',
+    expected: 'YAML text',
+  })
+  const brief = parseBrief(text, path)
   const root = await repositoryRoot(dirname(resolve(path)))
   const realRoot = await realpath(root)
   for (const index of brief.sources.keys()) await checkSourcePath(brief, index, root, realRoot)
@@ -55,33 +62,4 @@ async function checkSourcePath(brief: Brief, index: number, root: string, realRo
 function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path)
   return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..')
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  )
-}
-
-/** Reads a small UTF-8 text file, with one-line errors for what users actually hand us by mistake. */
-async function readTextFile(path: string, maxBytes: number): Promise<string> {
-  const place = { file: path }
-  const info = await stat(path).catch(() => {
-    throw new BriefdeckProblem('file not found', place, 'brief-read')
-  })
-  if (!info.isFile()) throw new BriefdeckProblem('not a file', place, 'brief-read')
-  if (info.size > maxBytes)
-    throw new BriefdeckProblem(
-      `file is too large (${info.size} bytes; a brief is at most ${maxBytes})`,
-      place,
-      'brief-read',
-    )
-  const bytes = await readFile(path)
-  if (bytes.includes(0)) throw new BriefdeckProblem('binary file, expected YAML text', place, 'brief-read')
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new BriefdeckProblem('not UTF-8 text', place, 'brief-read')
-  }
 }

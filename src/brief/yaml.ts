@@ -1,6 +1,13 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
-import { BriefdeckProblem, jsonPointer, type Position } from '../model/index.js'
+import {
+  BriefdeckProblem,
+  describeIssue,
+  fieldName,
+  jsonPointer,
+  safeParseInOwnWords,
+  type Position,
+} from '../model/index.js'
 
 export interface ParsedYaml<T> {
   readonly value: T
@@ -32,20 +39,19 @@ export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T
 
   const places: Record<string, Position> = {}
   recordPlaces(document.contents, [], places, position)
-  const result = schema.safeParse(toPlainData(document, { file, ruleId }, position))
+  const result = safeParseInOwnWords(schema, toPlainData(document, { file, ruleId }, position))
   if (result.success) return { value: result.data, places }
 
+  // Every problem of the file at once, each at its own line, so that one run shows all there is to fix.
   const [first, ...others] = result.error.issues
     .map((issue) => ({ issue, path: issuePath(issue) }))
     .map((found) => ({ ...found, position: nearestPlace(places, found.path) }))
     .sort(byReportingOrder)
+    .map(
+      (found) => new BriefdeckProblem(describe(found.issue, found.path, places), { file, ...found.position }, ruleId),
+    )
   if (!first) throw new TypeError('zod reported a failure without issues')
-  const more = others.length > 0 ? ` (and ${others.length} more ${others.length === 1 ? 'problem' : 'problems'})` : ''
-  throw new BriefdeckProblem(
-    `${describeIssue(first.issue, first.path, places)}${more}`,
-    { file, ...first.position },
-    ruleId,
-  )
+  throw new BriefdeckProblem(first.message, first.place, ruleId, { also: others })
 }
 
 interface Located {
@@ -120,17 +126,13 @@ function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
     : [...issue.path]
 }
 
-function describeIssue(
-  issue: z.core.$ZodIssue,
-  path: readonly PropertyKey[],
-  places: Record<string, Position>,
-): string {
-  const field = path.map(String).join('.')
+function describe(issue: z.core.$ZodIssue, path: readonly PropertyKey[], places: Record<string, Position>): string {
+  const field = fieldName(path)
   if (issue.code === 'unrecognized_keys') return `unknown field '${field}'`
   if (issue.code === 'invalid_key') return `${field}: ${issue.issues[0]?.message ?? issue.message}`
   if (issue.code === 'invalid_type' && path.length > 0 && !(jsonPointer(path) in places))
     return `missing field '${field}'`
-  return field ? `${field}: ${issue.message}` : issue.message
+  return describeIssue(issue)
 }
 
 function nearestPlace(places: Record<string, Position>, path: readonly PropertyKey[]): Partial<Position> {

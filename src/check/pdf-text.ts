@@ -1,30 +1,16 @@
 // The text of each page of a PDF, as poppler's pdftotext reads it: a reader
 // independent of the browser that printed the PDF.
-import { spawn } from 'node:child_process'
 import { EnvironmentProblem } from '../model/index.js'
+import { runProcess } from '../shared/index.js'
 
-export function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
-  const child = spawn('pdftotext', ['-enc', 'UTF-8', '-', '-'], { stdio: ['pipe', 'pipe', 'pipe'] })
-  const output: Buffer[] = []
-  const errors: Buffer[] = []
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk))
-  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk))
-  child.stdin.end(pdf)
-  return new Promise((resolve, reject) => {
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'ENOENT'
-          ? new EnvironmentProblem(
-              'pdftotext not found: install poppler-utils (apt-get install poppler-utils) to check PDF text',
-            )
-          : error,
-      ),
-    )
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`pdftotext failed: ${Buffer.concat(errors).toString().trim()}`))
-      resolve(splitPages(Buffer.concat(output).toString('utf8')))
-    })
+export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
+  const { exitCode, stdout, stderr } = await runProcess('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+    input: pdf,
+    install: 'poppler-utils (apt-get install poppler-utils) to check PDF text',
   })
+  // The PDF is ours, printed by Chromium a moment ago: when poppler cannot read it, the machine's poppler is at fault.
+  if (exitCode !== 0) throw new EnvironmentProblem(`pdftotext could not read a printed PDF: ${stderr.trim()}`)
+  return splitPages(stdout)
 }
 
 /** pdftotext ends every page with a form feed. */

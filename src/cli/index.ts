@@ -3,6 +3,7 @@
 // Playwright or Slidev.
 import { cac } from 'cac'
 import { createRequire } from 'node:module'
+import { UsageError } from '../model/index.js'
 import { reportError } from './exit.js'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
@@ -19,6 +20,14 @@ function lazy<A extends unknown[]>(load: () => Promise<{ run: (...args: A) => Pr
     }
   }
 }
+
+cli
+  .command(
+    'ingest <...files>',
+    'Read sources (PDF, web page, Word, markdown, text): metadata, sections, tables, notes, furniture',
+  )
+  .option('--json', 'Print each document as JSON (one object per file)')
+  .action(lazy(() => import('./commands/ingest.js')))
 
 cli
   .command('extract <...files>', 'Extract argument blocks, actors, timeline and terms from source texts')
@@ -122,7 +131,7 @@ cli.version(version)
 try {
   cli.parse(process.argv, { run: false })
   if (!cli.matchedCommand) {
-    if (cli.args.length > 0) throw Object.assign(new Error(`unknown command '${cli.args[0]}'`), { name: 'CACError' })
+    if (cli.args.length > 0) throw new UsageError('unknown command', String(cli.args[0]))
     if (!cli.options['help'] && !cli.options['version']) cli.outputHelp()
   } else {
     await cli.runMatchedCommand()

@@ -9,8 +9,3 @@ export function buildOptions(options: { readonly audience?: string; readonly out
     .filter(Boolean)
   return { audiences, outDir: options.out }
 }
-
-/** A wrong option: reported like cac's own errors (exit 2, with a pointer to --help). */
-export function usageError(message: string): Error {
-  return Object.assign(new Error(message), { name: 'CACError' })
-}

@@ -1,6 +1,5 @@
 // The briefdeck pipeline, written down once and in order:
 // brief -> sources -> extract -> overrides -> compose -> render -> write.
-import { access } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { applyOverrides, readBrief, repositoryRoot, sourcePath } from '../brief/index.js'
 import { checkPinnedSections, compose } from '../compose/index.js'
@@ -13,6 +12,7 @@ import {
   type Brief,
   type BuiltDeck,
   type Warning,
+  UsageError,
 } from '../model/index.js'
 import type { StagedDeck } from '../render/index.js'
 import {
@@ -26,6 +26,7 @@ import {
   writeDeck,
 } from '../render/index.js'
 import { applyReview, readReviewState } from '../review/index.js'
+import { exists } from '../shared/index.js'
 
 export type { BuiltDeck }
 
@@ -122,10 +123,7 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
 /** A brief's repository may bring its own `templates/`; otherwise the ones briefdeck ships. */
 export async function templatesRootFor(brief: Brief): Promise<string> {
   const own = join(await repositoryRoot(dirname(resolve(brief.file))), 'templates')
-  return access(join(own, 'audiences')).then(
-    () => own,
-    () => bundledTemplatesRoot,
-  )
+  return (await exists(join(own, 'audiences'))) ? own : bundledTemplatesRoot
 }
 
 /** Every audience the brief names must have a profile, whichever of them this build makes. */
@@ -151,10 +149,6 @@ function selectAudiences(
   return wanted.map((id) => {
     const profile = profiles.find((candidate) => candidate.id === id)
     if (profile) return profile
-    throw new BriefdeckProblem(
-      `audience '${id}' is not one of the brief's audiences (${brief.audiences.join(', ')})`,
-      briefPlace(brief, 'audiences'),
-      'unknown-audience',
-    )
+    throw new UsageError(`'${id}' is not one of the brief's audiences (${brief.audiences.join(', ')})`, '--audience')
   })
 }

@@ -20,7 +20,7 @@ export function sourceCitation(source: SourceMetadata, paragraph?: number): Cita
     sourceId: source.id,
     title: source.title ?? source.id,
     date: source.date,
-    author: source.author,
+    author: authorList(source),
     url: source.url,
   }
   return paragraph === undefined ? citation : { ...citation, paragraph }
@@ -30,13 +30,24 @@ export function blockCitation(entry: PoolBlock): Citation {
   return sourceCitation(entry.source, entry.block.paragraph)
 }
 
-/** `Charlotte Hayes, “Title”, Publication, 30 May 2025`: the sources slide's entry. */
+/**
+ * `Corrie E. Clark, “ENERGY STAR Program”, Congressional Research Service, IF10753, 20 April 2026`:
+ * the sources slide's entry (the URL goes beside it).
+ */
 export function referenceText(source: SourceMetadata): string {
   const parts = [
-    source.author,
+    authorList(source),
     `“${source.title ?? source.id}”`,
-    source.publication,
+    source.publisher,
+    source.identifier,
     source.date ? formatIsoDate(source.date) : null,
   ]
   return parts.filter((part): part is string => Boolean(part)).join(', ')
+}
+
+/** `A`, `A and B`, `A, B and C`: the authors as a citation names them; null when there are none. */
+function authorList(source: SourceMetadata): string | null {
+  const names = source.authors
+  if (names.length === 0) return null
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }

@@ -3,6 +3,7 @@
  * words. Every function here only removes words or adds an ellipsis or an
  * acronym's expansion, so a bullet never says what the source did not.
  */
+import { escapeRegExp } from '../shared/index.js'
 
 /** Discourse connectives that open a sentence and carry no content on a slide. */
 const leadingConnectives = [
@@ -170,8 +171,7 @@ export function spellOutFirstUse(texts: readonly string[], expansions: readonly 
 }
 
 function acronymPattern(acronym: string): RegExp {
-  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(acronym)}(?![\\p{L}\\p{N}])`, 'u')
 }
 
 /** Case and apostrophe style differ between a glossary and a text; neither changes the words. */

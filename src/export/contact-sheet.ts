@@ -2,7 +2,7 @@
 // reviewer's quick look or a chat message. Laid over the deck's print page
 // (see overlay.ts) and photographed.
 import type { Page } from 'playwright-core'
-import { escapeHtml } from './html.js'
+import { escapeHtml } from '../shared/index.js'
 import { mountSheet, unmountSheet, type Sheet } from './overlay.js'
 
 export interface Thumbnail {

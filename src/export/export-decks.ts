@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bannerText, type BuiltDeck, type ExportedDeck, type HandoutLayout, type PaperSize } from '../model/index.js'
-import { replaceDirectory, temporarySibling, writeFileAtomic } from './atomic.js'
+import { replaceDirectory, temporarySibling, writeFileAtomic } from '../shared/index.js'
 import { findChromium } from './browser.js'
 import { contactSheet, renderContactSheet } from './contact-sheet.js'
 import { handoutSheet, type HandoutSlide } from './handout-html.js'

@@ -3,8 +3,8 @@
 // the text beside, or notes pages with room to write. It is laid over the deck's print page, which fills each slide slot
 // (see overlay.ts), and printed (see handout.ts); the marking banner and page
 // numbers go in the printed header and footer.
-import type { HandoutLayout, SlidePlan } from '../model/index.js'
-import { citationText, escapeHtml } from './html.js'
+import type { Citation, HandoutLayout, SlidePlan } from '../model/index.js'
+import { escapeHtml } from '../shared/index.js'
 import type { Sheet } from './overlay.js'
 
 export interface HandoutSlide {
@@ -106,4 +106,16 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const groups: T[][] = []
   for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size))
   return groups
+}
+
+/** `Author, “Title” (2015-04-02), ¶4, https://…`: what a reader needs to find the source. */
+function citationText(citation: Citation): string {
+  const parts = [
+    citation.author,
+    `“${citation.title}”`,
+    citation.date ? `(${citation.date})` : null,
+    citation.paragraph === undefined ? null : `¶${citation.paragraph + 1}`,
+    citation.url,
+  ]
+  return parts.filter((part): part is string => Boolean(part)).join(', ')
 }

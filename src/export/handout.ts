@@ -3,8 +3,8 @@
 // of every page and page numbers.
 import type { Page } from 'playwright-core'
 import type { HandoutLayout, PaperSize } from '../model/index.js'
+import { escapeHtml } from '../shared/index.js'
 import { isLandscape } from './handout-html.js'
-import { escapeHtml } from './html.js'
 import { mountSheet, unmountSheet, type Sheet } from './overlay.js'
 import { printPdf, type DocumentProperties, type PrintedPdf } from './pdf.js'
 

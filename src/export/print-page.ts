@@ -1,9 +1,9 @@
 // Opens a deck's print site in Chromium with no network: the site's files are
 // answered from disk, and every other request is blocked and remembered, so
 // that exports stay offline and the check can report each attempt.
-import { stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page, Route } from 'playwright-core'
+import { isFile } from '../shared/index.js'
 import type { DeckInfo } from './deck-info.js'
 
 /** A made-up loopback origin: Chromium treats `*.localhost` as this machine, and nothing here ever reaches a network. */
@@ -106,13 +106,6 @@ async function answerFromSite(
 export function siteFile(siteDir: string, pathname: string): string | undefined {
   const file = normalize(join(siteDir, pathname))
   return file === siteDir || file.startsWith(siteDir.endsWith(sep) ? siteDir : siteDir + sep) ? file : undefined
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (stats) => stats.isFile(),
-    () => false,
-  )
 }
 
 /**

@@ -11,7 +11,6 @@
 // child gives every later deck its own copy of Slidev's node modules (a
 // module-resolution hook tags them with the deck's number), while the heavy
 // libraries underneath stay shared.
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -19,7 +18,7 @@ import { createRequire } from 'node:module'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BriefdeckProblem, type BuiltDeck } from '../model/index.js'
-import { replaceDirectory, temporarySibling } from './atomic.js'
+import { replaceDirectory, startProcess, temporarySibling } from '../shared/index.js'
 import { deckOutputs, type DeckOutputs } from './outputs.js'
 import { printSiteVariables } from './print-site-config.js'
 import { awaitedLater } from './settle.js'
@@ -105,9 +104,8 @@ export interface PrintSiteBuilder {
 }
 
 export function startPrintSiteBuilder(): PrintSiteBuilder {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', childScript], {
+  const builder = startProcess(process.execPath, ['--input-type=module', '-e', childScript], {
     env: {
-      ...process.env,
       [childVariables.vite]: viteModule,
       [childVariables.config]: configPath,
       [childVariables.hook]: slidevCopiesHook,
@@ -116,12 +114,11 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
       // Committing on demand builds just as fast.
       MIMALLOC_ARENA_EAGER_COMMIT: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    output: 'collect',
+    ipc: true,
   })
+  const { child } = builder
   const pending = new Map<number, { readonly job: BuildJob; readonly settler: Settlable }>()
-  const log: string[] = []
-  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()))
   const failure = (job: BuildJob, detail: string) =>
     new BriefdeckProblem(`Slidev could not build this deck: ${detail}`, { file: job.entry }, 'deck-build')
   child.on('message', (message: ChildReport) => {
@@ -132,10 +129,11 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
     else waiting.settler.reject(failure(waiting.job, firstErrorLine(message.error)))
   })
   // Decks still waiting when the child ends (a crash, a kill) fail with what it printed.
-  child.on('close', () =>
-    pending.forEach(({ job, settler }) => settler.reject(failure(job, firstErrorLine(log.join(''))))),
+  void builder.exited.then(
+    ({ stdout, stderr }) =>
+      pending.forEach(({ job, settler }) => settler.reject(failure(job, firstErrorLine(stderr + stdout)))),
+    (error: unknown) => pending.forEach(({ settler }) => settler.reject(error)),
   )
-  child.on('error', (error) => pending.forEach(({ settler }) => settler.reject(error)))
   let nextId = 0
   return {
     build(job) {

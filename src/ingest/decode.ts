@@ -1,10 +1,9 @@
 // Bytes to source text, refusing what is not a text file. Pure, so that the
 // checks are testable without files.
 import { BriefdeckProblem } from '../model/index.js'
+import { decodeUtf8 } from '../shared/index.js'
 
 const maxSourceBytes = 50 * 1024 * 1024
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**
  * The text of a source file. The decoder drops a byte-order mark, so offsets
@@ -20,10 +19,8 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
       'source-binary',
     )
   }
-  let text: string
-  try {
-    text = strictUtf8.decode(bytes)
-  } catch {
+  const text = decodeUtf8(bytes)
+  if (text === undefined) {
     const bad = firstInvalidUtf8Byte(bytes)
     throw new BriefdeckProblem(
       'source is not valid UTF-8; convert it to UTF-8 first',

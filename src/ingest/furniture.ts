@@ -2,11 +2,11 @@
 // (weekday, dateline, title, credits, byline, pull quote). Each recogniser
 // looks at one line and says what it is and what metadata it gives.
 import * as chrono from 'chrono-node/en'
-import type { NoiseKind, SourceMetadata } from '../model/index.js'
+import type { NoiseKind } from '../model/index.js'
+import type { MetadataFields } from './blocks.js'
 import { isoDate, statedPrecision } from './dates.js'
+import { dateValue } from './labels.js'
 import { normaliseText } from './normalise.js'
-
-export type MetadataFields = Partial<Omit<SourceMetadata, 'id'>>
 
 export interface Furniture {
   kind: NoiseKind
@@ -26,8 +26,8 @@ const fieldLabels = {
   region: 'region',
   section: 'topic',
   category: 'topic',
-  publication: 'publication',
-  source: 'publication',
+  publication: 'publisher',
+  source: 'publisher',
 } as const satisfies Record<string, keyof MetadataFields>
 
 const fieldPattern = new RegExp(`\\b(${Object.keys(fieldLabels).join('|')})\\s*:\\s*`, 'gi')
@@ -92,7 +92,45 @@ export function bylineLine(line: string, options: { nameAlone: boolean }): Furni
   if (candidate === undefined || candidate.length > 60) return undefined
   const names = candidate.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean)
   if (names.length === 0 || !names.every((name) => personName.test(name))) return undefined
-  return { kind: 'byline', metadata: { author: names.join(', ') } }
+  return { kind: 'byline', metadata: { authors: names } }
+}
+
+/** A parenthesised report number such as `(IF10753)` or `(R44243)`: letters then digits. */
+const identifierInParentheses = /\(([A-Z]{1,5}\d{2,}[A-Z0-9.-]*)\)/
+
+/**
+ * `ENERGY STAR Program Updated April 20, 2026 (IF10753)`: the title again,
+ * followed by its date and number, as report pages set them above the text.
+ */
+export function titleDatelineLine(line: string, title: string): Furniture | undefined {
+  const normalisedLine = normaliseText(line)
+  const normalisedTitle = normaliseText(title)
+  if (normalisedLine.length > normalisedTitle.length + 80 || !normalisedLine.startsWith(normalisedTitle))
+    return undefined
+  const rest = line.slice(Math.min(line.length, title.length)).trim()
+  if (rest === '') return { kind: 'repeated-title', metadata: {} }
+  const date = dateValue(rest)
+  const identifier = identifierInParentheses.exec(rest)?.[1]
+  if (!date && !identifier) return undefined
+  return { kind: 'dateline', metadata: { ...(date ? { date } : {}), ...(identifier ? { identifier } : {}) } }
+}
+
+const legalCues = [
+  /\bdisclaimer\b/i,
+  /\bcopyright(ed)?\b|©/i,
+  /\ball rights reserved\b/i,
+  /\breproduced\b|\breproduction\b/i,
+  /\bpermission\b/i,
+  /\bterms of (use|service)\b/i,
+  /\bprivacy policy\b/i,
+  /\bshould not be relied upon\b|\bdoes not constitute\b|\bfor informational purposes\b/i,
+]
+
+/** A closing legal notice (`Disclaimer: …`, `© 2025 … All rights reserved.`): boilerplate of the publisher, not the text. */
+export function disclaimerLine(line: string): Furniture | undefined {
+  const cues = legalCues.filter((cue) => cue.test(line)).length
+  const opensAsNotice = /^\s*(disclaimer|copyright|©|legal notice)\b/i.test(line)
+  return cues >= 3 || (opensAsNotice && cues >= 1) ? { kind: 'disclaimer', metadata: {} } : undefined
 }
 
 /** A short line without closing punctuation, as headlines are written. */

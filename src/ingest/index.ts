@@ -1,6 +1,11 @@
-// Ingest: a source text or markdown file in, a SourceDocument out.
-export { ingest, type IngestOptions } from './ingest.js'
+// Ingest: a source file in any supported format in, a SourceDocument out.
+export { ingest, ingestReading, type IngestOptions } from './ingest.js'
 export { readSource } from './read.js'
 export { decodeSource } from './decode.js'
+export { detectFormat } from './formats.js'
 export { normaliseText } from './normalise.js'
 export { isoDate, statedPrecision } from './dates.js'
+export { readingOfPdf } from './pdf-reading.js'
+export { htmlReading } from './html/index.js'
+export { coreProperties } from './docx.js'
+export type { BlockReading, DocumentBlock } from './blocks.js'

@@ -1,9 +1,13 @@
-// The file-system edge of ingest: reads a source file and hands its text to
-// the pure `ingest`.
+// The file-system edge of ingest: reads a source file, finds its format from
+// its content, and hands it to the format's reader.
 import { BriefdeckProblem, type SourceDocument } from '../model/index.js'
 import { OutsideRootError, readFileInside } from '../shared/open-source.js'
 import { checkSourceSize, decodeSource } from './decode.js'
-import { ingest } from './ingest.js'
+import { docxReading } from './docx.js'
+import { detectFormat } from './formats.js'
+import { htmlReading } from './html/index.js'
+import { ingest, ingestReading } from './ingest.js'
+import { pdfReading } from './pdf-reading.js'
 
 export interface ReadSourceOptions {
   readonly sourceId?: string
@@ -13,10 +17,18 @@ export interface ReadSourceOptions {
 
 export async function readSource(path: string, options: ReadSourceOptions = {}): Promise<SourceDocument> {
   const bytes = await readBytes(path, options.root)
-  return ingest(decodeSource(bytes, path), {
-    file: path,
-    ...(options.sourceId === undefined ? {} : { sourceId: options.sourceId }),
-  })
+  const sourceId = options.sourceId === undefined ? {} : { sourceId: options.sourceId }
+  const format = detectFormat(bytes, path)
+  switch (format) {
+    case 'pdf':
+      return ingestReading(await pdfReading(bytes, path), { file: path, format, ...sourceId })
+    case 'docx':
+      return ingestReading(await docxReading(bytes, path), { file: path, format, ...sourceId })
+    case 'html':
+      return ingestReading(htmlReading(decodeSource(bytes, path), path), { file: path, format, ...sourceId })
+    default:
+      return ingest(decodeSource(bytes, path), { file: path, format, ...sourceId })
+  }
 }
 
 async function readBytes(path: string, root: string | undefined): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 // The shared types and their runtime schemas: the only module every stage may import.
 export * from './problem.js'
+export * from './issues.js'
 export * from './marking.js'
 export * from './source.js'
 export * from './block.js'

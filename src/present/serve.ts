@@ -2,12 +2,8 @@
 // remote control, its keyboard shortcuts), run as Slidev's command so that
 // everything it does on a change of slides.md, from hot updates to restarts
 // on a config change, stays Slidev's.
-import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { EnvironmentProblem, type BuiltDeck } from '../model/index.js'
-
-const slidevBin = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'bin', 'slidev.mjs')
+import { slidevBin, startProcess } from '../shared/index.js'
 
 export interface ServeOptions {
   readonly port: number
@@ -33,13 +29,13 @@ export function serveDeck(deck: BuiltDeck, options: ServeOptions): ServedDeck {
   const args = [slidevBin, deck.slidesPath, '--port', String(options.port)]
   if (options.remote !== undefined) args.push('--remote', options.remote)
   if (options.open) args.push('--open')
-  const child = spawn(process.execPath, args, { cwd: deck.dir, stdio: options.attached ? 'inherit' : 'ignore' })
-  const closed = new Promise<number>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1)))
+  const slidev = startProcess(process.execPath, args, {
+    cwd: deck.dir,
+    output: options.attached ? 'inherit' : 'ignore',
   })
+  const closed = slidev.exited.then(({ exitCode }) => exitCode)
   const url = `http://localhost:${options.port}/`
-  return { url, ready: untilAnswering(url, closed), closed, close: () => child.kill('SIGTERM') }
+  return { url, ready: untilAnswering(url, closed), closed, close: slidev.stop }
 }
 
 /** Slidev prints its address when ready, in colours and words of its own; asking the address is steadier. */

@@ -1,8 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join, posix, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseYamlFile } from '../brief/index.js'
 import { AudienceProfile, BriefdeckProblem } from '../model/index.js'
+import { readTextFile } from '../shared/index.js'
 import type { Templates } from './templates.js'
 
 /** The templates that ship with briefdeck. */
@@ -72,13 +73,6 @@ async function readTree(folder: string): Promise<Record<string, string>> {
   return Object.fromEntries(contents)
 }
 
-async function readText(file: string): Promise<string> {
-  const bytes = await readFile(file).catch(() => {
-    throw new BriefdeckProblem('missing template file', { file }, 'missing-template')
-  })
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new BriefdeckProblem('template files must be UTF-8 text', { file }, 'template')
-  }
+function readText(file: string): Promise<string> {
+  return readTextFile(file, { ruleId: 'template', expected: 'template text' })
 }

@@ -1,7 +1,14 @@
 import { open, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { briefName } from '../brief/index.js'
-import type { Approval, Place, ReviewEvent, ReviewState, Warning } from '../model/index.js'
+import {
+  BriefdeckProblem,
+  type Approval,
+  type Place,
+  type ReviewEvent,
+  type ReviewState,
+  type Warning,
+} from '../model/index.js'
 import { printable } from '../shared/printable.js'
 import { ReviewFold } from './fold.js'
 import { allowedSignersPath, approvalVerifier, type ApprovalVerifier } from './signatures.js'
@@ -46,11 +53,12 @@ export async function readReviewState(briefPath: string): Promise<{ state: Revie
 /** Which of two lines with one id is genuine, the log cannot tell: both are named, and the gate stays shut until someone looks. */
 export function conflictingId(event: ReviewEvent, place: Place, firstLine?: number): Warning {
   const earlier = firstLine === undefined ? 'an earlier line' : `line ${firstLine}`
-  return {
-    message: `event id ${event.id} is already used by ${earlier} for another event; this ${event.type} by ${printable(event.author)} is ignored, and the one on ${earlier} may not be genuine either`,
+  return new BriefdeckProblem(
+    `event id ${event.id} is already used by ${earlier} for another event; this ${event.type} by ${printable(event.author)} is ignored, and the one on ${earlier} may not be genuine either`,
     place,
-    ruleId: 'review-duplicate-id',
-  }
+    'review-duplicate-id',
+    { fatal: false, source: 'review' },
+  )
 }
 
 /**

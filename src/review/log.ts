@@ -1,4 +1,4 @@
-import { BriefdeckProblem, ReviewEvent, type Warning } from '../model/index.js'
+import { BriefdeckProblem, describeIssues, ReviewEvent, safeParseInOwnWords, type Warning } from '../model/index.js'
 
 export interface ReviewLog {
   readonly events: ReviewEvent[]
@@ -33,11 +33,12 @@ export function parseReviewLog(text: string, file: string, options: { readonly f
       events.push(parseEventLine(unterminated, place))
       numbers.push(place.line)
     } catch {
-      warnings.push({
-        message: 'skipped an incomplete last line (a write was interrupted)',
-        place,
-        ruleId: 'review-torn-line',
-      })
+      warnings.push(
+        new BriefdeckProblem('skipped an incomplete last line (a write was interrupted)', place, 'review-torn-line', {
+          fatal: false,
+          source: 'review',
+        }),
+      )
     }
   }
   return { events, lines: numbers, warnings }
@@ -69,15 +70,12 @@ function parseEventLine(line: string, place: { file: string; line: number }): Re
       { cause: error },
     )
   }
-  const result = ReviewEvent.safeParse(json)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const field = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
+  const result = safeParseInOwnWords(ReviewEvent, json)
+  if (!result.success)
     throw new BriefdeckProblem(
-      `invalid review event: ${field}${issue?.message ?? 'unknown problem'}`,
+      `invalid review event: ${describeIssues(result.error)}`,
       { ...place, column: 1 },
       'review-schema',
     )
-  }
   return result.data
 }

@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process'
 import { mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { dirname, join, posix, relative, resolve, sep } from 'node:path'
-import { promisify } from 'node:util'
 import { parseBrief, sourcePath } from '../brief/index.js'
-import { BriefdeckProblem, DeckPlan } from '../model/index.js'
-
-const run = promisify(execFile)
+import { BriefdeckProblem, DeckPlan, describeIssues, safeParseInOwnWords } from '../model/index.js'
+import { runProcess } from '../shared/index.js'
 
 /**
  * Writes the brief and its sources as they were at a git revision into
@@ -53,10 +50,10 @@ export async function readBuiltPlans(folder: string, briefName: string): Promise
 }
 
 async function readPlan(file: string): Promise<DeckPlan> {
-  const result = DeckPlan.safeParse(JSON.parse(await readFile(file, 'utf8')))
+  const result = safeParseInOwnWords(DeckPlan, JSON.parse(await readFile(file, 'utf8')))
   if (!result.success)
     throw new BriefdeckProblem(
-      `not a deck plan written by this briefdeck: ${result.error.issues[0]?.message}`,
+      `not a deck plan written by this briefdeck: ${describeIssues(result.error)}`,
       { file },
       'review-build-folder',
     )
@@ -64,30 +61,27 @@ async function readPlan(file: string): Promise<DeckPlan> {
 }
 
 async function repositoryTop(briefPath: string): Promise<string> {
-  try {
-    const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(resolve(briefPath)) })
-    return stdout.trim()
-  } catch {
-    throw new BriefdeckProblem(
-      'not inside a git repository: compare build folders instead (--from DIR --to DIR)',
-      { file: briefPath },
-      'review-git',
-    )
-  }
+  const { exitCode, stdout } = await git(['rev-parse', '--show-toplevel'], dirname(resolve(briefPath)))
+  if (exitCode === 0) return stdout.trim()
+  throw new BriefdeckProblem(
+    'not inside a git repository: compare build folders instead (--from DIR --to DIR)',
+    { file: briefPath },
+    'review-git',
+  )
 }
 
 async function showAt(root: string, revision: string, path: string, briefPath: string): Promise<string> {
-  try {
-    const { stdout } = await run('git', ['show', `${revision}:${path}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
-    return stdout
-  } catch (error) {
-    const reason = (error as { stderr?: string }).stderr?.trim().split('\n')[0] ?? String(error)
-    throw new BriefdeckProblem(
-      `cannot read ${path} at revision ${revision}: ${reason}`,
-      { file: briefPath },
-      'review-git',
-    )
-  }
+  const { exitCode, stdout, stderr } = await git(['show', `${revision}:${path}`], root)
+  if (exitCode === 0) return stdout
+  throw new BriefdeckProblem(
+    `cannot read ${path} at revision ${revision}: ${stderr.trim().split('\n')[0]}`,
+    { file: briefPath },
+    'review-git',
+  )
+}
+
+function git(args: readonly string[], cwd: string) {
+  return runProcess('git', args, { cwd, install: 'git' })
 }
 
 async function writeCopy(path: string, text: string): Promise<void> {

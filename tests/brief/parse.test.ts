@@ -20,7 +20,8 @@ function problemOf(text: string): string {
   try {
     parseBrief(text, 'b.brief.yaml')
   } catch (error) {
-    if (error instanceof BriefdeckProblem) return error.toString()
+    // Every problem of the file, one line each, as the CLI prints them.
+    if (error instanceof BriefdeckProblem) return [error, ...error.also].map(String).join('\n')
     throw error
   }
   throw new Error('expected a BriefdeckProblem')
@@ -47,12 +48,12 @@ describe('parseBrief', () => {
     [
       'a mistyped key before the field it leaves missing',
       valid.replace('    path:', '    pth:'),
-      "b.brief.yaml:4:5: unknown field 'sources.0.pth' (and 1 more problem)",
+      "b.brief.yaml:4:5: unknown field 'sources #1.pth'\nb.brief.yaml:3:5: missing field 'sources #1.path'",
     ],
     [
       'an unknown kind',
       valid.replace('kind: evidence', 'kind: evidense'),
-      'b.brief.yaml:8:5: overrides.pact:0123abcd.kind: Invalid option',
+      "b.brief.yaml:8:5: overrides.pact:0123abcd.kind: must be one of 'thesis'",
     ],
     [
       'a malformed block id',
@@ -62,7 +63,7 @@ describe('parseBrief', () => {
     [
       'an override audience the brief does not have',
       `${valid}    audiences: [press]\n`,
-      "b.brief.yaml:9:17: overrides.pact:0123abcd.audiences.0: 'press' is not one of the brief's audiences",
+      "b.brief.yaml:9:17: overrides.pact:0123abcd.audiences #1: 'press' is not one of the brief's audiences",
     ],
     [
       'reviewers for an unknown audience',
@@ -72,7 +73,7 @@ describe('parseBrief', () => {
     [
       'a duplicate source id',
       valid.replace('audiences:', '  - id: pact\n    path: other.txt\naudiences:'),
-      "b.brief.yaml:5:5: sources.1.id: source id 'pact' appears twice",
+      "b.brief.yaml:5:5: sources #2.id: source id 'pact' appears twice",
     ],
     [
       'an override that changes nothing',
@@ -87,18 +88,18 @@ describe('parseBrief', () => {
     [
       'a bad trigraph',
       `${valid}marking:\n  releasableTo: [Australia]\n`,
-      'b.brief.yaml:10:18: marking.releasableTo.0: expected a three-letter ISO 3166 code',
+      'b.brief.yaml:10:18: marking.releasableTo #1: expected a three-letter ISO 3166 code',
     ],
     ['broken YAML', 'title: [unclosed\nsources: 1\n', 'b.brief.yaml:2:1: invalid YAML'],
     ['a duplicate key', 'title: a\ntitle: b\n', 'b.brief.yaml:2:1: invalid YAML: Map keys must be unique'],
     ['an alias to nothing', 'title: a\nsubtitle: *nowhere\n', 'b.brief.yaml:2:11: invalid YAML: Unresolved alias'],
     ['an empty file', '', 'b.brief.yaml:1:1: the file is empty'],
     ['a file of comments only', '# nothing yet\n', 'b.brief.yaml:1:1: the file is empty'],
-    ['a list instead of a mapping', '- title\n', 'b.brief.yaml:1:1: Invalid input: expected object'],
-  ])('reports %s on one line with its line and column', (_, text, expected) => {
+    ['a list instead of a mapping', '- title\n', 'b.brief.yaml:1:1: must be a mapping of fields, not a list'],
+  ])('reports %s, each problem on one line with its line and column', (_, text, expected) => {
     const message = problemOf(text)
     expect(message.startsWith(expected), message).toBe(true)
-    expect(message).not.toContain('\n')
+    for (const line of message.split('\n')) expect(line).toMatch(/^b\.brief\.yaml:\d+:\d+: \S/)
   })
 
   it('throws nothing but positioned problems, whatever the text', () => {

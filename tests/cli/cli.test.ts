@@ -31,14 +31,14 @@ describe('briefdeck command', () => {
     const result = run('frobnicate')
     expect(result.status).toBe(2)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
-    expect(result.stderr).toContain("unknown command 'frobnicate'")
+    expect(result.stderr.trim()).toBe('briefdeck: frobnicate: unknown command (see briefdeck --help)')
   })
 
   it('rejects a wrong export option before building anything', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'briefdeck-cli-')), 'out')
     const result = run('build', 'briefs/pacific-alliances.brief.yaml', '--pdf', '--png-scale', '3', '--out', out)
     expect(result.status).toBe(2)
-    expect(result.stderr.trim()).toBe("briefdeck: --png-scale must be one of 1, 2, not '3' (see briefdeck --help)")
+    expect(result.stderr.trim()).toBe("briefdeck: --png-scale: '3' is not one of 1, 2 (see briefdeck --help)")
     expect(existsSync(out)).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { replaceDirectory, writeFileAtomic } from '../../src/export/atomic.js'
+import { replaceDirectory, writeFileAtomic } from '../../src/shared/index.js'
 
 let dir: string
 beforeEach(async () => {

@@ -36,7 +36,7 @@ describe('briefdeck extract', () => {
     expect(output[0]!.source).toMatchObject({
       title: 'The Imperative for a Collective Defense Pact in Asia',
       date: '2025-05-30',
-      author: 'Charlotte Hayes',
+      authors: ['Charlotte Hayes'],
     })
     expect(Object.keys(output[0]!.blocks[0]!)).toEqual(
       expect.arrayContaining(['id', 'kind', 'text', 'start', 'end', 'paragraph', 'confidence', 'rule']),

@@ -16,10 +16,13 @@ describe('ingest of the Pacific Defense Pact seed', async () => {
     expect(doc.metadata).toEqual({
       id: 'pacific-defense-pact-2025',
       title: 'The Imperative for a Collective Defense Pact in Asia',
+      subtitle: null,
       date: '2025-05-30',
-      author: 'Charlotte Hayes',
-      publication: null,
+      authors: ['Charlotte Hayes'],
+      publisher: null,
       url: 'https://www.foreignaffairs.com/china/case-pacific-defense-pact-ely-ratner',
+      identifier: null,
+      documentType: null,
       topic: null,
       region: null,
     })
@@ -57,7 +60,7 @@ describe('ingest of the reassurance seed', async () => {
       date: '2015-04-16',
       topic: 'Diplomacy',
       region: 'Asia',
-      author: null,
+      authors: [],
     })
   })
 
@@ -109,7 +112,7 @@ describe('markdown sources', async () => {
   it('takes the title from the first heading and sections from the others', () => {
     expect(doc.metadata).toMatchObject({
       title: 'Sharing the Burden: Options for Alliance Reform',
-      author: 'Jordan Ellis',
+      authors: ['Jordan Ellis'],
       date: '2024-03-03',
       topic: 'Defense',
       region: 'Indo-Pacific',
@@ -130,6 +133,12 @@ describe('markdown sources', async () => {
       'Options',
       'Options',
     ])
+    expect(doc.sections.map((section) => [section.heading, section.depth, section.parent])).toEqual([
+      ['Summary', 2, null],
+      ['Background', 2, null],
+      ['Options', 2, null],
+    ])
+    expect(doc.paragraphs[1]!.sectionPath).toEqual(['Background'])
   })
 
   it('reads list items and block quotes as paragraphs and leaves fenced code out', () => {

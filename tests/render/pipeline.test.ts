@@ -12,7 +12,7 @@ import { run as build } from '../../src/cli/commands/build.js'
 import { buildBrief, type BuildResult } from '../../src/cli/pipeline.js'
 import { extract } from '../../src/extract/index.js'
 import { readSource } from '../../src/ingest/index.js'
-import { BriefdeckProblem, formatPlace } from '../../src/model/index.js'
+import { BriefdeckProblem, formatPlace, UsageError } from '../../src/model/index.js'
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const briefPath = join(repo, 'briefs', 'pacific-alliances.brief.yaml')
@@ -206,7 +206,9 @@ describe('briefdeck build', () => {
           audiences: ['allied-ministry'],
           outDir: join(briefRepo, 'out'),
         }),
-      ).rejects.toThrow("audience 'allied-ministry' is not one of the brief's audiences (congressional-staff)")
+      ).rejects.toThrow(
+        new UsageError("'allied-ministry' is not one of the brief's audiences (congressional-staff)", '--audience'),
+      )
     })
 
     it('names the file and line of a mistake in an audience profile', async () => {
@@ -220,7 +222,7 @@ describe('briefdeck build', () => {
         templatesDir: templates,
       }).catch((error: unknown) => error)
       expect(String(problem)).toMatch(
-        /own-templates\/audiences\/congressional-staff\.yaml:\d+:\d+: limits\.bulletsPerSlide: Invalid input: expected number, received string$/,
+        /own-templates\/audiences\/congressional-staff\.yaml:\d+:\d+: limits\.bulletsPerSlide: must be a number, not text$/,
       )
     })
 

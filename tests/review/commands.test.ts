@@ -9,7 +9,7 @@ import { run as diff } from '../../src/cli/commands/diff.js'
 import { run as resolveComment } from '../../src/cli/commands/resolve.js'
 import { run as review } from '../../src/cli/commands/review.js'
 import { buildBrief } from '../../src/cli/pipeline.js'
-import type { DeckReview } from '../../src/model/index.js'
+import { UsageError, type DeckReview } from '../../src/model/index.js'
 import { readReviewState } from '../../src/review/index.js'
 import { addReviewer, startReviewServer } from '../../src/review/server/index.js'
 import { newKey, reviewerKey } from './keys.js'
@@ -213,15 +213,23 @@ describe('the briefdeck binary', () => {
   it('refuses a comment without --as in one line, exit 2', () => {
     const result = briefdeck('comment', brief, 'Hello', '--audience', 'congressional-staff', '--slide', '1')
     expect(result.status).toBe(2)
-    expect(result.stderr.trim().split('\n')).toEqual(['briefdeck: --as is required (see briefdeck --help)'])
+    expect(result.stderr.trim().split('\n')).toEqual(['briefdeck: --as: required (see briefdeck --help)'])
   })
 })
 
 describe('comment and approve', () => {
-  it('refuses a slide the deck does not have, naming the brief', async () => {
+  it('refuses a slide the deck does not have, at --slide', async () => {
     await expect(
       comment(brief, 'Hello', { audience: 'congressional-staff', slide: 99, as: 'alice', out }),
     ).rejects.toThrow(/no slide 99 \(it has \d+\)/)
+    const problem = await comment(brief, 'Hello', {
+      audience: 'congressional-staff',
+      slide: 99,
+      as: 'alice',
+      out,
+    }).catch((error: unknown) => error)
+    expect(problem).toBeInstanceOf(UsageError)
+    expect((problem as UsageError).option).toBe('--slide')
   })
 
   it('records replies in their thread', async () => {

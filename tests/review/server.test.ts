@@ -237,7 +237,7 @@ describe('review server: decks', () => {
       const page = await send('GET', path)
       expect(page.status).toBe(200)
       expect(page.body).toContain(
-        '<meta name="briefdeck-review" content="{&#34;api&#34;:&#34;/api&#34;,&#34;audience&#34;:&#34;congressional-staff&#34;}">',
+        '<meta name="briefdeck-review" content="{&quot;api&quot;:&quot;/api&quot;,&quot;audience&quot;:&quot;congressional-staff&quot;}">',
       )
     }
     expect((await send('GET', `/${plan.audience}/assets/app.js`)).body).toContain('document.title')

@@ -1,4 +1,4 @@
-import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
+import { ReviewerName } from '../../model/index.js'
 import {
   appendReviewEvent,
   approveDraft,
@@ -11,7 +11,7 @@ import {
 } from '../../review/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
-import { checked, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
+import { checked, deckPlanOf, loadReview, requiredReviewers, requireOption, slideOf } from './review.js'
 
 export interface ApproveOptions {
   readonly audience?: string
@@ -29,17 +29,16 @@ export interface ApproveOptions {
  * builds the deck again so that its DRAFT mark follows the approvals.
  */
 export async function run(briefPath: string, options: ApproveOptions): Promise<number> {
-  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
+  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as')
   const audience = requireOption(options.audience, '--audience')
   const { brief, decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
-  const plan = decks.find((deck) => deck.audience === audience)?.plan
-  if (!plan) throw new BriefdeckProblem(`the brief has no audience ${audience}`, { file: briefPath }, 'review-audience')
+  const plan = deckPlanOf(decks, audience)
   const slides =
     options.slide === undefined
       ? plan.slides
       : String(options.slide)
           .split(',')
-          .map((ref) => slideOf(plan, ref, briefPath))
+          .map((ref) => slideOf(plan, ref))
   const key = await signingKey(options.key, briefPath)
   // Every approval is signed (and the first checked against allowed_signers) before any is written.
   const signed = []

@@ -1,5 +1,4 @@
-import { formatPlace } from '../../model/index.js'
-import { ExitCode } from '../exit.js'
+import { ExitCode, printWarnings } from '../exit.js'
 import { buildOptions } from '../options.js'
 import type { ExportCommandOptions } from './export.js'
 
@@ -15,7 +14,7 @@ export async function run(brief: string, options: BuildCommandOptions): Promise<
   if (options.pdf) return (await import('./export.js')).run(brief, options)
   const { buildBrief } = await import('../pipeline.js')
   const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-  for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+  printWarnings(warnings)
   for (const deck of decks) console.log(deck.slidesPath)
   return ExitCode.ok
 }

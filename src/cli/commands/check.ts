@@ -1,6 +1,5 @@
 import { checkDecks, formatReport } from '../../check/index.js'
-import { formatPlace } from '../../model/index.js'
-import { ExitCode } from '../exit.js'
+import { ExitCode, printWarnings } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
 import { buildOptions } from '../options.js'
 
@@ -19,7 +18,7 @@ export interface CheckCommandOptions {
  */
 export async function run(brief: string, options: CheckCommandOptions): Promise<number> {
   const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-  for (const warning of warnings) console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+  printWarnings(warnings)
   const report = await checkDecks(decks, { quiet: options.quiet ?? false })
   console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report))
   return report.ok ? ExitCode.ok : ExitCode.findings

@@ -7,8 +7,8 @@ import {
   reviewLogPath,
   stampEvent,
 } from '../../review/index.js'
-import { ExitCode } from '../exit.js'
-import { checked, loadReview, printWarning, requireOption, slideOf } from './review.js'
+import { ExitCode, printWarnings } from '../exit.js'
+import { checked, deckPlanOf, loadReview, requireOption, slideOf } from './review.js'
 
 export interface CommentOptions {
   readonly audience?: string
@@ -24,8 +24,8 @@ export interface CommentOptions {
  * deck as the brief builds it now, to record its stable id and block ids.
  */
 export async function run(briefPath: string, text: string, options: CommentOptions): Promise<number> {
-  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
-  const body = checked(CommentText, String(text), 'the comment', briefPath)
+  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as')
+  const body = checked(CommentText, String(text), 'the comment')
   const draft = options.replyTo
     ? await replyTo(briefPath, String(options.replyTo), author, body)
     : await commentOn(briefPath, options, author, body)
@@ -46,14 +46,13 @@ async function commentOn(
   const audience = requireOption(options.audience, '--audience')
   const ref = requireOption(options.slide, '--slide')
   const { decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
-  const plan = decks.find((deck) => deck.audience === audience)?.plan
-  if (!plan) throw new BriefdeckProblem(`the brief has no audience ${audience}`, { file: briefPath }, 'review-audience')
-  return commentDraft({ plan, slide: slideOf(plan, ref, briefPath), author }, text)
+  const plan = deckPlanOf(decks, audience)
+  return commentDraft({ plan, slide: slideOf(plan, ref), author }, text)
 }
 
 async function replyTo(briefPath: string, threadId: string, author: string, text: string): Promise<ReviewEventDraft> {
   const { state, warnings } = await readReviewState(briefPath)
-  warnings.forEach(printWarning)
+  printWarnings(warnings)
   const thread = state.threads.find((candidate) => candidate.id === threadId)
   if (!thread)
     throw new BriefdeckProblem(

@@ -1,9 +1,10 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { briefName, readBrief } from '../../brief/index.js'
 import type { DeckPlan } from '../../model/index.js'
 import { checkOutBriefAt, diffDecks, formatDeckDiffs, readBuiltPlans } from '../../review/index.js'
+import { isDirectory } from '../../shared/index.js'
 import { ExitCode } from '../exit.js'
 import { buildBrief, templatesRootFor } from '../pipeline.js'
 
@@ -31,16 +32,10 @@ export async function run(briefPath: string, options: DiffOptions): Promise<numb
 
 /** The brief's deck plans at one end of the comparison: the work tree, a build folder, or a git revision composed afresh. */
 async function plansAt(briefPath: string, where: string | undefined, scratch: string): Promise<DeckPlan[]> {
-  if (where !== undefined && (await isFolder(where))) return readBuiltPlans(where, briefName(briefPath))
+  if (where !== undefined && (await isDirectory(where))) return readBuiltPlans(where, briefName(briefPath))
   // Both ends use today's templates and profiles, so the diff shows what the brief and its sources changed.
   const templatesDir = await templatesRootFor(await readBrief(briefPath))
   const built = where === undefined ? briefPath : await checkOutBriefAt(briefPath, where, join(scratch, 'tree'))
   const { decks } = await buildBrief(built, { outDir: join(scratch, 'out'), templatesDir })
   return decks.map((deck) => deck.plan)
 }
-
-const isFolder = (path: string) =>
-  stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
-  )

@@ -3,9 +3,9 @@
 // (Playwright most of all, about a second) has even loaded.
 import { join, relative } from 'node:path'
 import { ensurePrintSites, startPrintSiteBuilder } from '../../export/print-site.js'
-import { formatPlace, HandoutLayout, PaperSize, type BuiltDeck, type ExportedDeck } from '../../model/index.js'
-import { ExitCode } from '../exit.js'
-import { buildOptions, usageError } from '../options.js'
+import { HandoutLayout, PaperSize, UsageError, type BuiltDeck, type ExportedDeck } from '../../model/index.js'
+import { ExitCode, printWarnings } from '../exit.js'
+import { buildOptions } from '../options.js'
 
 export interface ExportCommandOptions {
   /** Comma-separated audience ids. */
@@ -37,8 +37,7 @@ export async function run(brief: string, options: ExportCommandOptions): Promise
     // Each deck is made and exported in a folder of its own and replaces the previous one only when complete.
     const build = await buildBrief(brief, { ...buildOptions(options), write: 'stage' })
     try {
-      for (const warning of build.warnings)
-        console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+      printWarnings(build.warnings)
       // The builds are under way once this resolves; Playwright and the rest of the export load while they run.
       const sites = await ensurePrintSites(build.decks, builder)
       const [{ exportDecks, exportSummary }, { exportAndCheckDecks, formatReport }] = await Promise.all([
@@ -78,5 +77,5 @@ function movedTo(exported: ExportedDeck, staged: BuiltDeck, published: BuiltDeck
 function choice<T extends string>(schema: { options: readonly T[] }, value: string, flag: string): T {
   const found = schema.options.find((option) => option === value)
   if (found) return found
-  throw usageError(`${flag} must be one of ${schema.options.join(', ')}, not '${value}'`)
+  throw new UsageError(`'${value}' is not one of ${schema.options.join(', ')}`, flag)
 }

@@ -1,9 +1,9 @@
 import { sourcePath } from '../../brief/index.js'
-import { formatPlace } from '../../model/index.js'
+import { UsageError } from '../../model/index.js'
 import { canOpenBrowser, rebuildOnChange, serveDeck } from '../../present/index.js'
-import { reportError } from '../exit.js'
+import { ensurePortFree, parsePort } from '../../shared/index.js'
+import { printWarnings, reportError } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
-import { usageError } from '../options.js'
 
 export interface PresentCommandOptions {
   readonly audience?: string
@@ -17,15 +17,15 @@ export interface PresentCommandOptions {
 /** `briefdeck present BRIEF --audience ID`: serve the deck, rebuild it as the brief and its sources change, until Slidev stops. */
 export async function run(briefPath: string, options: PresentCommandOptions): Promise<number> {
   const audience = options.audience?.trim()
-  if (!audience) throw usageError("--audience is required: present shows one audience's deck")
-  const port = Number(options.port)
-  if (!Number.isInteger(port) || port < 1 || port > 65_535)
-    throw usageError(`--port must be a port number, not '${options.port}'`)
+  if (!audience) throw new UsageError("required: present shows one audience's deck", '--audience')
+  const port = parsePort(options.port)
   const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out, write: 'in-place' })
 
   const first = await build()
   const deck = first.decks[0]
-  if (!deck) throw usageError(`the brief has no deck for '${audience}'`)
+  if (!deck) throw new UsageError(`the brief has no deck for '${audience}'`, '--audience')
+  // Slidev listens on localhost, or on every address with --remote.
+  await ensurePortFree(port, options.remote === undefined ? 'localhost' : '0.0.0.0')
   const served = serveDeck(deck, {
     port,
     ...(options.remote === undefined ? {} : { remote: String(options.remote) }),
@@ -36,9 +36,7 @@ export async function run(briefPath: string, options: PresentCommandOptions): Pr
   const watcher = rebuildOnChange(
     watched,
     async () => {
-      const { warnings } = await build()
-      for (const warning of warnings)
-        console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${warning.message}`)
+      printWarnings((await build()).warnings)
       console.error(`briefdeck: rebuilt ${deck.slidesPath}`)
     },
     (error) => reportError(error),

@@ -1,7 +1,7 @@
 import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
 import { appendReviewEvent, readReviewState, resolveDraft, reviewLogPath, stampEvent } from '../../review/index.js'
-import { ExitCode } from '../exit.js'
-import { checked, printWarning, requireOption } from './review.js'
+import { ExitCode, printWarnings } from '../exit.js'
+import { checked, requireOption } from './review.js'
 
 export interface ResolveOptions {
   readonly as?: string
@@ -9,9 +9,9 @@ export interface ResolveOptions {
 
 /** `briefdeck resolve BRIEF COMMENT_ID --as NAME`: the id is the one `briefdeck review` lists beside each open comment. */
 export async function run(briefPath: string, commentId: string, options: ResolveOptions): Promise<number> {
-  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as', briefPath)
+  const author = checked(ReviewerName, requireOption(options.as, '--as'), '--as')
   const { state, warnings } = await readReviewState(briefPath)
-  warnings.forEach(printWarning)
+  printWarnings(warnings)
   const thread = state.threads.find((candidate) => candidate.id === String(commentId))
   if (!thread)
     throw new BriefdeckProblem(

@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import {
-  BriefdeckProblem,
-  formatPlace,
+  describeIssues,
+  safeParseInOwnWords,
+  UsageError,
   type Brief,
   type BuiltDeck,
   type DeckPlan,
@@ -17,8 +18,7 @@ import {
   reviewDeck,
   type ReviewReport,
 } from '../../review/index.js'
-import { printable } from '../../shared/printable.js'
-import { ExitCode } from '../exit.js'
+import { ExitCode, printWarnings } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
 
 export interface ReviewOptions {
@@ -52,16 +52,12 @@ export async function loadReview(
   options: { readonly audiences?: string[]; readonly outDir: string },
 ): Promise<LoadedReview> {
   const [built, review] = await Promise.all([buildBrief(briefPath, options), readReviewState(briefPath)])
-  review.warnings.forEach(printWarning)
+  printWarnings(review.warnings)
   return { ...built, state: review.state }
 }
 
 export function requiredReviewers(brief: Brief, audience: string): string[] {
   return brief.reviewers[audience] ?? []
-}
-
-export function printWarning(warning: Warning): void {
-  console.error(`briefdeck: warning: ${formatPlace(warning.place)}: ${printable(warning.message)}`)
 }
 
 /**
@@ -70,29 +66,31 @@ export function printWarning(warning: Warning): void {
  */
 export function requireOption(value: unknown, flag: string): string {
   const text = value === undefined || value === null || value === true ? '' : String(value).trim()
-  if (text === '') throw Object.assign(new Error(`${flag} is required`), { name: 'CACError' })
+  if (text === '') throw new UsageError('required', flag)
   return text
 }
 
 /** What a person typed on the command line, validated with the review log's own schema so the CLI never writes a line the log would refuse. */
-export function checked<T>(schema: z.ZodType<T>, value: string, what: string, briefPath: string): T {
-  const result = schema.safeParse(value)
+export function checked<T>(schema: z.ZodType<T>, value: string, option: string): T {
+  const result = safeParseInOwnWords(schema, value)
   if (result.success) return result.data
-  throw new BriefdeckProblem(
-    `${what}: ${result.error.issues[0]?.message ?? 'invalid'}`,
-    { file: briefPath },
-    'review-input',
-  )
+  throw new UsageError(describeIssues(result.error), option)
 }
 
-/** A slide by number or id, or a problem that says how many slides the deck has. */
-export function slideOf(plan: DeckPlan, ref: string, briefPath: string): SlidePlan {
+/** The plan of the audience's deck among those just built (built for that audience alone, so it is there). */
+export function deckPlanOf(decks: readonly BuiltDeck[], audience: string): DeckPlan {
+  const plan = decks.find((deck) => deck.audience === audience)?.plan
+  if (!plan) throw new UsageError(`the brief has no deck for '${audience}'`, '--audience')
+  return plan
+}
+
+/** A slide by number or id, or a usage error that says how many slides the deck has. */
+export function slideOf(plan: DeckPlan, ref: string): SlidePlan {
   const slide = findSlide(plan, ref)
   if (!slide)
-    throw new BriefdeckProblem(
+    throw new UsageError(
       `the ${plan.audience} deck has no slide ${ref.trim()} (it has ${plan.slides.length})`,
-      { file: briefPath },
-      'review-slide',
+      '--slide',
     )
   return slide
 }

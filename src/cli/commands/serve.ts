@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process'
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { homedir, tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { firstErrorLine } from '../../export/print-site.js'
 import { printSiteVariables } from '../../export/print-site-config.js'
-import { BriefdeckProblem, EnvironmentProblem, type BuiltDeck } from '../../model/index.js'
+import { BriefdeckProblem, type BuiltDeck } from '../../model/index.js'
 import { generateKey } from '../../review/index.js'
 import {
   addReviewer,
@@ -16,9 +15,10 @@ import {
   type ReviewServer,
   type ServedDeck,
 } from '../../review/server/index.js'
-import { ExitCode } from '../exit.js'
+import { ensurePortFree, exists, parsePort, portInUse, runProcess } from '../../shared/index.js'
+import { ExitCode, printMessage, printWarnings } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
-import { printWarning, requiredReviewers } from './review.js'
+import { requiredReviewers } from './review.js'
 
 export interface ServeOptions {
   readonly host: string
@@ -37,11 +37,10 @@ export async function run(briefPath: string, options: ServeOptions): Promise<num
   const server = await serveBrief(briefPath, options)
   console.log(`Reviewing at ${server.url}/ (Ctrl-C to stop)`)
   for (const deck of server.decks()) console.log(`  ${deck.plan.audience}: ${server.url}/${deck.plan.audience}/`)
-  await access(reviewersPath(briefPath)).catch(() =>
+  if (!(await exists(reviewersPath(briefPath))))
     console.log(
       `No reviewers yet: nobody can comment until one is added with \`briefdeck serve ${briefPath} --add-reviewer NAME\`.`,
-    ),
-  )
+    )
   await new Promise((stop) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, stop)))
   await server.close()
   return ExitCode.ok
@@ -68,13 +67,7 @@ async function serverSigningKey(option: string | undefined): Promise<string> {
   const folder = join(process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'briefdeck')
   const key = join(folder, 'review-server-key')
   await mkdir(folder, { recursive: true, mode: 0o700 })
-  if (
-    !(await access(key).then(
-      () => true,
-      () => false,
-    ))
-  )
-    await generateKey(key, 'briefdeck review server')
+  if (!(await exists(key))) await generateKey(key, 'briefdeck review server')
   return key
 }
 
@@ -84,9 +77,9 @@ async function serverSigningKey(option: string | undefined): Promise<string> {
  * server calls back here to build that deck again.
  */
 export async function serveBrief(briefPath: string, options: ServeOptions): Promise<ReviewServer> {
-  const port = Number(options.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw Object.assign(new Error(`--port ${options.port} is not a port number`), { name: 'CACError' })
+  const port = parsePort(options.port)
+  // Said before the decks are built, which takes a while: a busy port ends the command at once.
+  await ensurePortFree(port, options.host)
   const audiences =
     options.audience === undefined
       ? undefined
@@ -104,7 +97,7 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
 
   try {
     const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: options.out })
-    warnings.forEach(printWarning)
+    printWarnings(warnings)
     const served = await Promise.all(decks.map((deck) => publish(deck, requiredReviewers(brief, deck.audience))))
     const server = await startReviewServer({
       briefPath,
@@ -124,11 +117,9 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
         // The old site stays on disk until the server stops: a browser may still be loading from it.
         return publish(deck, requiredReviewers(rebuilt.brief, audience))
       },
-      onWarning: (warning) =>
-        warning instanceof Error ? console.error(`briefdeck: ${warning.message}`) : printWarning(warning),
+      onWarning: printMessage,
     }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE')
-        throw new EnvironmentProblem(`port ${port} on ${options.host} is in use; pick another with --port`)
+      if (error.code === 'EADDRINUSE') throw portInUse(port, options.host)
       throw error
     })
     return {
@@ -155,11 +146,10 @@ const buildScript =
   'const { build } = await import(process.env.BRIEFDECK_VITE); await build({ configFile: process.env.BRIEFDECK_CONFIG, base: process.env.BRIEFDECK_BASE })'
 
 /** A Vite build in a child process: Slidev's node API keeps the first deck's root for the life of a process. */
-function buildReviewSite(deck: BuiltDeck, outDir: string): Promise<void> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', buildScript], {
+async function buildReviewSite(deck: BuiltDeck, outDir: string): Promise<void> {
+  const { exitCode, stdout, stderr } = await runProcess(process.execPath, ['--input-type=module', '-e', buildScript], {
     cwd: deck.dir,
     env: {
-      ...process.env,
       BRIEFDECK_VITE: viteModule,
       BRIEFDECK_CONFIG: printSiteConfig,
       BRIEFDECK_BASE: `/${deck.audience}/`,
@@ -167,23 +157,11 @@ function buildReviewSite(deck: BuiltDeck, outDir: string): Promise<void> {
       [printSiteVariables.outDir]: outDir,
       [printSiteVariables.keepSlideShow]: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const output: string[] = []
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  return new Promise((done, fail) => {
-    child.on('error', fail)
-    child.on('close', (code) =>
-      code === 0
-        ? done()
-        : fail(
-            new BriefdeckProblem(
-              `Slidev could not build this deck: ${firstErrorLine(output.join(''))}`,
-              { file: deck.slidesPath },
-              'deck-build',
-            ),
-          ),
+  if (exitCode !== 0)
+    throw new BriefdeckProblem(
+      `Slidev could not build this deck: ${firstErrorLine(stderr + stdout)}`,
+      { file: deck.slidesPath },
+      'deck-build',
     )
-  })
 }

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
-import { CommentText, type DeckPlan, type ReviewEventDraft } from '../../model/index.js'
+import {
+  CommentText,
+  describeIssues,
+  safeParseInOwnWords,
+  type DeckPlan,
+  type ReviewEventDraft,
+} from '../../model/index.js'
 import { approveDraft, commentDraft, replyDraft, resolveDraft, revokeDraft } from '../events.js'
 import { reviewDeck } from '../status.js'
 import type { ReviewStore } from './store.js'
@@ -233,12 +239,8 @@ async function readBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Prom
   } catch {
     throw new HttpError(400, 'request body is not JSON')
   }
-  const result = schema.safeParse(json)
-  if (!result.success)
-    throw new HttpError(
-      400,
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '),
-    )
+  const result = safeParseInOwnWords(schema, json)
+  if (!result.success) throw new HttpError(400, describeIssues(result.error))
   return result.data
 }
 

@@ -1,9 +1,9 @@
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { stringify } from 'yaml'
 import { briefName, parseYamlFile } from '../../brief/index.js'
-import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
+import { BriefdeckProblem, describeIssues, ReviewerName, safeParseInOwnWords, UsageError } from '../../model/index.js'
+import { writeFileAtomic } from '../../shared/index.js'
 import { printable } from '../../shared/printable.js'
 import { allowedSignersPath, approvalNamespace } from '../signatures.js'
 import { newToken, reviewerEntry, ReviewersFile, withReviewer } from './tokens.js'
@@ -32,21 +32,14 @@ export function parseReviewers(text: string, file: string): ReviewersFile {
  * and readable by the owner alone.
  */
 export async function addReviewer(briefPath: string, name: string): Promise<{ token: string; file: string }> {
-  const parsedName = ReviewerName.safeParse(name)
-  if (!parsedName.success)
-    throw new BriefdeckProblem(
-      `invalid reviewer name: ${parsedName.error.issues[0]?.message}`,
-      { file: briefPath },
-      'reviewer-name',
-    )
+  const parsedName = safeParseInOwnWords(ReviewerName, name)
+  if (!parsedName.success) throw new UsageError(describeIssues(parsedName.error), '--add-reviewer')
   const file = reviewersPath(briefPath)
   const token = newToken()
   const updated = withReviewer(await readReviewers(file), reviewerEntry(parsedName.data, token))
   const header =
     '# Reviewers allowed to write through `briefdeck serve`: salted SHA-256 hashes of their tokens.\n# Add or replace one with `briefdeck serve BRIEF --add-reviewer NAME`.\n'
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, header + stringify(updated), { mode: 0o600 })
-  await rename(temporary, file)
+  await writeFileAtomic(file, header + stringify(updated), { mode: 0o600 })
   return { token, file }
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { briefName } from '../../brief/index.js'
 import { BriefdeckProblem, type Warning } from '../../model/index.js'
+import { escapeHtml } from '../../shared/index.js'
 import { reviewLogPath } from '../fs.js'
 import { allowedSignersPath, approvalVerifier, signedApproval } from '../signatures.js'
 import { handleApi, HttpError, sendJson, type ServedDeck } from './api.js'
@@ -180,8 +181,4 @@ function isExpectedHost(hostHeader: string | undefined, boundTo: string): boolea
   if (!loopbackNames.has(boundTo.includes(':') ? `[${boundTo}]` : boundTo)) return true
   const name = hostHeader?.replace(/:\d+$/, '').toLowerCase()
   return name !== undefined && loopbackNames.has(name)
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }

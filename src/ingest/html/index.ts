@@ -1,0 +1,125 @@
+// A web page (or the HTML mammoth makes of a Word file) to blocks: parsed
+// with rehype-parse, its main content found by rules over hast, footnote
+// marks and notes recognised, then converted to mdast so that the markdown
+// reader serves both. Nothing runs and nothing is fetched: scripts are text
+// to drop, images are never loaded.
+import type { Element, ElementContent, Root } from 'hast'
+import { toMdast, type Handle } from 'hast-util-to-mdast'
+import type { FootnoteReference, Root as MdastRoot } from 'mdast'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import { BriefdeckProblem } from '../../model/index.js'
+import { mergeMetadata, type BlockReading, type DocumentBlock } from '../blocks.js'
+import { treeReading } from '../markdown-reading.js'
+import { mainContent } from './main-content.js'
+import { pageMetadata } from './metadata.js'
+import { elements, rawText } from './tree.js'
+
+const parser = unified().use(rehypeParse)
+
+/**
+ * Markup beyond this is refused before parsing: parse5 holds several times
+ * the page in memory, and no article needs it (saved pages with inline
+ * images are the usual cause).
+ */
+const maxHtmlCharacters = 16 * 1024 * 1024
+
+/** A saved web page: metadata from its head, blocks from its main content. */
+export function htmlReading(html: string, file: string): BlockReading {
+  const tree = parseHtml(html, file)
+  const metadata = pageMetadata(tree)
+  const reading = contentReading(mainContent(tree))
+  return { blocks: reading.blocks, metadata: mergeMetadata(metadata, reading.metadata) }
+}
+
+/** HTML that is all content (a Word file through mammoth): every block of its body. */
+export function documentHtmlReading(html: string, file: string): BlockReading {
+  const tree = parseHtml(html, file)
+  const body: Element = { type: 'element', tagName: 'div', properties: {}, children: tree.children as ElementContent[] }
+  return contentReading(body)
+}
+
+function parseHtml(html: string, file: string): Root {
+  if (html.length > maxHtmlCharacters)
+    throw new BriefdeckProblem(
+      `web page is too large to read (${Math.round(html.length / 1024 / 1024)} MB of markup; the limit is ${maxHtmlCharacters / 1024 / 1024} MB)`,
+      { file },
+      'source-too-large',
+    )
+  return parser.parse(html)
+}
+
+function contentReading(content: Element): BlockReading {
+  const notes = takeNotes(content)
+  const mdast = toMdast({ type: 'root', children: [content] }, { handlers: { sup: footnoteMark(notes.labels) } })
+  const reading = treeReading(mdast as MdastRoot)
+  const footnotes: DocumentBlock[] = notes.texts.map(([label, text]) => ({ kind: 'footnote', label, text }))
+  return { blocks: [...reading.blocks, ...footnotes], metadata: reading.metadata }
+}
+
+interface Notes {
+  /** Note labels by the id the reference mark links to. */
+  labels: Map<string, string>
+  texts: Array<[string, string]>
+}
+
+/**
+ * Footnotes as HTML writes them: a superscript link to an element of the
+ * page (`<sup><a href="#fn1">1</a></sup>` … `<li id="fn1">`). The notes are
+ * taken out of the content, so they become notes, not prose.
+ */
+function takeNotes(content: Element): Notes {
+  const labels = new Map<string, string>()
+  for (const element of elements(content)) {
+    if (element.tagName !== 'sup') continue
+    const link = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a')
+    const href = link ? String(link.properties['href'] ?? '') : ''
+    const label = rawText(element).replace(/[[\]\s]/g, '')
+    if (href.startsWith('#') && /^[\dA-Za-z*†‡]{1,4}$/.test(label)) labels.set(href.slice(1), label)
+  }
+  const texts: Array<[string, string]> = []
+  if (labels.size === 0) return { labels, texts }
+  const remove = (parent: Element) => {
+    parent.children = parent.children.filter((child) => {
+      if (child.type !== 'element') return true
+      const id = String(child.properties['id'] ?? '')
+      const label = labels.get(id)
+      if (label !== undefined) {
+        texts.push([label, noteText(child)])
+        return false
+      }
+      remove(child)
+      return true
+    })
+  }
+  remove(content)
+  return { labels, texts }
+}
+
+/** A note's text without its link back to the mark (`↑`, `^`). */
+function noteText(note: Element): string {
+  const strip = (element: Element): string =>
+    element.children
+      .map((child) => {
+        if (child.type === 'text') return child.value
+        if (child.type !== 'element') return ''
+        const href = String(child.properties['href'] ?? '')
+        if (child.tagName === 'a' && href.startsWith('#') && /^(?:\s|↑|\^|↩\uFE0E?|⤴)*$/u.test(rawText(child)))
+          return ''
+        return strip(child)
+      })
+      .join(' ')
+  return strip(note).replace(/\s+/g, ' ').trim()
+}
+
+/** The mdast handler that turns a superscript note mark into a footnote reference. */
+function footnoteMark(labels: Map<string, string>): Handle {
+  return (state, node) => {
+    const link = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a')
+    const href = link ? String(link.properties['href'] ?? '') : ''
+    const label = href.startsWith('#') ? labels.get(href.slice(1)) : undefined
+    if (label === undefined) return state.all(node)
+    const reference: FootnoteReference = { type: 'footnoteReference', identifier: label, label }
+    return reference
+  }
+}

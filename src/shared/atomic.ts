@@ -1,0 +1,34 @@
+// Files and folders appear whole or not at all: everything is written beside
+// its final name first, flushed to disk, and renamed into place, so an
+// interrupted run (a kill, a full disk, a power cut) never leaves a
+// half-written file that looks finished, and the previous one stays.
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import writeFileAtomicallyAndSynced from 'write-file-atomic'
+
+/** A sibling path for work in progress; hidden, and unique per process so that two runs never share one. */
+export function temporarySibling(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+}
+
+/** Writes a file through a flushed temporary file (write-file-atomic), creating its folder; `mode` for files only their owner may read. */
+export async function writeFileAtomic(
+  path: string,
+  data: Uint8Array | string,
+  options: { readonly mode?: number } = {},
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const bytes = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  await writeFileAtomicallyAndSynced(path, bytes, { fsync: true, ...options })
+}
+
+/** Moves a finished folder over `path`; a folder cannot be renamed onto a non-empty one, so the old one steps aside first. */
+export async function replaceDirectory(finished: string, path: string): Promise<void> {
+  const previous = `${temporarySibling(path)}.old`
+  await rm(previous, { recursive: true, force: true })
+  await rename(path, previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+  })
+  await rename(finished, path)
+  await rm(previous, { recursive: true, force: true })
+}

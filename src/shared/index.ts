@@ -1,0 +1,16 @@
+// Shared plumbing: the one module besides model/ that every stage may import.
+// Processes, atomic writes, strict file reads, escaping and port numbers are
+// done here once, on well-kept libraries where one exists.
+export {
+  runProcess,
+  startProcess,
+  slidevBin,
+  type ProcessOptions,
+  type ProcessOutput,
+  type RunningProcess,
+} from './process.js'
+export { writeFileAtomic, temporarySibling, replaceDirectory } from './atomic.js'
+export { exists, isFile, isDirectory, readTextFile, decodeUtf8, type TextFileOptions } from './files.js'
+export { escapeHtml, escapeRegExp } from './escape.js'
+export { parsePort, portInUse, ensurePortFree } from './port.js'
+export { plural } from './words.js'
