@@ -21,11 +21,17 @@ export function termsOf(document: SourceDocument): Term[] {
     const shouted = [...sentence.text.matchAll(shouting)].map(
       (match) => [match.index, match.index + match[0].length] as const,
     )
+    // Both lists are in text order: one pass over each keeps a sentence full of capitals linear.
+    let region = 0
     for (const match of sentence.text.matchAll(acronym)) {
       const word = match[1]!
-      if (romanNumeral.test(word) || shouted.some(([from, to]) => match.index >= from && match.index < to)) continue
+      while (region < shouted.length && shouted[region]![1] <= match.index) region++
+      const inShouting = region < shouted.length && shouted[region]![0] <= match.index
+      if (romanNumeral.test(word) || inShouting) continue
       const start = sentence.start + match.index
-      mentions.set(word, [...(mentions.get(word) ?? []), { start, end: start + match[0].length }])
+      const spans = mentions.get(word) ?? []
+      spans.push({ start, end: start + match[0].length })
+      mentions.set(word, spans)
     }
     for (const { acronym: word, expansion } of definitionsIn(sentence.text))
       if (!defined.has(word)) defined.set(word, expansion)
@@ -42,15 +48,22 @@ export function termsOf(document: SourceDocument): Term[] {
   })
 }
 
+/** Enough characters for the longest long form `longFormFor` reads (twice the acronym's letters in words). */
+const longFormWindow = 400
+
 /** `Long Form (LF)`, `Long Form, or LF`, `LF (Long Form)`. */
 export function definitionsIn(text: string): Found[] {
   const found: Found[] = []
-  for (const match of text.matchAll(/(?:\s\(|,\s+or\s+|\s+or\s+)([A-Z][A-Za-z0-9&]{1,8})(?:s)?(?=[)\s,;.—–:]|$)/g)) {
+  // `(?<!\s)`: a run of white space is tried from its start only; from each of its characters it would be quadratic.
+  for (const match of text.matchAll(
+    /(?:\s\(|,\s+or\s+|(?<!\s)\s+or\s+)([A-Z][A-Za-z0-9&]{1,8})(?:s)?(?=[)\s,;.—–:]|$)/g,
+  )) {
     const word = match[1]!
     if (!/[A-Z].*[A-Z]/.test(word)) continue
+    // The long form is a few words just before the acronym: reading from the start of the sentence for each would be quadratic.
     const before =
       text
-        .slice(0, match.index)
+        .slice(Math.max(0, match.index - longFormWindow), match.index)
         .split(/[(;:—–]|,(?!\s+or\b)/)
         .pop() ?? ''
     const expansion = longFormFor(word, before)

@@ -11,7 +11,8 @@ export interface QuoteSpan {
 const quoted = /["“]([^"“”]{2,}?)["”]/g
 const speechVerbs =
   'put it|puts it|said|says|noted|notes|argued|argues|wrote|writes|observed|observes|stated|states|declared|declares|warned|warns|remarked|told|explained|explains|insisted|insists|added|called it|described it'
-const name = "(?:[A-Z][\\w.’'-]*\\s+){0,5}[A-Z][\\w’'-]*"
+// A name starts where a word starts: tried inside a long run of letters, it would be quadratic.
+const name = "(?<![\\w.’'-])(?:[A-Z][\\w.’'-]*\\s+){0,5}[A-Z][\\w’'-]*"
 /** `As President Obama put it`, `as David Shear, U.S. Assistant Secretary …, recently put it`. */
 const asSpeakerPutIt = new RegExp(`\\b[Aa]s\\s+(${name})(?:,[^,]{1,140},)?\\s+(?:\\w+ly\\s+)?(${speechVerbs})\\b`)
 /** `Obama said`, `the minister, Ms Wong, said`. */
