@@ -45,6 +45,10 @@ cli
   .option('--png-scale <scale>', 'Slide PNGs at 1× or 2× the slide size', { default: 1 })
   .option('--no-check', 'Skip the render check after export')
   .option('--quiet', 'No progress output')
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+  )
   .action(lazy(() => import('./commands/build.js')))
 
 cli
@@ -57,6 +61,10 @@ cli
   .option('--png-scale <scale>', 'Slide PNGs at 1× or 2× the slide size', { default: 1 })
   .option('--no-check', 'Skip the render check after export')
   .option('--quiet', 'No progress output')
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+  )
   .action(lazy(() => import('./commands/export.js')))
 
 cli
@@ -65,6 +73,10 @@ cli
   .option('--out <dir>', 'Output folder', { default: 'out' })
   .option('--json', 'Print the report as JSON')
   .option('--quiet', 'No progress output')
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+  )
   .action(lazy(() => import('./commands/check.js')))
 
 cli
@@ -74,6 +86,10 @@ cli
   .option('--port <n>', 'Port for the Slidev server', { default: 3030 })
   .option('--remote <password>', 'Allow remote control, protected by this password')
   .option('--no-open', 'Do not open a browser')
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+  )
   .action(lazy(() => import('./commands/present.js')))
 
 cli
@@ -122,6 +138,10 @@ cli
   .option(
     '--signing-key <file>',
     "The server's SSH key for signing approvals (default: one of its own, made on first use)",
+  )
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
   )
   .action(lazy(() => import('./commands/serve.js')))
 

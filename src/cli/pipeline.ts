@@ -37,6 +37,8 @@ export interface BuildOptions {
   readonly outDir: string
   /** Where profiles, templates and the theme come from; see `templatesRootFor`. */
   readonly templatesDir?: string
+  /** False (`--no-repo-templates`): the bundled templates and theme only, whatever the brief's repository holds. */
+  readonly repoTemplates?: boolean
   /**
    * How the deck folders are written: `publish` (the default) replaces each
    * folder whole; `stage` leaves each new folder beside the old one, for an
@@ -63,7 +65,8 @@ export interface BuildResult {
 
 export async function buildBrief(briefPath: string, options: BuildOptions): Promise<BuildResult> {
   const brief = await readBrief(briefPath)
-  const templatesRoot = options.templatesDir ?? (await templatesRootFor(brief))
+  const templatesRoot = options.templatesDir ?? (await templatesRootFor(brief, options.repoTemplates ?? true))
+  const notices = options.templatesDir === undefined ? repositoryTemplatesNotice(templatesRoot) : []
   const profiles = await loadProfiles(brief, templatesRoot)
   checkPinnedSections(brief, profiles)
   const selected = selectAudiences(brief, profiles, options.audiences)
@@ -108,7 +111,7 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
   }
   return {
     brief,
-    warnings: [...orphans, ...review.warnings],
+    warnings: [...notices, ...orphans, ...review.warnings],
     decks,
     publish: async () => {
       for (const stage of staged) await stage.publish()
@@ -120,10 +123,28 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
   }
 }
 
-/** A brief's repository may bring its own `templates/`; otherwise the ones briefdeck ships. */
-export async function templatesRootFor(brief: Brief): Promise<string> {
+/** A brief's repository may bring its own `templates/` (unless `repoTemplates` is false); otherwise the ones briefdeck ships. */
+export async function templatesRootFor(brief: Brief, repoTemplates = true): Promise<string> {
+  if (!repoTemplates) return bundledTemplatesRoot
   const own = join(await repositoryRoot(dirname(resolve(brief.file))), 'templates')
   return (await exists(join(own, 'audiences'))) ? own : bundledTemplatesRoot
+}
+
+/**
+ * A repository's own theme is code (Vue components, setup scripts, a Vite
+ * config) that runs with the user's rights when the deck is built,
+ * presented or exported, like any npm package: said every time it is used.
+ */
+function repositoryTemplatesNotice(templatesRoot: string): Warning[] {
+  if (resolve(templatesRoot) === resolve(bundledTemplatesRoot)) return []
+  return [
+    new BriefdeckProblem(
+      "using the repository's own templates and theme: its theme is code that runs when the deck is built, presented or exported (--no-repo-templates uses briefdeck's own)",
+      { file: templatesRoot },
+      'repository-templates',
+      { fatal: false, source: 'build' },
+    ),
+  ]
 }
 
 /** Every audience the brief names must have a profile, whichever of them this build makes. */

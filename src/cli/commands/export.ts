@@ -19,6 +19,8 @@ export interface ExportCommandOptions {
   /** False with `--no-check`. */
   readonly check: boolean
   readonly quiet?: boolean
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
 }
 
 /** `briefdeck export BRIEF`: build the decks, export PDFs, handouts and PNGs, then check them unless `--no-check`. */

@@ -6,6 +6,8 @@ import { printWarnings, reportError } from '../exit.js'
 import { buildBrief } from '../pipeline.js'
 
 export interface PresentCommandOptions {
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
   readonly audience?: string
   readonly out: string
   readonly port: number | string
@@ -19,7 +21,8 @@ export async function run(briefPath: string, options: PresentCommandOptions): Pr
   const audience = options.audience?.trim()
   if (!audience) throw new UsageError("required: present shows one audience's deck", '--audience')
   const port = parsePort(options.port)
-  const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out, write: 'in-place' })
+  const trust = options.repoTemplates === false ? { repoTemplates: false } : {}
+  const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out, write: 'in-place', ...trust })
 
   const first = await build()
   const deck = first.decks[0]

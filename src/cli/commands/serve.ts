@@ -28,6 +28,8 @@ export interface ServeOptions {
   readonly addReviewer?: string
   /** The server's SSH key for signing approvals; made on first use when absent. */
   readonly signingKey?: string
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
 }
 
 /** `briefdeck serve BRIEF`: serves the decks with the review panel until Ctrl-C; `--add-reviewer NAME` prints a new token instead. */
@@ -96,7 +98,8 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
   }
 
   try {
-    const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: options.out })
+    const trust = options.repoTemplates === false ? { repoTemplates: false } : {}
+    const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: options.out, ...trust })
     printWarnings(warnings)
     const served = await Promise.all(decks.map((deck) => publish(deck, requiredReviewers(brief, deck.audience))))
     const server = await startReviewServer({
@@ -106,7 +109,7 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
       decks: served,
       signingKey: await serverSigningKey(options.signingKey),
       republish: async (audience) => {
-        const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: options.out })
+        const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: options.out, ...trust })
         const deck = rebuilt.decks.find((candidate) => candidate.audience === audience)
         if (!deck)
           throw new BriefdeckProblem(
