@@ -14,7 +14,8 @@ const dist = (path) => import(join(root, 'dist', path))
 const targets = { secondsPer200KB: 5, writeLatencyRatio: 1.5 }
 const verdict = (ok) => (ok ? 'ok' : 'MISSED')
 
-const [{ ingest }, { extract }] = await Promise.all([dist('ingest/index.js'), dist('extract/index.js')])
+const [{ ingest }, { extract, readKnowledge }] = await Promise.all([dist('ingest/index.js'), dist('extract/index.js')])
+const knowledge = await readKnowledge()
 
 /** 200 KB of one unit, inside a sentence: the shape that made quadratic patterns take minutes. */
 async function characterRuns() {
@@ -45,7 +46,7 @@ async function characterRuns() {
     for (const unit of units) {
       const text = `The alliance should act ${unit.repeat(Math.ceil(200_000 / unit.length))} now. Japan (JP) agrees.\n`
       const started = process.hrtime.bigint()
-      extract(ingest(text, { file }))
+      extract(ingest(text, { file }), knowledge)
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       if (seconds > worst.seconds) worst = { seconds, what: JSON.stringify(unit) }
     }
@@ -58,7 +59,7 @@ async function characterRuns() {
 /** Median latency of comment writes through the review server, with the log empty and with 10,000 events in it. */
 async function reviewWrites() {
   const [{ buildBrief }, review, { addReviewer, startReviewServer }] = await Promise.all([
-    dist('cli/pipeline.js'),
+    dist('pipeline/index.js'),
     dist('review/index.js'),
     dist('review/server/index.js'),
   ])

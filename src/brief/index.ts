@@ -2,4 +2,3 @@
 export { parseBrief, briefName } from './parse.js'
 export { readBrief, sourcePath, repositoryRoot } from './read.js'
 export { applyOverrides, type OverriddenExtractions } from './overrides.js'
-export { parseYamlFile, type ParsedYaml } from './yaml.js'

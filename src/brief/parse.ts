@@ -1,6 +1,6 @@
 import { win32 } from 'node:path'
 import { BriefdeckProblem, BriefFile, type Brief } from '../model/index.js'
-import { parseYamlFile } from './yaml.js'
+import { parseYamlFile } from '../shared/index.js'
 
 /** Validates a brief file's text; pure, so editors and tests can call it without a file system. */
 export function parseBrief(text: string, file: string): Brief {

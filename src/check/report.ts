@@ -1,7 +1,7 @@
 // The check report for people: deck by deck, one line per finding, with the
 // slide number and id and the element, in the order a reader fixes them.
 import { relative } from 'node:path'
-import { plural } from '../export/index.js'
+import { plural } from '../shared/index.js'
 import type { CheckFinding, CheckReport, DeckCheck } from '../model/index.js'
 
 export function formatReport(report: CheckReport, cwd: string = process.cwd()): string {

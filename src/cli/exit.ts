@@ -37,9 +37,9 @@ export function reportError(error: unknown): number {
     printMessage(error)
     return error instanceof EnvironmentProblem ? ExitCode.environment : ExitCode.badInput
   }
-  // cac's own complaints (an unknown option, a missing argument) are usage errors too.
+  // cac's own complaints (an unknown option, a missing argument) are usage errors too, worded like ours.
   if (error instanceof Error && error.name === 'CACError') {
-    console.error(`briefdeck: ${error.message} (see briefdeck --help)`)
+    console.error(`briefdeck: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)} (see briefdeck --help)`)
     return ExitCode.badInput
   }
   console.error('briefdeck: internal error, please report it:')

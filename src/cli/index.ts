@@ -1,7 +1,7 @@
 // The briefdeck command: every subcommand is declared here, and each one's
 // code is imported only when it runs, so `briefdeck extract` never loads
 // Playwright or Slidev.
-import { cac } from 'cac'
+import { cac, type Command } from 'cac'
 import { createRequire } from 'node:module'
 import { UsageError } from '../model/index.js'
 import { reportError } from './exit.js'
@@ -21,56 +21,61 @@ function lazy<A extends unknown[]>(load: () => Promise<{ run: (...args: A) => Pr
   }
 }
 
+// Placeholders in capitals and wording as in the README, so that --help and the README read alike.
+const outOption = ['--out <DIR>', 'Output folder', { default: 'out' }] as const
+const audiencesOption = ['--audience <IDS>', 'Only these audiences (comma-separated)'] as const
+
 cli
   .command(
-    'ingest <...files>',
+    'ingest <...FILE>',
     'Read sources (PDF, web page, Word, markdown, text): metadata, sections, tables, notes, furniture',
   )
   .option('--json', 'Print each document as JSON (one object per file)')
   .action(lazy(() => import('./commands/ingest.js')))
 
 cli
-  .command('extract <...files>', 'Extract argument blocks, actors, timeline and terms from source texts')
+  .command('extract <...FILE>', 'Extract argument blocks, actors, timeline and terms from source texts')
   .option('--json', 'Print the extraction as JSON (one object per file)')
   .action(lazy(() => import('./commands/extract.js')))
 
-cli
-  .command('build <brief>', 'Build a Slidev deck per audience from a brief file')
-  .option('--audience <ids>', 'Only these audiences (comma-separated)')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--pdf', 'Also export PDFs, handouts and PNGs, then check the decks')
-  .option('--pptx', 'Also export PPTX through Slidev')
-  .option('--handout-layout <layout>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
-  .option('--paper <size>', 'Handout paper: A4 or Letter', { default: 'A4' })
-  .option('--png-scale <scale>', 'Slide PNGs at 1× or 2× the slide size', { default: 1 })
-  .option('--no-check', 'Skip the render check after export')
-  .option('--quiet', 'No progress output')
-  .option(
-    '--no-repo-templates',
-    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
-  )
+/** The options build and export share: the decks to make, where, and how to export them. */
+function withExportOptions(command: Command): Command {
+  return command
+    .option(...audiencesOption)
+    .option(...outOption)
+    .option('--force', 'Build every deck again, even those nothing they are made of changed for')
+    .option('--handout-layout <LAYOUT>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
+    .option('--paper <SIZE>', 'Handout paper: A4 or Letter', { default: 'A4' })
+    .option('--png-scale <SCALE>', 'Slide PNGs at 1 or 2 times the slide size', { default: 1 })
+    .option('--pptx', 'Also export PPTX through Slidev')
+    .option('--no-check', 'Skip the render check after the export')
+    .option('--quiet', 'No progress output')
+    .option(
+      '--no-repo-templates',
+      "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+    )
+}
+
+withExportOptions(
+  cli.command(
+    'build <...BRIEF>',
+    'Write a Slidev deck for each audience of each brief (a folder: every *.brief.yaml in it), redoing only what changed, and out/index.html',
+  ),
+)
+  .option('--pdf', 'Also export PDFs, handouts and PNGs, then check every slide (what export does)')
   .action(lazy(() => import('./commands/build.js')))
 
-cli
-  .command('export <brief>', 'Build and export PDFs, handouts and PNGs for each audience')
-  .option('--audience <ids>', 'Only these audiences (comma-separated)')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--pptx', 'Also export PPTX through Slidev')
-  .option('--handout-layout <layout>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
-  .option('--paper <size>', 'Handout paper: A4 or Letter', { default: 'A4' })
-  .option('--png-scale <scale>', 'Slide PNGs at 1× or 2× the slide size', { default: 1 })
-  .option('--no-check', 'Skip the render check after export')
-  .option('--quiet', 'No progress output')
-  .option(
-    '--no-repo-templates',
-    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
-  )
-  .action(lazy(() => import('./commands/export.js')))
+withExportOptions(
+  cli.command(
+    'export <...BRIEF>',
+    'Build, then export PDFs, handouts and PNGs for each audience and check every slide (build --pdf)',
+  ),
+).action(lazy(() => import('./commands/export.js')))
 
 cli
-  .command('check <brief>', 'Open every slide in Chromium and report rendering problems')
-  .option('--audience <ids>', 'Only these audiences (comma-separated)')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .command('check <BRIEF>', 'Open every slide in Chromium and report rendering problems')
+  .option(...audiencesOption)
+  .option(...outOption)
   .option('--json', 'Print the report as JSON')
   .option('--quiet', 'No progress output')
   .option(
@@ -80,12 +85,12 @@ cli
   .action(lazy(() => import('./commands/check.js')))
 
 cli
-  .command('present <brief>', "Serve one audience's deck with Slidev, rebuilding when the brief or a source changes")
-  .option('--audience <id>', 'The audience to present')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--port <n>', 'Port for the Slidev server', { default: 3030 })
-  .option('--remote <password>', 'Allow remote control, protected by this password')
-  .option('--no-open', 'Do not open a browser')
+  .command('present <BRIEF>', "Serve one audience's deck with Slidev; rebuilds when the brief or a source changes")
+  .option('--audience <ID>', 'The audience to present (required)')
+  .option(...outOption)
+  .option('--port <N>', 'Port for the Slidev server', { default: 3030 })
+  .option('--remote <PASSWORD>', 'Allow remote control, protected by this password')
+  .option('--no-open', 'Do not open a browser (one opens when the machine has a display)')
   .option(
     '--no-repo-templates',
     "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
@@ -93,59 +98,64 @@ cli
   .action(lazy(() => import('./commands/present.js')))
 
 cli
-  .command('comment <brief> <text>', 'Comment on a slide')
-  .option('--audience <id>', 'The audience whose deck holds the slide')
-  .option('--slide <slide>', 'Slide number or slide id')
-  .option('--as <name>', 'Who is commenting')
-  .option('--reply-to <comment>', 'Id of the comment this answers')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .command('comment <BRIEF> <TEXT>', 'Comment on a slide, or answer a comment with --reply-to')
+  .option('--audience <ID>', 'The audience whose deck holds the slide')
+  .option('--slide <SLIDE>', 'Slide number or stable id, as briefdeck review shows')
+  .option('--as <NAME>', 'Who is commenting (required)')
+  .option('--reply-to <COMMENT>', 'Id of the comment this answers')
   .action(lazy(() => import('./commands/comment.js')))
 
 cli
-  .command('resolve <brief> <comment>', 'Mark a comment as resolved')
-  .option('--as <name>', 'Who resolves it')
+  .command('resolve <BRIEF> <COMMENT>', 'Mark a comment as resolved (briefdeck review lists the ids)')
+  .option('--as <NAME>', 'Who resolves it (required)')
   .action(lazy(() => import('./commands/resolve.js')))
 
 cli
-  .command('approve <brief>', "Approve slides (all of the audience's deck unless --slide is given)")
-  .option('--audience <id>', 'The audience whose deck is approved')
-  .option('--slide <slides>', 'Slide numbers or ids (comma-separated)')
-  .option('--as <name>', 'Who approves')
-  .option('--key <file>', "SSH key to sign with (default: git's user.signingKey)")
-  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .command('approve <BRIEF>', "Approve slides: every slide of the audience's deck unless --slide is given")
+  .option('--audience <ID>', 'The audience whose deck is approved (required)')
+  .option('--slide <SLIDES>', 'Slide numbers or ids (comma-separated)')
+  .option('--as <NAME>', 'Who approves (required)')
+  .option('--key <FILE>', "SSH key to sign with (default: git's user.signingKey)")
   .action(lazy(() => import('./commands/approve.js')))
 
 cli
-  .command('review <brief>', 'Show approvals, open comments, changes since approval and orphaned overrides')
-  .option('--strict', 'Exit non-zero when anything is outstanding')
+  .command('review <BRIEF>', 'Show approvals, open comments, changes since approval and orphaned overrides')
+  .option('--strict', 'Exit 1 while anything is outstanding')
   .option('--json', 'Print the review state as JSON')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
   .action(lazy(() => import('./commands/review.js')))
 
 cli
-  .command('diff <brief>', 'Show added, removed and changed slides between two revisions or build folders')
-  .option('--from <rev>', 'Git revision or build folder to compare from', { default: 'HEAD' })
-  .option('--to <rev>', 'Git revision or build folder to compare to (default: the working tree)')
+  .command('diff <BRIEF>', 'Show the slides added, removed and changed between two revisions or build folders')
+  .option('--from <REV>', 'Git revision or build folder to compare from', { default: 'HEAD' })
+  .option('--to <REV>', 'Git revision or build folder to compare to (default: the working tree)')
   .action(lazy(() => import('./commands/diff.js')))
 
 cli
-  .command('serve <brief>', 'Serve the decks with a review panel and the review API')
-  .option('--host <host>', 'Address to listen on', { default: '127.0.0.1' })
-  .option('--port <n>', 'Port', { default: 3040 })
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--audience <ids>', 'Only these audiences (comma-separated)')
-  .option('--add-reviewer <name>', 'Add a reviewer (or replace their token), print the token once and exit')
-  .option(
-    '--signing-key <file>',
-    "The server's SSH key for signing approvals (default: one of its own, made on first use)",
-  )
+  .command('serve <BRIEF>', 'Serve the decks with a review panel and the review API')
+  .option('--host <HOST>', 'Address to listen on', { default: '127.0.0.1' })
+  .option('--port <N>', 'Port', { default: 3040 })
+  .option(...audiencesOption)
+  .option('--add-reviewer <NAME>', 'Add a reviewer (or replace their token), print the token once and exit')
   .option(
     '--no-repo-templates',
     "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
   )
+  .option(
+    '--signing-key <FILE>',
+    "The server's SSH key for signing approvals (default: one of its own, made on first use)",
+  )
   .action(lazy(() => import('./commands/serve.js')))
 
-cli.help()
+cli
+  .command('ci <PROVIDER>', 'Write a CI workflow that builds every brief and gates on review (provider: github)')
+  .option('--out <FILE>', 'Where to write it', { default: '.github/workflows/briefdeck.yml' })
+  .option('--briefs <DIR>', 'The folder holding the briefs', { default: 'briefs' })
+  .action(lazy(() => import('./commands/ci.js')))
+
+// cac prints `(default: true)` beside every --no-* option, which reads as if the option were on.
+cli.help((sections) =>
+  sections.map((section) => ({ ...section, body: section.body.replace(/^(\s+--no-.*?) \(default: true\)$/gm, '$1') })),
+)
 cli.version(version)
 
 try {

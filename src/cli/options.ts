@@ -1,17 +1,61 @@
-import type { BuildOptions } from './pipeline.js'
+import { isAbsolute, relative } from 'node:path'
+import { HandoutLayout, PaperSize, UsageError } from '../model/index.js'
+import type { BuildOptions, ExportSettings, PlanOptions } from '../pipeline/index.js'
+
+/** The audiences of `--audience a,b`; all of the brief's when absent. */
+export function planOptions(options: {
+  readonly audience?: string
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
+}): PlanOptions {
+  const trust = options.repoTemplates === false ? { repoTemplates: false } : {}
+  if (options.audience === undefined) return trust
+  const audiences = String(options.audience)
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
+  return { audiences, ...trust }
+}
 
 /** The `buildBrief` options of a command that takes `--audience ids` and `--out DIR`. */
 export function buildOptions(options: {
   readonly audience?: string
   readonly out: string
-  /** False with `--no-repo-templates`. */
+  readonly force?: boolean
   readonly repoTemplates?: boolean
 }): BuildOptions {
-  const repoTemplates = options.repoTemplates === false ? { repoTemplates: false } : {}
-  if (options.audience === undefined) return { outDir: options.out, ...repoTemplates }
-  const audiences = String(options.audience)
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
-  return { audiences, outDir: options.out, ...repoTemplates }
+  return { ...planOptions(options), outDir: options.out, ...(options.force ? { force: true } : {}) }
+}
+
+/** The export options as cac parses them, checked before anything is built. */
+export interface ExportFlags {
+  readonly pptx?: boolean
+  readonly handoutLayout: string
+  readonly paper: string
+  /** 1 or 2 (cac parses it as a number). */
+  readonly pngScale: number | string
+  /** False with `--no-check`. */
+  readonly check: boolean
+}
+
+export function exportSettings(options: ExportFlags): ExportSettings {
+  return {
+    handoutLayout: choice(HandoutLayout, options.handoutLayout, '--handout-layout'),
+    paper: choice(PaperSize, options.paper, '--paper'),
+    pngScale: Number(choice({ options: ['1', '2'] }, String(options.pngScale), '--png-scale')),
+    pptx: options.pptx ?? false,
+    check: options.check,
+  }
+}
+
+/** An option value checked against its schema's choices; a wrong one is a usage error, like cac's own. */
+function choice<T extends string>(schema: { options: readonly T[] }, value: string, flag: string): T {
+  const found = schema.options.find((option) => option === value)
+  if (found) return found
+  throw new UsageError(`'${value}' is not one of ${schema.options.join(', ')}`, flag)
+}
+
+/** A path as the user gave its folder: relative when `--out` was, absolute when it was absolute. */
+export function shownPath(path: string, out: string, cwd: string = process.cwd()): string {
+  return isAbsolute(out) ? path : relative(cwd, path)
 }

@@ -1,5 +1,5 @@
 import type { Citation, SourceMetadata } from '../model/index.js'
-import { formatIsoDate } from './dates.js'
+import { formatIsoDate } from '../shared/index.js'
 import type { PoolBlock } from './pool.js'
 import { collapseWhitespace } from './wording.js'
 
@@ -45,9 +45,14 @@ export function referenceText(source: SourceMetadata): string {
   return parts.filter((part): part is string => Boolean(part)).join(', ')
 }
 
-/** `A`, `A and B`, `A, B and C`: the authors as a citation names them; null when there are none. */
+/**
+ * `A`, `A and B`, `A, B and C` (names written `Surname, Given` are joined with
+ * semicolons, so that their commas stay theirs): the authors as a citation
+ * names them; null when there are none.
+ */
 function authorList(source: SourceMetadata): string | null {
   const names = source.authors
   if (names.length === 0) return null
+  if (names.some((name) => name.includes(','))) return names.join('; ')
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }

@@ -12,7 +12,7 @@ import {
   type PairRule,
   type TimelineEvent,
 } from '../model/index.js'
-import { formatIsoDate } from './dates.js'
+import { formatIsoDate } from '../shared/index.js'
 import { blockCitation, blockNote, referenceText, sourceCitation, sourceLabel } from './notes.js'
 import { exclusionPatterns, matchesAny, type PoolBlock } from './pool.js'
 import { asBullet, collapseWhitespace, comparableText, quotedPart, shortenToWords } from './wording.js'

@@ -11,4 +11,5 @@ export {
 export { ensurePrintSites, startPrintSiteBuilder, type PrintSiteBuilder } from './print-site.js'
 export { deckOutputs, type DeckOutputs } from './outputs.js'
 export { type Progress } from './progress.js'
-export { exportSummary, plural } from './summary.js'
+export { exportSummary } from './summary.js'
+export { buildReviewSite } from './review-site.js'

@@ -1,6 +1,7 @@
 // The lines a person reads after an export: what was written where, with page counts.
 import { relative, dirname } from 'node:path'
 import type { ExportedDeck } from '../model/index.js'
+import { plural } from '../shared/index.js'
 
 export function exportSummary(exported: readonly ExportedDeck[], cwd: string = process.cwd()): string[] {
   return exported.flatMap((deck) => {
@@ -18,8 +19,4 @@ export function exportSummary(exported: readonly ExportedDeck[], cwd: string = p
       )
     return lines
   })
-}
-
-export function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`
 }

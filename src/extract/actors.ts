@@ -1,21 +1,16 @@
 // Actors: the countries, organisations and people a text names, each under
 // one name with the other names the text uses for it.
-import type { Actor, SourceDocument, Span, Term } from '../model/index.js'
+import type { Actor, ActorType, Knowledge, SourceDocument, Span, Term } from '../model/index.js'
 import { phrases } from './cues.js'
-import { gazetteer, notActors, personTitles, type GazetteerEntry } from './data/gazetteer.js'
+
+/** One actor the text may name, under its canonical name. */
+interface GazetteerEntry {
+  name: string
+  type: ActorType
+  aliases: readonly string[]
+}
 
 const name = "[\\p{Lu}][\\p{L}'’-]+"
-const titles = phrases(personTitles)
-/** `then President Lee Myung-bak`: a title and a full name. */
-const titledName = new RegExp(`\\b(?:${titles})\\s+(${name}(?:\\s+${name}){1,2})`, 'gu')
-/** `David Shear, U.S. Assistant Secretary of Defense …,`: a full name and a role in commas. */
-const nameWithRole = new RegExp(
-  `(?<![\\p{L}])(${name}\\s+${name}(?:\\s+${name})?),\\s+((?:the\\s+)?[^,]{0,60}?\\b(?:${titles})\\b[^,]{0,100}),`,
-  'gu',
-)
-/** The role written before a name: `CIA Director`, `Chinese President`, `then President`. */
-const roleBefore = new RegExp(`((?:[\\p{Lu}][\\p{L}.’'-]*\\s+){0,3}(?:${titles}))\\s+$`, 'u')
-const titleBefore = new RegExp(`\\b(${titles})\\s+$`, 'u')
 /** Expansions that name a body rather than a thing: `Southeast Asia Treaty Organization`. */
 const organisationHead =
   /\b(Organi[sz]ation|Army|Navy|Air Force|Agency|Forum|Council|Committee|Union|Alliance|Department|Ministry|Command|Bank|Fund|Institute|Center|Centre|Association|Party|Forces?|Corps|Service|Office|Bureau|Commission|Court|Parliament|Assembly|Group)$/
@@ -32,14 +27,59 @@ interface Found {
   role?: string
 }
 
-const gazetteerMatcher = matcherFor(gazetteer)
-/** Cheap test for sentences that may name a person with a title; the name patterns run only on those. */
-const mayNamePerson = new RegExp(`\\b(?:${titles})`)
+/** The patterns compiled from one knowledge object, built once per object. */
+interface Compiled {
+  gazetteer: readonly GazetteerEntry[]
+  notActors: readonly string[]
+  matcher: Matcher
+  /** `then President Lee Myung-bak`, `President Obama`: an office and a name. */
+  titledName: RegExp
+  /** `David Shear, U.S. Assistant Secretary of Defense …,`: a full name and a role in commas. */
+  nameWithRole: RegExp
+  /** The role written before a name: `CIA Director`, `Chinese President`, `then President`. */
+  roleBefore: RegExp
+  titleBefore: RegExp
+  /** Cheap test for sentences that may name a person with a title; the name patterns run only on those. */
+  mayNamePerson: RegExp
+}
 
-export function actorsOf(document: SourceDocument, terms: readonly Term[]): Actor[] {
-  const named = peopleNamedIn(document)
-  const extra = [...named.people, ...organisationsDefinedBy(terms)]
-  const matcher = extra.length === 0 ? gazetteerMatcher : matcherFor([...gazetteer, ...extra])
+const compiledKnowledge = new WeakMap<Knowledge, Compiled>()
+
+function compiled(knowledge: Knowledge): Compiled {
+  const known = compiledKnowledge.get(knowledge)
+  if (known) return known
+  const titles = phrases(knowledge.offices.length ? knowledge.offices : ['President'])
+  const gazetteer = [
+    ...knowledge.countries.map((actor) => ({ ...actor, type: 'country' as const })),
+    ...knowledge.organisations.map((actor) => ({ ...actor, type: 'organisation' as const })),
+  ]
+  const result: Compiled = {
+    gazetteer,
+    notActors: knowledge.notActors,
+    matcher: matcherFor(gazetteer, knowledge.notActors),
+    titledName: new RegExp(`\\b(?:${titles})\\s+(?!(?:${organisationWords})\\b)(${name}(?:\\s+${name}){0,2})`, 'gu'),
+    nameWithRole: new RegExp(
+      `(?<![\\p{L}])(${name}\\s+${name}(?:\\s+${name})?),\\s+((?:the\\s+)?[^,]{0,60}?\\b(?:${titles})\\b[^,]{0,100}),`,
+      'gu',
+    ),
+    roleBefore: new RegExp(`((?:[\\p{Lu}][\\p{L}.’'-]*\\s+){0,3}(?:${titles}))\\s+$`, 'u'),
+    titleBefore: new RegExp(`\\b(${titles})\\s+$`, 'u'),
+    mayNamePerson: new RegExp(`\\b(?:${titles})`),
+  }
+  compiledKnowledge.set(knowledge, result)
+  return result
+}
+
+/** Words after an office that name a body, not a person: `General Assembly`, `President's Budget`. */
+const organisationWords =
+  'Assembly|Council|Committee|Office|Department|Ministry|Agency|Administration|Budget|Court|Staff|Counsel|Services?|Accountability|Emeritus'
+
+export function actorsOf(document: SourceDocument, terms: readonly Term[], knowledge: Knowledge): Actor[] {
+  const patterns = compiled(knowledge)
+  const named = peopleNamedIn(document, patterns)
+  const extra = [...named.people, ...organisationsDefinedBy(terms, patterns)]
+  const matcher =
+    extra.length === 0 ? patterns.matcher : matcherFor([...patterns.gazetteer, ...extra], patterns.notActors)
   const found = new Map<string, Found>()
   for (const paragraph of document.paragraphs) {
     const { pattern } = matcher
@@ -58,6 +98,7 @@ export function actorsOf(document: SourceDocument, terms: readonly Term[]): Acto
           match[0],
           paragraph.text.slice(Math.max(0, match.index - 60), match.index),
           named.roles,
+          patterns,
         )
     }
   }
@@ -71,7 +112,13 @@ export function actorsOf(document: SourceDocument, terms: readonly Term[]): Acto
 }
 
 /** The title and role written before a person's name: `U.S. President Obama`. */
-function notePersonContext(actor: Found, surface: string, before: string, roles: ReadonlyMap<string, string>): void {
+function notePersonContext(
+  actor: Found,
+  surface: string,
+  before: string,
+  roles: ReadonlyMap<string, string>,
+  { titleBefore, roleBefore }: Compiled,
+): void {
   // `President Obama` is how the text names Barack Obama; `President Xi Jinping` adds nothing to the name.
   const title = titleBefore.exec(before)?.[1]
   if (title && normaliseSurface(surface) !== normaliseSurface(actor.entry.name)) addAlias(actor, `${title} ${surface}`)
@@ -85,18 +132,22 @@ function addAlias(actor: Found, surface: string): void {
 }
 
 /** People the gazetteer does not know (`then President Lee Myung-bak`, `David Shear, U.S. Assistant Secretary …,`), and roles given in commas. */
-function peopleNamedIn(document: SourceDocument): { people: GazetteerEntry[]; roles: Map<string, string> } {
+function peopleNamedIn(
+  document: SourceDocument,
+  patterns: Compiled,
+): { people: GazetteerEntry[]; roles: Map<string, string> } {
+  const { mayNamePerson, nameWithRole, titledName } = patterns
   const people = new Map<string, GazetteerEntry>()
   const roles = new Map<string, string>()
   for (const sentence of document.sentences) {
     if (!mayNamePerson.test(sentence.text)) continue
     for (const match of sentence.text.matchAll(nameWithRole))
       if (!roles.has(match[1]!)) roles.set(match[1]!, match[2]!.trim())
-    const candidates = [...sentence.text.matchAll(titledName), ...sentence.text.matchAll(nameWithRole)].map(
-      (match) => match[1]!,
+    const candidates = [...sentence.text.matchAll(titledName), ...sentence.text.matchAll(nameWithRole)].map((match) =>
+      match[1]!.replace(/[’']s$/, ''),
     )
     for (const full of candidates) {
-      if (people.has(full) || isKnown(full)) continue
+      if (people.has(full) || isKnown(full, patterns)) continue
       people.set(full, { name: full, type: 'person', aliases: [full.split(/\s+/).at(-1)!] })
     }
   }
@@ -104,21 +155,24 @@ function peopleNamedIn(document: SourceDocument): { people: GazetteerEntry[]; ro
 }
 
 /** Organisations whose acronym the text defines: `Extended Deterrence Policy Committee, or EDPC`. */
-function organisationsDefinedBy(terms: readonly Term[]): GazetteerEntry[] {
+function organisationsDefinedBy(terms: readonly Term[], patterns: Compiled): GazetteerEntry[] {
   return terms
     .filter(
       (term) =>
-        term.origin === 'text' && term.expansion && organisationHead.test(term.expansion) && !isKnown(term.acronym),
+        term.origin === 'text' &&
+        term.expansion &&
+        organisationHead.test(term.expansion) &&
+        !isKnown(term.acronym, patterns),
     )
     .map((term): GazetteerEntry => ({ name: term.expansion!, type: 'organisation', aliases: [term.acronym] }))
 }
 
-function isKnown(text: string): boolean {
-  gazetteerMatcher.pattern.lastIndex = 0
-  return gazetteerMatcher.pattern.test(text)
+function isKnown(text: string, { matcher }: Compiled): boolean {
+  matcher.pattern.lastIndex = 0
+  return matcher.pattern.test(text)
 }
 
-function matcherFor(entries: readonly GazetteerEntry[]): Matcher {
+function matcherFor(entries: readonly GazetteerEntry[], notActors: readonly string[]): Matcher {
   const entryOf = new Map<string, GazetteerEntry | null>()
   for (const entry of entries) {
     for (const surface of [entry.name, ...entry.aliases])

@@ -1,93 +1,139 @@
-// From sentences to argument blocks: split sentences into units, find the
-// counterarguments that announce themselves, pick the thesis, then let the
-// rules that depend on the thesis and the plain kinds take the rest.
-import type { ArgumentBlock, SourceDocument } from '../model/index.js'
+// From sentences to argument blocks. Sentences are split into units (a
+// conceded clause becomes a unit of its own); the fitted thesis model ranks
+// the candidates and the best is the thesis; the fitted counterargument model
+// then marks the other side's points; the plain kinds (recommendation,
+// evidence, claim) are read from the wording that defines them.
+import type { ArgumentBlock, Sentence, SourceDocument } from '../model/index.js'
 import { BlockIds } from './ids.js'
-import {
-  contrastedByNext,
-  evidenceRules,
-  explicitCounterRules,
-  objectionAfterSupport,
-  pickThesis,
-  plainClaim,
-  quotesIn,
-  recommendationRules,
-  thesisFinding,
-  type Finding,
-  type Rule,
-  type UnitContext,
-} from './rules/index.js'
-import { unitsOf, type Unit } from './units.js'
+import { counterVerdict, shippedModel, thesisVerdict, type ArgumentModel, type Verdict } from './model.js'
+import { plainKind, quotesIn, type Finding } from './rules/index.js'
+import { describesDocument, inIntroduction, summaryHeading } from './features.js'
+import { citedSupport } from './cues.js'
+import { sectionsOf } from './sections.js'
+import { sitesOf, type UnitSite } from './site.js'
+import { unitsOf } from './units.js'
 
-const plainRules: readonly Rule[] = [...recommendationRules, ...evidenceRules, plainClaim]
-
-export function argumentBlocks(document: SourceDocument): ArgumentBlock[] {
-  const units = unitsOf(document.sentences)
-  const findings: Array<Finding | undefined> = units.map((_, i) =>
-    firstFinding(explicitCounterRules, contextAt(units, i)),
-  )
-
-  // A text whose opening is all announced objections still makes a point: the thesis is then picked among them.
-  const thesis =
-    pickThesis(units, new Set(units.filter((_, i) => findings[i])), document.metadata.title) ??
-    pickThesis(units, new Set(), document.metadata.title)
-  if (thesis) findings[units.indexOf(thesis.unit)] = thesisFinding(thesis)
-
-  units.forEach((_, i) => {
-    const context = contextAt(units, i)
-    findings[i] ??= contrastedByNext(context, thesis?.unit) ?? objectionAfterSupport(context, thesis?.unit)
-  })
-  units.forEach((_, i) => {
-    findings[i] ??= firstFinding(plainRules, contextAt(units, i))
-  })
-  return toBlocks(document, units, findings)
+/** The units of a document with their sites: what the models read, for extraction and for fitting. */
+export function argumentSites(document: SourceDocument): UnitSite[] {
+  const sections = sectionsOf(document)
+  const sentences = document.sentences.filter((sentence) => !sections.isHeading(sentence.paragraph))
+  return sitesOf(unitsOf(sentences), document.metadata.title, (unit) => sections.headingOf(unit.sentence.paragraph))
 }
 
-/** A unit with its neighbours in the same paragraph. */
-function contextAt(units: readonly Unit[], i: number): UnitContext {
-  const unit = units[i]!
-  const sameParagraph = (other: Unit | undefined) =>
-    other?.sentence.paragraph === unit.sentence.paragraph ? other : undefined
-  return { unit, previous: sameParagraph(units[i - 1]), next: sameParagraph(units[i + 1]) }
+/**
+ * The units that may be the thesis. A long text states its point in its
+ * summary or introduction, in a sentence that is about the subject rather
+ * than about the document; a short one may state it anywhere.
+ */
+export function thesisCandidates(sites: readonly UnitSite[]): UnitSite[] {
+  const inSummary = sites.filter((site) => summaryHeading(site) === 1)
+  const opening =
+    inSummary.length > 0
+      ? inSummary
+      : sites[0]?.text.sectioned
+        ? firstSection(sites)
+        : sites.filter(inOpeningParagraphs)
+  // A sentence about the document (`This report discusses …`) or one that only opens a list (`… the following:`) states no finding.
+  const substantive = opening.filter((site) => describesDocument(site) === 0 && !/:$/.test(site.unit.text))
+  return substantive.length > 0 ? substantive : opening.length > 0 ? opening : [...sites]
 }
 
-function firstFinding(rules: readonly Rule[], context: UnitContext): Finding | undefined {
-  for (const rule of rules) {
-    const finding = rule(context)
-    if (finding) return finding
+/** The units before the second heading: the opening section of a report. */
+function firstSection(sites: readonly UnitSite[]): UnitSite[] {
+  const heading = sites[0]!.heading
+  const end = sites.findIndex((site) => site.heading !== heading)
+  return sites.slice(0, end)
+}
+
+function inOpeningParagraphs(site: UnitSite): boolean {
+  return site.paragraphs < 4 || inIntroduction(site) === 1
+}
+
+/** The thesis: the candidate the model ranks highest (the later one on a tie: texts build up to their point). */
+export function chooseThesis(
+  sites: readonly UnitSite[],
+  model: ArgumentModel,
+): { site: UnitSite; verdict: Verdict; probability: number } | undefined {
+  const candidates = thesisCandidates(sites).map((site) => ({ site, verdict: thesisVerdict(model, site) }))
+  if (candidates.length === 0) return undefined
+  const best = candidates.reduce((top, candidate) => (candidate.verdict.score >= top.verdict.score ? candidate : top))
+  const top = best.verdict.score
+  const total = candidates.reduce((sum, candidate) => sum + Math.exp(candidate.verdict.score - top), 0)
+  return { ...best, probability: 1 / total }
+}
+
+export function argumentBlocks(document: SourceDocument, model: ArgumentModel = shippedModel): ArgumentBlock[] {
+  const sites = argumentSites(document)
+  const thesis = chooseThesis(sites, model)
+  for (const site of sites) site.thesis = thesis?.site.index
+  const findings = sites.map((site): Finding => {
+    if (site === thesis?.site) return finding('thesis', thesis.probability, 'thesis-model', thesis.verdict.cues)
+    const counter = counterVerdict(model, site)
+    const probability = 1 / (1 + Math.exp(-counter.score))
+    // A fact given with its source or as an example is the author's support, whatever turns after it.
+    if (probability >= model.counterargument.threshold && !citedSupport.test(site.unit.text))
+      return finding('counterargument', probability, 'counterargument-model', counter.cues)
+    return plainKind(site)
+  })
+  return toBlocks(document, sites, findings)
+}
+
+/** The sentence that holds an offset: a binary search, sentences being in text order. */
+function sentenceAt(document: SourceDocument, offset: number): Sentence | undefined {
+  const { sentences } = document
+  let low = 0
+  let high = sentences.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const sentence = sentences[middle]!
+    if (offset < sentence.start) high = middle - 1
+    else if (offset >= sentence.end) low = middle + 1
+    else return sentence
   }
   return undefined
 }
 
-/** Blocks in document order; the quotes of a sentence follow its units. */
-function toBlocks(
-  document: SourceDocument,
-  units: readonly Unit[],
-  findings: ReadonlyArray<Finding | undefined>,
-): ArgumentBlock[] {
+function finding(kind: Finding['kind'], confidence: number, rule: string, cues: readonly string[]): Finding {
+  return {
+    kind,
+    confidence: Math.round(confidence * 100) / 100,
+    rule,
+    ...(cues.length ? { cue: cues.join(', ') } : {}),
+  }
+}
+
+/** Blocks in document order; the quotes of a paragraph follow its units (a quotation may run over several sentences). */
+function toBlocks(document: SourceDocument, sites: readonly UnitSite[], findings: readonly Finding[]): ArgumentBlock[] {
   const sourceId = document.metadata.id
   const ids = new BlockIds(sourceId)
   const blocks: ArgumentBlock[] = []
-  units.forEach((unit, i) => {
-    const finding = findings[i]!
+  const paragraphs = new Map(document.paragraphs.map((paragraph) => [paragraph.index, paragraph]))
+  let lastSpeaker: string | undefined
+  sites.forEach(({ unit }, i) => {
+    const found = findings[i]!
     blocks.push({
       id: ids.next(unit.text),
-      kind: finding.kind,
+      kind: found.kind,
       text: unit.text,
       start: unit.start,
       end: unit.end,
       sourceId,
       paragraph: unit.sentence.paragraph,
       sentence: unit.sentence.index,
-      confidence: finding.confidence,
-      rule: finding.rule,
+      confidence: found.confidence,
+      rule: found.rule,
       // Every block has the same keys (absent ones undefined, which JSON leaves out): one shape, compact in memory.
-      cue: finding.cue,
+      cue: found.cue,
       speaker: undefined,
+      speakerRole: undefined,
     })
-    if (units[i + 1]?.sentence === unit.sentence) return
-    for (const quote of quotesIn(unit.sentence)) {
+    const paragraph = paragraphs.get(unit.sentence.paragraph)
+    if (!paragraph || sites[i + 1]?.unit.sentence.paragraph === paragraph.index) return
+    const lead = paragraphs.get(paragraph.index - 1)?.text
+    for (const quote of quotesIn(paragraph, lastSpeaker, lead)) {
+      lastSpeaker = quote.speaker
       const text = document.text.slice(quote.start, quote.end)
+      const sentence = sentenceAt(document, quote.start) ?? unit.sentence
       blocks.push({
         id: ids.next(text),
         kind: 'quote',
@@ -95,12 +141,13 @@ function toBlocks(
         start: quote.start,
         end: quote.end,
         sourceId,
-        paragraph: unit.sentence.paragraph,
-        sentence: unit.sentence.index,
+        paragraph: paragraph.index,
+        sentence: sentence.index,
         confidence: 0.8,
-        rule: 'attributed-quote',
+        rule: quote.rule,
         cue: quote.cue,
         speaker: quote.speaker,
+        speakerRole: quote.role,
       })
     }
   })

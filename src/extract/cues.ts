@@ -18,8 +18,7 @@ export const earlyHowever = /^(?:[^\s]+\s+){1,8}however\b/i
 
 /** Opens a sentence that adds a reason or draws a consequence for what came before. */
 export const supportOpener = new RegExp(
-  // `For` gives a reason (`For you can shop six days a week`), except before a span of time (`For decades, …`).
-  `^(for(?!\\s+(decades|years|centuries|months|weeks|days|generations|now|long|too\\s+long|a\\s+long\\s+time|some\\s+time|the\\s+time\\s+being|the\\s+first\\s+time)\\b)|${phrases(['and', 'also', 'plus', 'besides', 'furthermore', 'moreover', 'in addition', 'additionally', 'because', 'since', 'after all', 'for one thing', 'on top of that', "what's more", 'what is more', 'firstly', 'secondly', 'thirdly', 'not only', 'thus', 'hence', 'therefore', 'consequently', 'as a result', "that's why", 'that is why', 'this is why', 'so'])})\\b`,
+  `^(${phrases(['and', 'also', 'plus', 'besides', 'furthermore', 'moreover', 'in addition', 'additionally', 'because', 'since', 'after all', 'for one thing', 'on top of that', "what's more", 'what is more', 'firstly', 'secondly', 'thirdly', 'not only', 'thus', 'hence', 'therefore', 'consequently', 'as a result', "that's why", 'that is why', 'this is why', 'so'])})\\b`,
   'i',
 )
 
@@ -128,12 +127,6 @@ export const attributedObjection = new RegExp(
   'i',
 )
 
-/** An objection as the subject: `Skepticism regarding … exists`, `This reluctance stems from …`. */
-export const objectionSubject = new RegExp(
-  `^(?:(?:this|that|these|those|such|the|much|some|widespread|growing|lingering|persistent|considerable|there\\s+(?:is|are|remains?))\\s+)*(?:${phrases(['skepticism', 'scepticism', 'reluctance', 'hesitation', 'hesitations', 'hesitancy', 'misgivings', 'reservations', 'objections', 'objection', 'criticism', 'critics', 'opponents', 'sceptics', 'skeptics', 'resistance', 'doubts', 'opposition'])})\\b`,
-  'i',
-)
-
 /** Hedges that mark a clause as granted before a `but`: `Landlords may want …, but`. */
 export const hedge =
   /\b(may|might|could|admittedly|indeed|certainly|of course|perhaps|granted|sure|true|(do|does|did)\s+(?!not\b)[a-z]+)\b/i
@@ -160,70 +153,95 @@ export const normative = /\b(should|ought\s+to|must|need(s)?\s+to|has\s+to|have\
 /** The strong modals only; `has to` and `need to` also describe what is. */
 export const strongNormative = /\b(should|ought\s+to|must|had\s+better|shall)\b/i
 
-/** Stance words that state the author's position without a modal. */
-export const stance = new RegExp(
+/** The weak ones: obligation that may also describe what is. */
+export const weakNormative = /\b(need(s|ed)?\s+to|has\s+to|have\s+to|had\s+to|is\s+to\s+be|are\s+to\s+be)\b/i
+
+/** Modals of possibility: a clause that grants or weighs rather than asserts. */
+export const possibility = /\b(may|might|could|can|perhaps|possibly|probably|likely)\b/i
+
+/**
+ * Evaluative words: the author judging rather than reporting. General
+ * adjectives and adverbs of appraisal (after Martin and White's appraisal
+ * categories), not the words of any one text.
+ */
+export const evaluative = new RegExp(
   `\\b(${phrases([
-    'i think',
-    'i believe',
-    'i find',
-    'i argue',
-    'i feel',
-    'i am convinced',
-    'i am of the opinion',
-    'i am not of the opinion',
-    'in my opinion',
-    'in my view',
-    "we don't need",
-    'we do not need',
-    'the time has come',
-    'is fair',
-    'would be fair',
-    'is only fair',
-    'is good',
-    'is wrong',
-    'is right',
-    'it is time',
-    "it's time",
-    'it is high time',
-    'i can only recommend',
-    'i recommend',
-    'i argue',
-    'the right way',
-    'the right measure',
-    'the wrong way',
-    'a mistake',
-    'out of the question',
-    'not to be supported',
-    'pointless',
-    'unacceptable',
-    'unjustifiable',
-    'irresponsible',
-    'desirable',
+    'good',
+    'bad',
+    'better',
+    'worse',
+    'best',
+    'worst',
+    'right',
+    'wrong',
+    'fair',
     'unfair',
+    'just',
+    'unjust',
+    'wise',
+    'unwise',
+    'sensible',
+    'reasonable',
+    'unreasonable',
     'justified',
+    'unjustified',
     'appropriate',
     'inappropriate',
-    'sensible',
-    'wise',
+    'acceptable',
+    'unacceptable',
+    'desirable',
+    'undesirable',
+    'important',
+    'useful',
+    'useless',
+    'pointless',
+    'harmful',
+    'beneficial',
+    'dangerous',
+    'irresponsible',
+    'absurd',
+    'ridiculous',
+    'nonsense',
+    'a mistake',
+    'an error',
+    'a good idea',
+    'a bad idea',
+    'makes sense',
+    'make sense',
+    'in my opinion',
+    'in my view',
+    'it is time',
+    "it's time",
+    'high time',
+    'clearly',
+    'obviously',
+    'certainly',
+    'undoubtedly',
   ])})\\b`,
   'i',
 )
 
-/** `We urgently need …`, `It is quite clear that …`: the author's position in other words. */
-export const positionStatement =
-  /\b(we\s+(\w+ly\s+)?need\b|it\s+is\s+(quite\s+|very\s+|abundantly\s+)?(clear|obvious|evident)\s+that\b)/i
+/** Verbs of saying in the forms that report a statement. */
+export const statementVerbs =
+  'said|says|say|stated|states|told|noted|notes|announced|announces|testified|testifies|warned|warns|argued|argues|wrote|writes|explained|explains|added|adds|claimed|claims|asserted|asserts|acknowledged|acknowledges|reported|reports|remarked|declared|declares|emphasi[sz]ed|stressed|observed|contended|maintained|insisted|predicted|cautioned|conceded|suggested|recalled|put it|puts it'
 
-/** `The chief difficulty is …`, `The real question is …`: the author naming what the text is about. */
-export const framingClaim =
-  /^the\s+(chief|main|central|real|key|core|fundamental|primary|biggest|greatest|true)\s+(difficulty|challenge|problem|question|issue|task|dilemma|point|lesson)\s+(is|lies|remains)\b/i
+/** A verb of saying, or `according to`. */
+export const reportingVerb = new RegExp(`\\b(according\\s+to|(${statementVerbs})\\b)`, 'i')
+
+/** A study, agency or data set finding something: `the survey found that`, `data show`. */
+export const findingVerb =
+  /\b(found|finds|find|showed|shows|show|estimated|estimates|estimate|projected|projects|concluded|concludes|reported|identified|documented)\s+(that|a|an|the|about|roughly|nearly|more|less|fewer|over|\d)/i
+
+/** A sentence describing the document itself: `This report discusses …`, `This Insight examines …`. */
+export const reportDescription =
+  /^(this|the present|the following)\s+(report|insight|in focus|product|paper|brief|memo|analysis|sidebar|study|section|chapter|document|fact sheet|overview|primer)\b.{0,40}\b(discuss|describ|examin|provid|summari[sz]|address|review|explor|outlin|present|analy[sz]|answer|focus|consider|offer|look|highlight|explain|identif|introduc|updat|track|compil)/i
 
 /** Necessity adjectives: `It is critical for …`, `Progress … is crucial`. */
 export const necessity =
   /\b(it['’]?s|it\s+is|is|are|remains?|has\s+become|becomes?)\s+(critical|crucial|essential|imperative|vital|necessary|urgent|indispensable|paramount)\b/i
 
-/** Policy proposals without a modal: `The need for allies to contribute …`, `… could include intelligence sharing`. */
-export const proposal =
-  /\b(the\s+need\s+for|needs?\s+(a|an|more|greater|to)\b|recommend(s|ed)?|propose[sd]?|urges?|(could|would|should)\s+(include|involve|entail|require))\b/i
+/** Policy proposals without a modal of obligation: `… need a recalibration`, `… could include intelligence sharing`. */
+export const proposal = /\b(needs?\s+(a|an|more|greater)\b|recommends?|proposes?|urges?|(could|should)\s+include)\b/i
 
 /** A fact with its source or as an example: the author's support, not the other side's. */
 export const citedSupport = /\b(according\s+to|for\s+example|for\s+instance)\b/i

@@ -1,20 +1,32 @@
 // Acronyms with their expansions: from the text where it spells them out
-// (`People's Liberation Army (PLA)`, `Extended Deterrence Dialogue, or EDD`),
-// else from the bundled glossary.
-import type { SourceDocument, Span, Term } from '../model/index.js'
-import { glossary } from './data/glossary.js'
+// (`People's Liberation Army (PLA)`, `Extended Deterrence Dialogue, or EDD`,
+// `HEU (highly enriched uranium)`), else from the knowledge's acronyms.
+import type { Knowledge, SourceDocument, Span, Term } from '../model/index.js'
 
 const acronym = /(?<![\p{L}\p{N}.’'-])([A-Z](?:[A-Z0-9&]|[a-z](?=[A-Z])){1,7})(s)?(?![\p{L}\p{N}]|\.\p{L})/gu
 const romanNumeral = /^(I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/
+/** Report and bill numbers (`R48179`, `IF10753`, `HR1`), not terms. */
+const documentNumber = /^[A-Z]{1,4}\d+$/
 /** Runs of capitals are shouting (`THE END OF AN ERA`), not acronyms. */
 const shouting = /\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b/g
+/**
+ * `(ACR)` or `, or ACR` after the long form. The alternatives start at a
+ * fixed character (`(` or `,`), or at the first of a run of spaces, so the
+ * scan stays linear on long runs of spaces or dashes.
+ */
+const afterLongForm = /(?:\(\s?|,\s+or\s+|(?<!\s)\s+or\s+)([A-Z][A-Za-z0-9&]{1,8})(?:s)?(?=[)\s,;.—–:]|$)/g
+/** `ACR (Long Form)`. */
+const beforeLongForm = /\b([A-Z][A-Z0-9&]{1,8})\s\(([^()]{3,80})\)/g
+/** How much text before an acronym can hold its long form. */
+const lookBack = 160
 
 interface Found {
   acronym: string
   expansion: string
 }
 
-export function termsOf(document: SourceDocument): Term[] {
+export function termsOf(document: SourceDocument, knowledge: Knowledge): Term[] {
+  const notTerms = new Set(knowledge.notTerms)
   const mentions = new Map<string, Span[]>()
   const defined = new Map<string, string>()
   for (const sentence of document.sentences) {
@@ -27,7 +39,7 @@ export function termsOf(document: SourceDocument): Term[] {
       const word = match[1]!
       while (region < shouted.length && shouted[region]![1] <= match.index) region++
       const inShouting = region < shouted.length && shouted[region]![0] <= match.index
-      if (romanNumeral.test(word) || inShouting) continue
+      if (romanNumeral.test(word) || documentNumber.test(word) || notTerms.has(word) || inShouting) continue
       const start = sentence.start + match.index
       const spans = mentions.get(word) ?? []
       spans.push({ start, end: start + match[0].length })
@@ -38,48 +50,45 @@ export function termsOf(document: SourceDocument): Term[] {
   }
   return [...mentions].map(([word, spans]) => {
     const fromText = defined.get(word)
-    const fromGlossary = glossary[word]
+    const fromKnowledge = Object.hasOwn(knowledge.acronyms, word) ? knowledge.acronyms[word] : undefined
     return {
       acronym: word,
-      expansion: fromText ?? fromGlossary ?? null,
-      origin: fromText ? 'text' : fromGlossary ? 'glossary' : 'unknown',
+      expansion: fromText ?? fromKnowledge ?? null,
+      origin: fromText ? 'text' : fromKnowledge ? 'glossary' : 'unknown',
       mentions: spans,
     }
   })
 }
 
-/** Enough characters for the longest long form `longFormFor` reads (twice the acronym's letters in words). */
-const longFormWindow = 400
-
-/** `Long Form (LF)`, `Long Form, or LF`, `LF (Long Form)`. */
+/** `Long Form (LF)`, `Long Form, or LF`, `LF (Long Form)`, `long form (LF)`. */
 export function definitionsIn(text: string): Found[] {
   const found: Found[] = []
-  // `(?<!\s)`: a run of white space is tried from its start only; from each of its characters it would be quadratic.
-  for (const match of text.matchAll(
-    /(?:\s\(|,\s+or\s+|(?<!\s)\s+or\s+)([A-Z][A-Za-z0-9&]{1,8})(?:s)?(?=[)\s,;.—–:]|$)/g,
-  )) {
+  for (const match of text.matchAll(afterLongForm)) {
     const word = match[1]!
     if (!/[A-Z].*[A-Z]/.test(word)) continue
     // The long form is a few words just before the acronym: reading from the start of the sentence for each would be quadratic.
     const before =
       text
-        .slice(Math.max(0, match.index - longFormWindow), match.index)
+        .slice(Math.max(0, match.index - lookBack), match.index)
         .split(/[(;:—–]|,(?!\s+or\b)/)
         .pop() ?? ''
     const expansion = longFormFor(word, before)
     if (expansion) found.push({ acronym: word, expansion })
   }
-  for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,8})\s+\(([^()]{3,80})\)/g)) {
+  for (const match of text.matchAll(beforeLongForm)) {
     const expansion = longFormFor(match[1]!, match[2]!)
     if (expansion && expansion === match[2]!.trim()) found.push({ acronym: match[1]!, expansion })
   }
   return found
 }
 
+const minorWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&'])
+
 /**
  * The words at the end of `before` that spell the acronym, after Schwartz
  * and Hearst (2003): every letter of the acronym appears in order, the first
- * one at the start of a word, within a few words.
+ * one at the start of a word, within a few words. A long form in lower case
+ * (`highly enriched uranium`) must spell the acronym with its initials.
  */
 export function longFormFor(acronymText: string, before: string): string | undefined {
   const words = before.trim().split(/\s+/).filter(Boolean)
@@ -104,5 +113,16 @@ export function longFormFor(acronymText: string, before: string): string | undef
     .slice(start)
     .replace(/^(the|a|an)\s+/i, '')
     .replace(/[\s,]+$/, '')
-  return /^[\p{Lu}\p{N}]/u.test(expansion) && expansion.split(/\s+/).length >= 2 ? expansion : undefined
+  if (expansion.split(/\s+/).length < 2) return undefined
+  if (/^[\p{Lu}\p{N}]/u.test(expansion)) return expansion
+  return initialsOf(expansion) === short.replace(/[^a-z0-9]/g, '') ? expansion : undefined
+}
+
+function initialsOf(expansion: string): string {
+  return expansion
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((word) => word && !minorWords.has(word))
+    .map((word) => word[0])
+    .join('')
 }

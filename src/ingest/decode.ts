@@ -14,7 +14,7 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
   const nul = bytes.indexOf(0)
   if (nul >= 0) {
     throw new BriefdeckProblem(
-      'source looks binary (it contains a NUL byte); give a plain text or markdown file',
+      'source looks binary (it contains a NUL byte); not a PDF, web page, Word, markdown or text file',
       { file, ...placeOfByte(bytes, nul) },
       'source-binary',
     )

@@ -13,7 +13,7 @@ import type {
   SourceMetadata,
 } from '../model/index.js'
 import { mergeMetadata, type BlockReading, type DocumentBlock, type MetadataFields } from './blocks.js'
-import { pullQuoteKey, quoteKey, titleLike } from './furniture.js'
+import { datelineLine, pullQuoteKey, quoteKey, titleLike } from './furniture.js'
 import { layOut, noiseLines, type BodyLine, type HeadingLine, type Layout, type Line } from './layout.js'
 import { sentenceSpans, type SentenceSpan } from './sentences.js'
 
@@ -79,25 +79,20 @@ function linesOf(blocks: readonly DocumentBlock[]): Line[] {
 /**
  * Short lines set apart as headings without markup (`Overview`, `When Does
  * an Election Occur?`), as pages copied from reports carry them: a single
- * line shaped like a headline, followed by a paragraph of prose. They take
- * the level below the last marked heading.
+ * line shaped like a headline, followed by a paragraph of prose.
  */
 function markImplicitHeadings(blocks: readonly DocumentBlock[]): Array<DocumentBlock & { implicit?: boolean }> {
-  let depth = 1
   return blocks.map((block, i) => {
-    if (block.kind === 'heading') {
-      depth = block.depth + 1
-      return block
-    }
     if (block.kind !== 'paragraph' || !headingShaped(block.text)) return block
     const next = blocks.slice(i + 1).find((after) => after.kind !== 'furniture')
     if (next?.kind !== 'paragraph' || !proseShaped(next.text)) return block
-    return { kind: 'heading', depth: Math.min(depth, 6), text: block.text, implicit: true }
+    // The layout pass gives it its level, from the sections open around it.
+    return { kind: 'heading', depth: 1, text: block.text, implicit: true }
   })
 }
 
 function headingShaped(text: string): boolean {
-  return titleLike(text) && text.split(/\s+/).length <= 20 && !/[.,;:!]$/.test(text)
+  return titleLike(text) && text.split(/\s+/).length <= 20 && !/[.,;:!]$/.test(text) && !datelineLine(text)
 }
 
 function proseShaped(text: string): boolean {

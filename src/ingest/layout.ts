@@ -118,12 +118,19 @@ function lastTextLineIndex(lines: readonly Line[]): number {
 }
 
 function openSection(line: HeadingLine, open: OpenSection[], layout: Layout): void {
-  while (open.length > 0 && open.at(-1)!.heading.section.depth >= line.depth) open.pop()
+  // A heading without markup is a sibling of the one before it if that one was too, else a child of the open section.
+  const innermost = open.at(-1)
+  const depth = line.implicit
+    ? innermost?.heading.line.implicit
+      ? innermost.heading.section.depth
+      : Math.min((innermost?.heading.section.depth ?? 0) + 1, 6)
+    : line.depth
+  while (open.length > 0 && open.at(-1)!.heading.section.depth >= depth) open.pop()
   const parent = open.at(-1)?.heading.section ?? null
   const section: Section = {
     index: layout.sections.length,
     heading: line.text,
-    depth: line.depth,
+    depth,
     path: [...(parent?.path ?? []), line.text],
     parent: parent?.index ?? null,
   }

@@ -135,6 +135,24 @@ class TreeReader {
     }
   }
 
+  /** `Fiscal years 2015 through 2024, in millions of dollars` under `Table 2. …`: a short unpunctuated line after a caption. */
+  #continuesCaption(text: string): boolean {
+    const previous = this.blocks.at(-1)
+    const afterTitle =
+      previous?.kind === 'furniture' && previous.furniture === 'caption' && captionStart.test(previous.text)
+    return afterTitle && !/[.!?]["”)]?$/.test(text) && text.split(/\s+/).length <= 20
+  }
+
+  /** The `Table 2. …` title among the captions just before a table. */
+  #openCaption(): string | undefined {
+    for (let i = this.blocks.length - 1; i >= 0; i--) {
+      const block = this.blocks[i]!
+      if (block.kind !== 'furniture' || block.furniture !== 'caption') return undefined
+      if (captionStart.test(block.text)) return block.text
+    }
+    return undefined
+  }
+
   #sourceOf(node: Nodes): string | undefined {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
@@ -173,7 +191,8 @@ class TreeReader {
       this.blocks.push({ kind: 'footnote', label: label!, text: text! })
       return
     }
-    if (captionStart.test(line.text) || sourceNoteStart.test(line.text)) return this.furniture('caption', line.text)
+    if (captionStart.test(line.text) || sourceNoteStart.test(line.text) || this.#continuesCaption(line.text))
+      return this.furniture('caption', line.text)
     this.blocks.push(
       line.refs.length > 0
         ? { kind: 'paragraph', text: line.text, footnoteRefs: line.refs }
@@ -228,6 +247,11 @@ class TreeReader {
   rows(rows: string[][]): void {
     const cells = rows.map((row) => row.map((cell) => cell.trim())).filter((row) => row.some((cell) => cell !== ''))
     if (cells.length === 0) return
+    // A box of one cell per row (a figure with its caption and source lines) is lines, not a table.
+    if (cells.every((row) => row.length === 1)) {
+      for (const [cell] of cells) this.paragraph([{ type: 'text', value: cell! }], undefined)
+      return
+    }
     const metadata = labelValueRows(cells)
     if (metadata) return this.furniture('metadata', cells.map((row) => row.join(' ')).join('\n'), metadata)
     if (this.#inNotes && cells.every((row) => /^\d+\.?$/.test(row[0]!) && row.length >= 2)) {
@@ -235,8 +259,7 @@ class TreeReader {
         this.blocks.push({ kind: 'footnote', label: row[0]!.replace(/\.$/, ''), text: row.slice(1).join(' ') })
       return
     }
-    const previous = this.blocks.at(-1)
-    const caption = previous?.kind === 'furniture' && previous.furniture === 'caption' ? previous.text : undefined
+    const caption = this.#openCaption()
     this.blocks.push(caption === undefined ? { kind: 'table', rows: cells } : { kind: 'table', rows: cells, caption })
   }
 
@@ -287,10 +310,13 @@ export function textOfInline(children: readonly PhrasingContent[]): InlineText {
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-        case 'inlineCode':
-          out.text += node.value
-          if (inLink) out.linkChars += node.value.length
+        case 'inlineCode': {
+          // Emphasis markers that did not parse (`**Sources: **`, with a space before the closing pair) are no text.
+          const value = node.type === 'text' ? node.value.replace(/\*{2,}|_{2,}/g, '') : node.value
+          out.text += value
+          if (inLink) out.linkChars += value.length
           break
+        }
         case 'break':
           out.text += '\n'
           break

@@ -6,7 +6,8 @@ import type { BlockReading, DocumentBlock, MetadataFields } from './blocks.js'
 import { readPdf, type PdfBlock, type PdfMetadata, type PdfReading } from './pdf/index.js'
 
 export async function pdfReading(bytes: Uint8Array, file: string): Promise<BlockReading> {
-  return readingOfPdf(await readPdf(bytes, file))
+  // pdf.js refuses Node's Buffer and may take over the memory it is given: it gets a copy of its own.
+  return readingOfPdf(await readPdf(new Uint8Array(bytes), file))
 }
 
 /** Pure: the conversion alone, testable with hand-made readings. */

@@ -27,6 +27,8 @@ export const ArgumentBlock = Span.extend({
   cue: z.string().optional(),
   /** For quotes: who said it, as the text names them. */
   speaker: z.string().optional(),
+  /** For quotes: the speaker's role where the text gives one, e.g. `Secretary of Commerce`. */
+  speakerRole: z.string().optional(),
   /** A stricter marking than the brief's, set by a brief override. */
   marking: Marking.optional(),
 })

@@ -58,6 +58,11 @@ export const NoiseKind = z.enum([
   'cover',
   'contact',
   'boilerplate',
+  'share',
+  'related',
+  'cookie-banner',
+  'advertisement',
+  'comments',
   'other',
 ])
 export type NoiseKind = z.infer<typeof NoiseKind>
@@ -140,3 +145,27 @@ export const SourceDocument = z.object({
   noise: z.array(NoiseLine),
 })
 export type SourceDocument = z.infer<typeof SourceDocument>
+
+/** One file of `briefdeck ingest --json` (the contract `score-sources.mjs` reads). */
+export const IngestedSource = z.object({
+  file: z.string().describe('The path as given on the command line'),
+  format: SourceFormat,
+  source: SourceMetadata,
+  text: z
+    .string()
+    .describe(
+      'The body text without furniture, headings and paragraphs separated by blank lines; for PDF, HTML, Word and marked-up markdown the text that extract offsets point into',
+    ),
+  sections: z.array(Section),
+  paragraphs: z.array(Paragraph),
+  tables: z.array(Table),
+  footnotes: z.array(Footnote),
+  noise: z.array(NoiseLine),
+})
+export type IngestedSource = z.infer<typeof IngestedSource>
+
+export const IngestOutput = z.array(IngestedSource).meta({
+  title: 'briefdeck ingest --json',
+  description: 'One document per file that could be read, in the order the files were given.',
+})
+export type IngestOutput = z.infer<typeof IngestOutput>

@@ -1,9 +1,8 @@
 import { readdir } from 'node:fs/promises'
 import { join, posix, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseYamlFile } from '../brief/index.js'
 import { AudienceProfile, BriefdeckProblem } from '../model/index.js'
-import { readTextFile } from '../shared/index.js'
+import { parseYamlFile, readTextFile } from '../shared/index.js'
 import type { Templates } from './templates.js'
 
 /** The templates that ship with briefdeck. */

@@ -1,5 +1,5 @@
-import { formatIsoDate, yearOf } from '../compose/index.js'
 import { bannerText, type Bullet, type Citation, type DeckPlan } from '../model/index.js'
+import { formatIsoDate, yearOf } from '../shared/index.js'
 import { escapeSlideText } from './escape.js'
 
 /**
@@ -88,8 +88,16 @@ function sourceNote(citations: readonly Citation[]): string | null {
   return `${references.length === 1 ? 'Source' : 'Sources'}: ${references.join(' · ')}`
 }
 
-/** `Hayes 2025` when the author is known, else the title and year. */
+/** `Hayes 2025` (`Clark et al. 2026` for several authors) when the author is known, else the title and year. */
 function shortReference(citation: Citation): string {
-  const name = citation.author ? citation.author.trim().split(/\s+/).at(-1)! : citation.title
+  const name = citation.author ? firstSurname(citation.author) : citation.title
   return citation.date ? `${name} ${yearOf(citation.date)}` : name
+}
+
+/** The first author's surname from a citation's author list (`A and B`, `Clark, Corrie E.; Smith, Jo`), with `et al.` for more. */
+function firstSurname(authors: string): string {
+  const inverted = authors.includes(';') || (authors.includes(',') && !/\sand\s/.test(authors))
+  const [first, ...others] = authors.split(inverted ? /\s*;\s*/ : /\s*,\s*|\s+and\s+/)
+  const name = inverted ? first!.split(',')[0]!.trim() : first!.trim().split(/\s+/).at(-1)!
+  return others.length > 0 ? `${name} et al.` : name
 }

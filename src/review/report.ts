@@ -1,4 +1,4 @@
-import { formatPlace, type CommentThread, type DeckReview, type SlideReview, type Warning } from '../model/index.js'
+import type { CommentThread, DeckReview, SlideReview, Warning } from '../model/index.js'
 import { printable } from '../shared/printable.js'
 
 export interface ReviewReport {
@@ -21,7 +21,7 @@ export function formatReviewReport(report: ReviewReport): string {
     sections.push(
       [
         'Orphaned overrides (their block no longer exists):',
-        ...report.orphans.map((orphan) => `  ${formatPlace(orphan.place)}: ${printable(orphan.message)}`),
+        ...report.orphans.map((orphan) => `  ${printable(orphan.toString())}`),
       ].join('\n'),
     )
   }
@@ -29,7 +29,7 @@ export function formatReviewReport(report: ReviewReport): string {
     sections.push(
       [
         'Lines that reuse an event id (ignored):',
-        ...report.conflicts.map((conflict) => `  ${formatPlace(conflict.place)}: ${printable(conflict.message)}`),
+        ...report.conflicts.map((conflict) => `  ${printable(conflict.toString())}`),
       ].join('\n'),
     )
   }

@@ -14,3 +14,5 @@ export { exists, isFile, isDirectory, readTextFile, decodeUtf8, type TextFileOpt
 export { escapeHtml, escapeRegExp } from './escape.js'
 export { parsePort, portInUse, ensurePortFree } from './port.js'
 export { plural } from './words.js'
+export { formatIsoDate, yearOf } from './dates.js'
+export { parseYamlFile, type ParsedYaml } from './yaml.js'

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveBrief } from '../../src/cli/commands/serve.js'
-import { buildBrief } from '../../src/cli/pipeline.js'
+import { buildBrief } from '../../src/pipeline/index.js'
 import { exportDecks } from '../../src/export/index.js'
 import { launchBrowser } from '../../src/export/browser.js'
 import { addReviewer, type ReviewServer } from '../../src/review/server/index.js'
@@ -28,10 +28,7 @@ beforeAll(async () => {
   await writeFile(join(repo, 'package.json'), '{}\n')
   brief = join(repo, 'briefs', 'harbors.brief.yaml')
   tokens = { alice: (await addReviewer(brief, 'alice')).token, bob: (await addReviewer(brief, 'bob')).token }
-  ;[server, browser] = await Promise.all([
-    serveBrief(brief, { host: '127.0.0.1', port: 15200, out: join(repo, 'out') }),
-    launchBrowser(),
-  ])
+  ;[server, browser] = await Promise.all([serveBrief(brief, { host: '127.0.0.1', port: 15200 }), launchBrowser()])
 })
 
 afterAll(async () => {

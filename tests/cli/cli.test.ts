@@ -22,8 +22,27 @@ describe('briefdeck command', () => {
       'review',
       'diff',
       'serve',
+      'ci',
     ]) {
       expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+    }
+  })
+
+  it('marks required options and words --no-* options so their defaults read right', () => {
+    const help = (command: string) =>
+      execFileSync('node', ['bin/briefdeck.js', command, '--help'], { encoding: 'utf8' })
+    expect(help('present')).toMatch(/^\s+--audience <id>\s+.*\(required\)/im)
+    expect(help('approve')).toMatch(/^\s+--as <name>\s+.*\(required\)/im)
+    for (const [command, option] of [
+      ['present', '--no-open'],
+      ['build', '--no-check'],
+      ['export', '--no-check'],
+    ] as const) {
+      const line = help(command)
+        .split('\n')
+        .find((each) => each.trim().startsWith(option))
+      expect(line, `${command} ${option}`).toBeDefined()
+      expect(line).not.toContain('(default: true)')
     }
   })
 

@@ -3,14 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { applyOverrides, parseBrief } from '../../src/brief/index.js'
 import { checkPinnedSections, compose, countWords } from '../../src/compose/index.js'
 import { BriefdeckProblem, DeckPlan, bannerText, type AudienceProfile, type Brief } from '../../src/model/index.js'
-import { bundledTemplatesRoot, loadAudienceProfile } from '../../src/render/index.js'
+import { loadAudienceProfile } from '../../src/render/index.js'
 import { sampleExtractions } from '../fixtures/briefs/extractions.js'
 
 const briefFile = 'tests/fixtures/briefs/sample.brief.yaml'
 const briefText = readFileSync(briefFile, 'utf8')
 const brief = parseBrief(briefText, briefFile)
-const congress = await loadAudienceProfile(bundledTemplatesRoot, 'congressional-staff')
-const allied = await loadAudienceProfile(bundledTemplatesRoot, 'allied-ministry')
+// The tests' own profiles: editing the shipped ones in templates/ must not change what these tests expect.
+const profiles = 'tests/fixtures/profiles'
+const congress = await loadAudienceProfile(profiles, 'congressional-staff')
+const allied = await loadAudienceProfile(profiles, 'allied-ministry')
 const { extractions } = applyOverrides(sampleExtractions, brief)
 
 const deckFor = (audience: AudienceProfile, withBrief: Brief = brief) =>

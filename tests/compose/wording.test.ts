@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countWords, formatIsoDate, quotedPart, shortenToWords, spellOutFirstUse } from '../../src/compose/index.js'
+import { countWords, quotedPart, shortenToWords, spellOutFirstUse } from '../../src/compose/index.js'
+import { formatIsoDate } from '../../src/shared/index.js'
 
 const word = fc.stringMatching(/^[A-Za-z’'.,;:()—-]{1,12}$/)
 const sentence = fc.array(word, { minLength: 1, maxLength: 60 }).map((words) => words.join(' '))

@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { handoutSheet, slidesPerSheet, type HandoutSlide } from '../../src/export/handout-html.js'
-import { DeckPlan, handoutLayouts } from '../../src/model/index.js'
+import { DeckPlan, HandoutLayout, handoutLayouts } from '../../src/model/index.js'
+import { expectGolden, goldenCases } from '../golden.js'
 
 const plan = DeckPlan.parse(
   JSON.parse(await readFile(new URL('../fixtures/decks/sample/plan.json', import.meta.url), 'utf8')),
@@ -9,12 +10,16 @@ const plan = DeckPlan.parse(
 const slides: HandoutSlide[] = plan.slides.map((slide, index) => ({ number: index + 1, plan: slide, drawn: true }))
 
 describe('handoutSheet', () => {
-  it.each(handoutLayouts)('lays out the %s handout as the golden file shows', async (layout) => {
-    const golden = new URL(`./golden/handout-${layout}.html`, import.meta.url)
-    const { css, html } = handoutSheet(slides, layout)
-    const page = `<style>${css}</style>\n${html}\n`
-    if (process.env['UPDATE']) await writeFile(golden, page)
-    expect(page).toBe(await readFile(golden, 'utf8'))
+  // A folder per layout under golden/, named by the layout, holding the handout it lays out.
+  const cases = goldenCases(new URL('./golden/', import.meta.url))
+
+  it('has a golden handout for every layout', () => {
+    expect(cases.map((each) => each.name)).toEqual([...handoutLayouts].sort())
+  })
+
+  it.each(cases)('lays out the $name handout as the golden file shows', (golden) => {
+    const { css, html } = handoutSheet(slides, HandoutLayout.parse(golden.name))
+    expectGolden(`<style>${css}</style>\n${html}\n`, golden.file('handout.html'))
   })
 
   it.each(handoutLayouts)(

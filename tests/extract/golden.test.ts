@@ -3,9 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { extract } from '../../src/extract/index.js'
+import { extract, readKnowledge } from '../../src/extract/index.js'
 import { readSource } from '../../src/ingest/index.js'
 import { Extraction } from '../../src/model/index.js'
+
+const knowledge = await readKnowledge()
 
 const sources = [
   'briefs/sources/pacific-defense-pact-2025.txt',
@@ -16,7 +18,7 @@ const sources = [
 describe('golden extractions', () => {
   for (const source of sources) {
     it(`matches tests/extract/golden/${basename(source, extname(source))}.json`, async () => {
-      const extraction = extract(await readSource(source))
+      const extraction = extract(await readSource(source), knowledge)
       expect(() => Extraction.parse(extraction)).not.toThrow()
       const text = readFileSync(source, 'utf8')
       for (const block of extraction.blocks) expect(block.text).toBe(text.slice(block.start, block.end))

@@ -6,7 +6,7 @@
 // time budget is in bench/safety.mjs.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { extract } from '../../src/extract/index.js'
+import { extract, readKnowledge } from '../../src/extract/index.js'
 import { ingest } from '../../src/ingest/index.js'
 
 /** What sources are made of, one unit per class; each run repeats one. */
@@ -49,6 +49,7 @@ const units: Record<string, string> = {
   'a figure': '7.5% ',
 }
 
+const knowledge = await readKnowledge()
 const runLength = 40_000
 const run = (unit: string) => unit.repeat(Math.ceil(runLength / unit.length))
 
@@ -65,7 +66,7 @@ function checkDocument(text: string, file: string): void {
     expect(sentence.start).toBeGreaterThanOrEqual(0)
     expect(sentence.end).toBeLessThanOrEqual(document.text.length)
   }
-  const extraction = extract(document)
+  const extraction = extract(document, knowledge)
   for (const block of extraction.blocks) expect(block.end).toBeGreaterThan(block.start)
 }
 

@@ -1,9 +1,12 @@
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { extract } from '../../src/extract/index.js'
+import { extract as extractWith, readKnowledge } from '../../src/extract/index.js'
+import type { SourceDocument } from '../../src/model/index.js'
 import { ingest, normaliseText } from '../../src/ingest/index.js'
 
+const knowledge = await readKnowledge()
+const extract = (document: SourceDocument) => extractWith(document, knowledge)
 const seed = readFileSync('briefs/sources/reassurance-dilemma-2015.txt', 'utf8')
 const words = [
   'Allies',

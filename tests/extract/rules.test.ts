@@ -1,27 +1,26 @@
 // Each rule alone, on sentences of the kind it is meant for and of the kind it must leave alone.
 import { describe, expect, it } from 'vitest'
-import { dateMentions } from '../../src/extract/timeline.js'
-import { definitionsIn, longFormFor } from '../../src/extract/terms.js'
+import { dateMentions, erasOf, timelineOf } from '../../src/extract/timeline.js'
+import { definitionsIn, longFormFor, termsOf } from '../../src/extract/terms.js'
 import {
-  concededClause,
-  concessionOpening,
-  contrastedByNext,
+  attributedStatement,
   imperativeOption,
   necessityClaim,
-  objectionAfterSupport,
-  objectionAsSubject,
   obligation,
-  pickThesis,
+  policyOption,
   proposalWording,
   quotesIn,
   reportedFact,
-  reportedObjection,
-  tentativeConcession,
+  underAdviceHeading,
   type Rule,
-  type UnitContext,
 } from '../../src/extract/rules/index.js'
-import { unitsOf, type Unit } from '../../src/extract/units.js'
+import { readKnowledge } from '../../src/extract/index.js'
+import { sitesOf } from '../../src/extract/site.js'
+import { unitsOf } from '../../src/extract/units.js'
+import { ingest } from '../../src/ingest/index.js'
 import type { Sentence } from '../../src/model/index.js'
+
+const knowledge = await readKnowledge()
 
 /** Sentences of one paragraph, laid end to end. */
 function sentences(...texts: string[]): Sentence[] {
@@ -33,12 +32,10 @@ function sentences(...texts: string[]): Sentence[] {
   })
 }
 
-function contexts(...texts: string[]): UnitContext[] {
-  const units = unitsOf(sentences(...texts))
-  return units.map((unit, i) => ({ unit, previous: units[i - 1], next: units[i + 1] }))
-}
-
-const fires = (rule: Rule, ...texts: string[]) => contexts(...texts).map((context) => rule(context)?.rule ?? null)
+const fires = (rule: Rule, ...texts: string[]) =>
+  sitesOf(unitsOf(sentences(...texts)), null, () => null).map((site) => rule(site)?.rule ?? null)
+const firesUnder = (heading: string, rule: Rule, ...texts: string[]) =>
+  sitesOf(unitsOf(sentences(...texts)), null, () => heading).map((site) => rule(site)?.rule ?? null)
 const partsOf = (text: string) => unitsOf(sentences(text)).map((unit) => [unit.part, unit.text])
 
 describe('units', () => {
@@ -74,124 +71,6 @@ describe('units', () => {
   })
 })
 
-describe('counterargument rules', () => {
-  it('concededClause takes the granted part of a split sentence', () => {
-    expect(fires(concededClause, 'Although the workload is heavier, the retirement age should rise.')).toEqual([
-      'conceded-clause',
-      null,
-    ])
-  })
-
-  it('concessionOpening and reportedObjection read the other side speaking', () => {
-    expect(fires(concessionOpening, 'Admittedly, the fields are a popular park.', 'They should be built on.')).toEqual([
-      'concession-opening',
-      null,
-    ])
-    expect(
-      fires(
-        reportedObjection,
-        'Critics point out that few people watch.',
-        'Some may find uniforms old-fashioned.',
-        'Many analysts see a risk.',
-        'One could argue that fees help.',
-        'It is often argued that fees help.',
-        'People are getting older.',
-      ),
-    ).toEqual([
-      'reported-objection',
-      'reported-objection',
-      'reported-objection',
-      'reported-objection',
-      'reported-objection',
-      null,
-    ])
-  })
-
-  it('objectionAsSubject reads skepticism and reluctance as the subject', () => {
-    expect(
-      fires(
-        objectionAsSubject,
-        'Skepticism regarding the pact exists.',
-        'This reluctance stems from old ties.',
-        'Leaders harbor doubts about it.',
-      ),
-    ).toEqual(['objection-as-subject', 'objection-as-subject', null])
-  })
-
-  it('tentativeConcession needs a turn after it', () => {
-    expect(fires(tentativeConcession, 'Sure, others work on weekends.', 'But they get days off.')).toEqual([
-      'tentative-concession',
-      null,
-    ])
-    expect(fires(tentativeConcession, 'Sure, others work on weekends.', 'They get days off.')).toEqual([null, null])
-  })
-
-  it('contrastedByNext and objectionAfterSupport decide which side of a turn objects', () => {
-    const [thesis, reason, turn] = contexts(
-      'Tegel should stay open.',
-      'Besides, it is an asset.',
-      'The noise, however, is considerable.',
-    )
-    expect(objectionAfterSupport(turn!, thesis!.unit)?.rule).toBe('objection-after-support')
-    expect(contrastedByNext(reason!, thesis!.unit)).toBeUndefined()
-    const [claim, objection, rebuttal] = contexts('Fees should go.', 'Patients report relief.', 'But nobody knows why.')
-    expect(contrastedByNext(objection!, claim!.unit)?.rule).toBe('contrasted-by-next')
-    expect(objectionAfterSupport(rebuttal!, claim!.unit)).toBeUndefined()
-  })
-
-  it('leave the author’s own doubts and cited facts alone', () => {
-    const [doubt] = contexts('I do doubt that anyone never watches.', 'However, nobody can check.')
-    expect(contrastedByNext(doubt!, undefined)).toBeUndefined()
-    const [cited] = contexts('According to the CIA, an invasion is planned.', 'Yet the leaders doubt it.')
-    expect(contrastedByNext(cited!, undefined)).toBeUndefined()
-  })
-})
-
-describe('thesis', () => {
-  const thesisOf = (texts: string[], title: string | null = null) => {
-    const units = unitsOf(sentences(...texts))
-    return pickThesis(units, new Set<Unit>(), title)?.unit.text
-  }
-
-  it('prefers a claim with a modal or a conclusion marker', () => {
-    expect(
-      thesisOf(['Dog dirt is everywhere.', 'It ruins shoes.', 'Higher fines are therefore the right measure.']),
-    ).toBe('Higher fines are therefore the right measure.')
-    expect(thesisOf(['Tuition fees should not be charged.', 'Studying is a right.', 'Fees prolong studies.'])).toBe(
-      'Tuition fees should not be charged.',
-    )
-  })
-
-  it('passes over reasons and questions', () => {
-    expect(thesisOf(['What should allies expect?', 'Besides, we should act.', 'Allies should expect support.'])).toBe(
-      'Allies should expect support.',
-    )
-  })
-
-  it('looks for the thesis of a long text in its introduction, helped by the title', () => {
-    const paragraphs = [
-      'The region is changing fast.',
-      'The time has come for a collective defense pact.',
-      'Japan spends more.',
-      'Australia too.',
-      'The Philippines too.',
-      'So the allies must act now and should sign.',
-    ]
-    const units = unitsOf(
-      paragraphs.map((text, index) => ({
-        index,
-        paragraph: index,
-        start: index * 100,
-        end: index * 100 + text.length,
-        text,
-      })),
-    )
-    expect(pickThesis(units, new Set(), 'The Case for a Collective Defense Pact')?.unit.text).toBe(
-      'The time has come for a collective defense pact.',
-    )
-  })
-})
-
 describe('plain kinds', () => {
   it('recommendation rules', () => {
     expect(fires(obligation, 'Allies should expect support.', 'What should allies expect?')).toEqual([
@@ -219,36 +98,104 @@ describe('plain kinds', () => {
     ).toEqual(['imperative', 'imperative', null])
   })
 
-  it('reportedFact reads sources, figures and findings, not nouns that look like verbs', () => {
+  it('policyOption reads the options a report puts to Congress', () => {
+    expect(
+      fires(
+        policyOption,
+        'Congress may consider legislation to limit the tariffs.',
+        'Issues facing Congress include whether to support or curb the tariffs.',
+        'One option would be to extend the program.',
+        'Congress passed the act in 1974.',
+      ),
+    ).toEqual(['policy-option', 'policy-option', 'policy-option', null])
+  })
+
+  it('underAdviceHeading takes modal sentences under `Issues for Congress`, not under `Background`', () => {
+    expect(firesUnder('Issues for Congress', underAdviceHeading, 'Members might weigh the costs.')).toEqual([
+      'advice-section',
+    ])
+    expect(firesUnder('Background', underAdviceHeading, 'Members might weigh the costs.')).toEqual([null])
+  })
+
+  it('attributedStatement and reportedFact read statements, sources, figures and dates', () => {
+    expect(
+      fires(
+        attributedStatement,
+        'According to the director, the order was given.',
+        'The minister said the talks would resume.',
+        'The talks should resume.',
+      ),
+    ).toEqual(['attributed-statement', 'attributed-statement', null])
     expect(
       fires(
         reportedFact,
-        'According to the director, the order was given.',
         'Budgets grew by 20 percent.',
         'The budget signals a transformation.',
+        'In March 2025, the secretary opened an investigation.',
+        'The survey found that most agree.',
         'He watches quiz shows, but rarely.',
       ),
-    ).toEqual(['reported-fact', 'reported-fact', 'reported-fact', null])
+    ).toEqual(['reported-fact', 'reported-fact', 'reported-fact', 'reported-fact', null])
+  })
+})
+
+describe('quotes', () => {
+  const quote = (text: string, lastSpeaker?: string) =>
+    quotesIn(sentences(text)[0]!, lastSpeaker).map(({ start, end, speaker, role }) => ({
+      text: text.slice(start, end),
+      speaker,
+      ...(role ? { role } : {}),
+    }))
+
+  it('read every common form of attribution', () => {
+    expect(quote('“We will not accept these terms at all,” said Jane Roe, secretary of the treasury.')).toEqual([
+      { text: 'We will not accept these terms at all', speaker: 'Jane Roe', role: 'secretary of the treasury' },
+    ])
+    expect(quote('“We will not accept these terms at all,” the minister said.')).toEqual([
+      { text: 'We will not accept these terms at all', speaker: 'the minister' },
+    ])
+    expect(quote('Senator Jane Roe said: “We will not accept these terms at all.”')).toEqual([
+      { text: 'We will not accept these terms at all.', speaker: 'Senator Jane Roe' },
+    ])
+    expect(
+      quote(
+        'As President Obama put it in a speech last year, “Just because we have the best hammer does not mean that every problem is a nail.”',
+      ),
+    ).toEqual([
+      {
+        text: 'Just because we have the best hammer does not mean that every problem is a nail.',
+        speaker: 'President Obama',
+      },
+    ])
+    expect(quote('According to the agency, “the program has run out of money for the year.”')).toEqual([
+      { text: 'the program has run out of money for the year.', speaker: 'the agency' },
+    ])
   })
 
-  it('quotesIn keeps attributed quotes only', () => {
-    const [said, unattributed] = sentences(
-      'As President Obama put it last year, “Just because we have the best hammer does not mean that every problem is a nail.”',
-      'This is the “rebalance” in short.',
-    )
-    expect(quotesIn(said!)).toEqual([
-      expect.objectContaining({
-        speaker: 'President Obama',
-        start: said!.text.indexOf('Just'),
-        end: said!.text.indexOf('nail.') + 5,
-      }),
+  it('read a quotation over several sentences, and a block quote its paragraph introduces', () => {
+    expect(quote('The minister said: “We will not accept it. The terms are unfair to our farmers.”')).toEqual([
+      { text: 'We will not accept it. The terms are unfair to our farmers.', speaker: 'The minister' },
     ])
-    expect(quotesIn(unattributed!)).toEqual([])
+    const block = { start: 0, text: '“The program has run out of money for the rest of the year.”' }
+    expect(
+      quotesIn(block, undefined, 'In its letter to Congress, the agency wrote:').map((found) => found.speaker),
+    ).toEqual(['the agency'])
+    expect(quotesIn(block, undefined, 'The program ended.')).toEqual([])
+  })
+
+  it('resolve a pronoun to the last speaker, and leave fragments, adverbs and unattributed quotes out', () => {
+    expect(quote('“We will not accept these terms at all,” he said.', 'Jane Roe')).toEqual([
+      { text: 'We will not accept these terms at all', speaker: 'Jane Roe' },
+    ])
+    expect(quote('“We will not accept these terms at all,” he said.')).toEqual([])
+    expect(quote('The chairman called the plan “full steam ahead.”')).toEqual([])
+    expect(quote('Previously, “the old rules applied to every single case here.”')).toEqual([])
+    expect(quote('This is the “rebalance” in short, and “nothing more than a slogan for the press”.')).toEqual([])
   })
 })
 
 describe('terms', () => {
-  it('finds long forms before parentheses and `, or`', () => {
+  it('finds long forms before parentheses and `, or`, and after the acronym', () => {
     expect(definitionsIn('Xi directed the People’s Liberation Army (PLA) to prepare.')).toEqual([
       { acronym: 'PLA', expansion: 'People’s Liberation Army' },
     ])
@@ -258,17 +205,40 @@ describe('terms', () => {
     expect(definitionsIn('the Southeast Asia Treaty Organization (SEATO), which dissolved')).toEqual([
       { acronym: 'SEATO', expansion: 'Southeast Asia Treaty Organization' },
     ])
+    expect(definitionsIn('Stocks of HEU (Highly Enriched Uranium) grew.')).toEqual([
+      { acronym: 'HEU', expansion: 'Highly Enriched Uranium' },
+    ])
+  })
+
+  it('finds long forms in lower case when their initials spell the acronym', () => {
+    expect(definitionsIn('Iran enriched highly enriched uranium (HEU) at two sites.')).toEqual([
+      { acronym: 'HEU', expansion: 'highly enriched uranium' },
+    ])
+    expect(definitionsIn('They met with the mayor (HEU) at two sites.')).toEqual([])
   })
 
   it('refuses words that do not spell the acronym', () => {
     expect(longFormFor('NATO', 'the allies met in Brussels')).toBeUndefined()
   })
+
+  it('leaves report numbers, state codes and roman numerals out, and takes the knowledge’s expansions', () => {
+    const document = ingest('See R48179 and IF10753. Voters in NY and CA, in Title IV, met the GAO.', { file: 'a.txt' })
+    expect(termsOf(document, knowledge).map(({ acronym, expansion, origin }) => [acronym, expansion, origin])).toEqual([
+      ['GAO', 'Government Accountability Office', 'glossary'],
+    ])
+  })
+
+  it('gets through long runs of dashes and spaces (a quadratic scan would not finish within the test timeout)', () => {
+    expect(definitionsIn(`A${' '.repeat(100_000)}or${'-'.repeat(100_000)}(AB)`)).toEqual([])
+    expect(definitionsIn(`Alpha Beta${', or'.repeat(30_000)} AB`)).toEqual([])
+  })
 })
 
 describe('dates', () => {
   const april2015 = new Date(Date.UTC(2015, 3, 16, 12))
+  const eras = erasOf(knowledge)
   const datesAgainst = (reference: Date | undefined, text: string) =>
-    dateMentions(text, reference).map((mention) => [text.slice(mention.start, mention.end), mention.date])
+    dateMentions(text, reference, eras).map((mention) => [text.slice(mention.start, mention.end), mention.date])
   const dates = (text: string) => datesAgainst(april2015, text)
 
   it('resolves relative expressions against the reference date', () => {
@@ -290,5 +260,30 @@ describe('dates', () => {
     expect(datesAgainst(undefined, 'The conclusion last December of an agreement.')).toEqual([])
     expect(datesAgainst(undefined, 'In April 2014 and in March.')).toEqual([['April 2014', '2014-04']])
     expect(dates('Today’s climate differs; 2000 soldiers serve and 40 percent agree.')).toEqual([])
+  })
+})
+
+describe('timeline', () => {
+  const events = (text: string, date: string | null = '2026-04-20') => {
+    const document = ingest(text, { file: 'a.txt' })
+    document.metadata.date = date
+    return timelineOf(document, knowledge).map((event) => `${event.date} ${event.expression}`)
+  }
+
+  it('leaves out the years of acts, instruments, citations and publication notes', () => {
+    expect(
+      events(
+        'Section 122 of the Trade Act of 1974 allows tariffs. The 1994 Agreement changed that. The 2024 amendments were vacated. Smith argued so (Smith, 2019). The figures are as of April 23, 2026.',
+      ),
+    ).toEqual([])
+  })
+
+  it('keeps dated happenings, once each, and resolves relative dates only against the document’s date', () => {
+    expect(
+      events(
+        'In August 2025, the President imposed tariffs on copper. The President imposed the copper tariffs in August 2025. This year the tariffs rose.',
+      ),
+    ).toEqual(['2025-08 August 2025', '2026 This year'])
+    expect(events('This year the tariffs rose. In May they fell.', null)).toEqual([])
   })
 })

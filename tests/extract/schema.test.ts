@@ -1,17 +1,17 @@
 // schemas/extraction.schema.json is generated from the zod schema; this test
 // fails when it is stale (UPDATE=1 regenerates it).
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ExtractionOutput } from '../../src/model/index.js'
+import { expectGolden } from '../golden.js'
 
 const schemaFile = new URL('../../schemas/extraction.schema.json', import.meta.url)
 
 describe('the JSON Schema of `briefdeck extract --json`', () => {
   it('is up to date with the zod schema', () => {
     const generated = `${JSON.stringify(z.toJSONSchema(ExtractionOutput), null, 2)}\n`
-    if (process.env['UPDATE'] === '1') writeFileSync(schemaFile, generated)
-    expect(readFileSync(schemaFile, 'utf8')).toBe(generated)
+    expectGolden(generated, schemaFile)
   })
 
   it('says where offsets count from', () => {

@@ -34,7 +34,7 @@ describe('source files that are not text', () => {
   it('refuses a binary file, naming the line of the first NUL byte', async () => {
     const path = file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x41, 0x00, 0x01]))
     expect(await problemOf(() => readSource(path))).toBe(
-      `${path}:2:2: source looks binary (it contains a NUL byte); give a plain text or markdown file`,
+      `${path}:2:2: source looks binary (it contains a NUL byte); not a PDF, web page, Word, markdown or text file`,
     )
   })
 

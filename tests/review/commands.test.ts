@@ -1,14 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { run as approve } from '../../src/cli/commands/approve.js'
 import { run as comment } from '../../src/cli/commands/comment.js'
 import { run as diff } from '../../src/cli/commands/diff.js'
 import { run as resolveComment } from '../../src/cli/commands/resolve.js'
 import { run as review } from '../../src/cli/commands/review.js'
-import { buildBrief } from '../../src/cli/pipeline.js'
+import { buildBrief } from '../../src/pipeline/index.js'
 import { UsageError, type DeckReview } from '../../src/model/index.js'
 import { readReviewState } from '../../src/review/index.js'
 import { addReviewer, startReviewServer } from '../../src/review/server/index.js'
@@ -58,19 +58,31 @@ async function capture(command: () => Promise<number>): Promise<{ code: number; 
 }
 
 async function reviewJson(): Promise<{ decks: DeckReview[]; orphans: unknown[]; conflicts: unknown[] }> {
-  return JSON.parse((await capture(() => review(brief, { json: true, out }))).stdout)
+  return JSON.parse((await capture(() => review(brief, { json: true }))).stdout)
 }
 
-const strict = async () => (await capture(() => review(brief, { strict: true, out }))).code
+const strict = async () => (await capture(() => review(brief, { strict: true }))).code
+
+describe('the review commands write nothing but the review log', () => {
+  it('leaves no deck behind after review --json, comment and approve', async () => {
+    const before = (await readdir(repo, { recursive: true })).sort()
+    await reviewJson()
+    await capture(() => comment(brief, 'Source?', { audience: 'congressional-staff', slide: 2, as: 'alice' }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
+    const after = (await readdir(repo, { recursive: true })).sort()
+    expect(after.filter((path) => !before.includes(path))).toEqual([join('briefs', 'harbors.review.jsonl')])
+    expect(after.some((path) => path.startsWith(relative(repo, out)))).toBe(false)
+  })
+})
 
 describe('review --strict', () => {
   it('exits 1 while anything is outstanding and 0 once the decks are ready', async () => {
     expect(await strict()).toBe(1)
-    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey, out }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
     expect(await strict()).toBe(0)
 
     await capture(() =>
-      comment(brief, 'Which review is this?', { audience: 'congressional-staff', slide: 2, as: 'alice', out }),
+      comment(brief, 'Which review is this?', { audience: 'congressional-staff', slide: 2, as: 'alice' }),
     )
     expect(await strict()).toBe(1)
     const [thread] = (await readReviewState(brief)).state.threads
@@ -79,7 +91,7 @@ describe('review --strict', () => {
   })
 
   it('voids an approval when a source change alters what a slide shows', async () => {
-    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey, out }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
     const text = await readFile(sourceFile(), 'utf8')
     await writeFile(sourceFile(), text.replace('only four ports', 'only three ports'))
     expect(await strict()).toBe(1)
@@ -91,7 +103,7 @@ describe('review --strict', () => {
   })
 
   it('counts an orphaned override as outstanding', async () => {
-    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey, out }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
     await writeFile(
       brief,
       `${await readFile(brief, 'utf8')}overrides:\n  harbor-security-2024:00000000:\n    drop: true\n`,
@@ -102,9 +114,9 @@ describe('review --strict', () => {
 
   it('prints a table with approvals and open comments', async () => {
     await capture(() =>
-      comment(brief, 'Cite the Pentagon review.', { audience: 'congressional-staff', slide: 2, as: 'alice', out }),
+      comment(brief, 'Cite the Pentagon review.', { audience: 'congressional-staff', slide: 2, as: 'alice' }),
     )
-    const { stdout } = await capture(() => review(brief, { out }))
+    const { stdout } = await capture(() => review(brief, {}))
     expect(stdout).toMatch(/^congressional-staff: DRAFT, \d+ outstanding; approval needed from bob$/m)
     expect(stdout).toMatch(
       /Open comments:\n\s+[a-z][a-z2-9]{9}\s+slide 2 \S+\s+alice: "Cite the Pentagon review\." \(0 replies\)/,
@@ -136,13 +148,13 @@ describe('signed approvals', () => {
   it('does not count a hand-added approval, and lists it as unsigned', async () => {
     await handAddApprovals('bob')
     expect(await strict()).toBe(1)
-    const { stdout } = await capture(() => review(brief, { out }))
+    const { stdout } = await capture(() => review(brief, {}))
     expect(stdout).toMatch(/Approvals that do not count:\n\s+slide 1 \S+\s+bob: unsigned/)
     expect((await reviewJson()).decks[0]!.draft).toBe(true)
   })
 
   it('does not count an approval whose signature was made by another key or for another slide', async () => {
-    await capture(() => approve(brief, { audience: 'congressional-staff', slide: 1, as: 'bob', key: bobKey, out }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', slide: 1, as: 'bob', key: bobKey }))
     const [signed] = (await readFile(logFile(), 'utf8'))
       .trim()
       .split('\n')
@@ -156,23 +168,21 @@ describe('signed approvals', () => {
 
   it('refuses to sign for a name that the key is not listed for, and writes nothing', async () => {
     const malloryKey = await newKey(join(repo, 'keys'), 'mallory')
-    await expect(
-      approve(brief, { audience: 'congressional-staff', as: 'bob', key: malloryKey, out }),
-    ).rejects.toMatchObject({ ruleId: 'review-signer' })
-    await expect(approve(brief, { audience: 'congressional-staff', as: 'alice', key: bobKey, out })).rejects.toThrow(
+    await expect(approve(brief, { audience: 'congressional-staff', as: 'bob', key: malloryKey })).rejects.toMatchObject(
+      { ruleId: 'review-signer' },
+    )
+    await expect(approve(brief, { audience: 'congressional-staff', as: 'alice', key: bobKey })).rejects.toThrow(
       /not a key that this file lists for alice/,
     )
     await expect(readFile(logFile(), 'utf8')).rejects.toThrow(/ENOENT/)
   })
 
   it('reports a line that reuses a comment id placed before it, naming both lines, and fails --strict', async () => {
-    await capture(() =>
-      comment(brief, 'Cite the review.', { audience: 'congressional-staff', slide: 2, as: 'alice', out }),
-    )
+    await capture(() => comment(brief, 'Cite the review.', { audience: 'congressional-staff', slide: 2, as: 'alice' }))
     const real = (await readFile(logFile(), 'utf8')).trim()
     const forged = JSON.stringify({ ...JSON.parse(real), text: 'Looks fine, approve it.' })
     await writeFile(logFile(), `${forged}\n${real}\n`)
-    const { code, stdout } = await capture(() => review(brief, { strict: true, out }))
+    const { code, stdout } = await capture(() => review(brief, { strict: true }))
     expect(code).toBe(1)
     expect(stdout).toMatch(
       /Lines that reuse an event id \(ignored\):\n\s+\S+harbors\.review\.jsonl:2: event id \w+ is already used by line 1 /,
@@ -190,10 +200,9 @@ describe('signed approvals', () => {
         audience: 'congressional-staff',
         slide: 2,
         as: author,
-        out,
       }),
     )
-    const { stdout } = await capture(() => review(brief, { out }))
+    const { stdout } = await capture(() => review(brief, {}))
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/)
     expect(stdout).toContain('eve\\u{1b}]0;owned\\u{7}\\u{1b}[2J')
   })
@@ -204,7 +213,7 @@ describe('the briefdeck binary', () => {
     spawnSync(process.execPath, [resolve('bin/briefdeck.js'), ...args], { cwd: repo, encoding: 'utf8' })
 
   it('exits 1 from review --strict on a deck nobody approved', () => {
-    const result = briefdeck('review', brief, '--strict', '--out', out)
+    const result = briefdeck('review', brief, '--strict')
     expect(result.stderr).toBe('')
     expect(result.status).toBe(1)
     expect(result.stdout).toMatch(/^congressional-staff: DRAFT/m)
@@ -219,23 +228,22 @@ describe('the briefdeck binary', () => {
 
 describe('comment and approve', () => {
   it('refuses a slide the deck does not have, at --slide', async () => {
-    await expect(
-      comment(brief, 'Hello', { audience: 'congressional-staff', slide: 99, as: 'alice', out }),
-    ).rejects.toThrow(/no slide 99 \(it has \d+\)/)
+    await expect(comment(brief, 'Hello', { audience: 'congressional-staff', slide: 99, as: 'alice' })).rejects.toThrow(
+      /no slide 99 \(it has \d+\)/,
+    )
     const problem = await comment(brief, 'Hello', {
       audience: 'congressional-staff',
       slide: 99,
       as: 'alice',
-      out,
     }).catch((error: unknown) => error)
     expect(problem).toBeInstanceOf(UsageError)
     expect((problem as UsageError).option).toBe('--slide')
   })
 
   it('records replies in their thread', async () => {
-    await capture(() => comment(brief, 'First', { audience: 'congressional-staff', slide: 1, as: 'alice', out }))
+    await capture(() => comment(brief, 'First', { audience: 'congressional-staff', slide: 1, as: 'alice' }))
     const [thread] = (await readReviewState(brief)).state.threads
-    await capture(() => comment(brief, 'Answer', { replyTo: thread!.id, as: 'bob', out }))
+    await capture(() => comment(brief, 'Answer', { replyTo: thread!.id, as: 'bob' }))
     expect((await readReviewState(brief)).state.threads[0]!.replies).toMatchObject([{ author: 'bob', text: 'Answer' }])
   })
 })

@@ -241,6 +241,11 @@ describe('review server: decks', () => {
       )
     }
     expect((await send('GET', `/${plan.audience}/assets/app.js`)).body).toContain('document.title')
+    // Nothing outside the site folder, however the path is spelled: an unknown path is a slide route.
+    for (const path of [`/${plan.audience}/%2e%2e/%2e%2e/package.json`, `/${plan.audience}/..%2f..%2fpackage.json`]) {
+      const escaped = await send('GET', path)
+      expect(String(escaped.body)).not.toContain('"name"')
+    }
   })
 
   it('refuses a request for another host name, as a DNS-rebinding page would send', async () => {

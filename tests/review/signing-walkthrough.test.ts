@@ -7,7 +7,7 @@ import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { buildBrief } from '../../src/cli/pipeline.js'
+import { buildBrief } from '../../src/pipeline/index.js'
 import { startReviewServer } from '../../src/review/server/index.js'
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 })

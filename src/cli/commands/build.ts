@@ -1,20 +1,81 @@
-import { ExitCode, printWarnings } from '../exit.js'
-import { buildOptions } from '../options.js'
-import type { ExportCommandOptions } from './export.js'
+import { exportSummary } from '../../export/summary.js'
+import type { CheckReport } from '../../model/index.js'
+import type { BriefOutcome, BuildResult, DeckBuild } from '../../pipeline/index.js'
+import { ExitCode, printWarnings, reportError } from '../exit.js'
+import { buildOptions, exportSettings, shownPath, type ExportFlags } from '../options.js'
 
-export interface BuildCommandOptions extends ExportCommandOptions {
+export interface BuildCommandOptions extends ExportFlags {
+  readonly audience?: string
+  readonly out: string
   /** Also export PDFs, handouts and PNGs, then check the decks (the export command's work). */
   readonly pdf?: boolean
+  readonly force?: boolean
+  readonly quiet?: boolean
 }
 
-/** `briefdeck build BRIEF [--audience ids] [--out DIR] [--pdf]`: prints each deck's path; orphaned overrides go to stderr. */
-export async function run(brief: string, options: BuildCommandOptions): Promise<number> {
-  // Loaded only with --pdf, so that a plain build never starts Playwright or Vite;
-  // the export command starts its Slidev build before it loads the pipeline.
-  if (options.pdf) return (await import('./export.js')).run(brief, options)
-  const { buildBrief } = await import('../pipeline.js')
-  const { warnings, decks } = await buildBrief(brief, buildOptions(options))
-  printWarnings(warnings)
-  for (const deck of decks) console.log(deck.slidesPath)
+/**
+ * `briefdeck build BRIEF|DIR... [--audience ids] [--out DIR] [--pdf] [--force]`:
+ * builds every brief named or found, redoing only what changed, and writes
+ * the library page `<out>/index.html`. A brief that fails is reported and
+ * the others still build.
+ */
+export async function run(briefs: string | readonly string[], options: BuildCommandOptions): Promise<number> {
+  // Checked before anything is built: a wrong option should not cost a build.
+  const settings = options.pdf ? exportSettings(options) : undefined
+  const { buildBriefs, findBriefs, writeLibrary } = await import('../../pipeline/index.js')
+  const briefPaths = await findBriefs(typeof briefs === 'string' ? [briefs] : briefs)
+  const outcomes = await buildBriefs(briefPaths, {
+    ...buildOptions(options),
+    ...(settings ? { export: settings } : {}),
+    quiet: options.quiet ?? false,
+  })
+  const codes = outcomes.map((outcome) => report(outcome, options))
+  if (outcomes.some((outcome) => outcome.result)) {
+    const library = await writeLibrary(options.out)
+    if (briefPaths.length > 1) console.log(`library: ${shownPath(library, options.out)}`)
+  }
+  if (settings?.check) {
+    const report = combinedCheck(outcomes)
+    if (report.decks.length > 0) {
+      const { formatReport } = await import('../../check/report.js')
+      console.log(formatReport(report))
+      if (!report.ok) codes.push(ExitCode.findings)
+    }
+  }
+  return Math.max(ExitCode.ok, ...codes.filter((code) => code !== ExitCode.ok))
+}
+
+/** One brief's lines: its warnings on stderr, each deck and what the build did with it on stdout. */
+function report(outcome: BriefOutcome, options: BuildCommandOptions): number {
+  if (!outcome.result) return reportError(outcome.error)
+  printWarnings(outcome.result.warnings)
+  for (const line of deckLines(outcome.result, options)) console.log(line)
   return ExitCode.ok
+}
+
+/** Each deck's slides and what the build did with it; for a deck exported anew, what the export wrote. */
+function deckLines(result: BuildResult, options: BuildCommandOptions): string[] {
+  return result.builds.flatMap((build) => {
+    const head = `${shownPath(build.deck.slidesPath, options.out)}${stateNote(build)}`
+    // exportSummary's first line names the audience, which the deck's path already shows.
+    return build.exported && build.state === 'rebuilt' ? [head, ...exportSummary([build.exported]).slice(1)] : [head]
+  })
+}
+
+function stateNote(build: DeckBuild): string {
+  if (build.state === 'skipped') return ' (unchanged, skipped)'
+  if (build.state === 'unchanged')
+    return build.exported ? ' (same deck as before, exports kept)' : ' (same deck as before)'
+  return ''
+}
+
+/** Every deck's check, the new ones and those kept from the export that made the PDFs, in one report. */
+function combinedCheck(outcomes: readonly BriefOutcome[]): CheckReport {
+  const decks = outcomes.flatMap(
+    (outcome) =>
+      outcome.result?.builds.flatMap((build) =>
+        build.check ? [{ ...build.check, slidesPath: build.deck.slidesPath }] : [],
+      ) ?? [],
+  )
+  return { ok: decks.every((deck) => deck.findings.length === 0), decks }
 }

@@ -1,6 +1,6 @@
 import { checkDecks, formatReport } from '../../check/index.js'
 import { ExitCode, printWarnings } from '../exit.js'
-import { buildBrief } from '../pipeline.js'
+import { buildBrief } from '../../pipeline/index.js'
 import { buildOptions } from '../options.js'
 
 export interface CheckCommandOptions {

@@ -1,4 +1,4 @@
-import { BriefdeckProblem, CommentText, ReviewerName, type ReviewEventDraft } from '../../model/index.js'
+import { CommentText, UsageError, ReviewerName, type ReviewEventDraft } from '../../model/index.js'
 import {
   appendReviewEvent,
   commentDraft,
@@ -15,7 +15,6 @@ export interface CommentOptions {
   readonly slide?: string | number
   readonly as?: string
   readonly replyTo?: string
-  readonly out: string
 }
 
 /**
@@ -45,7 +44,7 @@ async function commentOn(
 ): Promise<ReviewEventDraft> {
   const audience = requireOption(options.audience, '--audience')
   const ref = requireOption(options.slide, '--slide')
-  const { decks } = await loadReview(briefPath, { audiences: [audience], outDir: options.out })
+  const { decks } = await loadReview(briefPath, { audiences: [audience] })
   const plan = deckPlanOf(decks, audience)
   return commentDraft({ plan, slide: slideOf(plan, ref), author }, text)
 }
@@ -54,11 +53,6 @@ async function replyTo(briefPath: string, threadId: string, author: string, text
   const { state, warnings } = await readReviewState(briefPath)
   printWarnings(warnings)
   const thread = state.threads.find((candidate) => candidate.id === threadId)
-  if (!thread)
-    throw new BriefdeckProblem(
-      `no comment ${threadId} to reply to`,
-      { file: reviewLogPath(briefPath) },
-      'review-thread',
-    )
+  if (!thread) throw new UsageError(`no such comment in ${reviewLogPath(briefPath)}`, '--reply-to')
   return replyDraft(thread, author, text)
 }

@@ -6,7 +6,7 @@ import type { DeckPlan } from '../../model/index.js'
 import { checkOutBriefAt, diffDecks, formatDeckDiffs, readBuiltPlans } from '../../review/index.js'
 import { isDirectory } from '../../shared/index.js'
 import { ExitCode } from '../exit.js'
-import { buildBrief, templatesRootFor } from '../pipeline.js'
+import { planBrief, templatesRootFor } from '../../pipeline/index.js'
 
 export interface DiffOptions {
   /** A git revision or a build folder; cac's default is HEAD. */
@@ -36,6 +36,5 @@ async function plansAt(briefPath: string, where: string | undefined, scratch: st
   // Both ends use today's templates and profiles, so the diff shows what the brief and its sources changed.
   const templatesDir = await templatesRootFor(await readBrief(briefPath))
   const built = where === undefined ? briefPath : await checkOutBriefAt(briefPath, where, join(scratch, 'tree'))
-  const { decks } = await buildBrief(built, { outDir: join(scratch, 'out'), templatesDir })
-  return decks.map((deck) => deck.plan)
+  return (await planBrief(built, { templatesDir })).decks
 }

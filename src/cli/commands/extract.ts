@@ -1,4 +1,5 @@
-import { extract } from '../../extract/index.js'
+import { join } from 'node:path'
+import { extract, readKnowledge } from '../../extract/index.js'
 import { readSource } from '../../ingest/index.js'
 import { BriefdeckProblem, blockKinds, type Extraction } from '../../model/index.js'
 import { ExitCode, reportError } from '../exit.js'
@@ -15,9 +16,11 @@ export interface ExtractOptions {
 export async function run(files: readonly string[], options: ExtractOptions = {}): Promise<number> {
   const extractions: Extraction[] = []
   const problems: BriefdeckProblem[] = []
+  // The bundled knowledge, and that of the repository the command runs in (knowledge/*.json).
+  const knowledge = await readKnowledge([join(process.cwd(), 'knowledge')])
   for (const file of files) {
     try {
-      extractions.push(extract(await readSource(file)))
+      extractions.push(extract(await readSource(file), knowledge))
     } catch (error) {
       if (!(error instanceof BriefdeckProblem)) throw error
       problems.push(error)

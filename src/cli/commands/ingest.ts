@@ -1,5 +1,5 @@
 import { readSource } from '../../ingest/index.js'
-import { BriefdeckProblem, type NoiseKind, type SourceDocument } from '../../model/index.js'
+import { BriefdeckProblem, type IngestedSource, type NoiseKind, type SourceDocument } from '../../model/index.js'
 import { ExitCode, reportError } from '../exit.js'
 
 export interface IngestOptions {
@@ -30,7 +30,7 @@ export async function run(files: readonly string[], options: IngestOptions = {})
 }
 
 /** The `ingest --json` contract: what score-sources and other tools read. */
-export function ingestJson(document: SourceDocument) {
+export function ingestJson(document: SourceDocument): IngestedSource {
   return {
     file: document.file,
     format: document.format,

@@ -1,4 +1,4 @@
-import { BriefdeckProblem, ReviewerName } from '../../model/index.js'
+import { ReviewerName, UsageError } from '../../model/index.js'
 import { appendReviewEvent, readReviewState, resolveDraft, reviewLogPath, stampEvent } from '../../review/index.js'
 import { ExitCode, printWarnings } from '../exit.js'
 import { checked, requireOption } from './review.js'
@@ -14,10 +14,9 @@ export async function run(briefPath: string, commentId: string, options: Resolve
   printWarnings(warnings)
   const thread = state.threads.find((candidate) => candidate.id === String(commentId))
   if (!thread)
-    throw new BriefdeckProblem(
-      `no comment ${commentId} (briefdeck review lists the open ones)`,
-      { file: reviewLogPath(briefPath) },
-      'review-thread',
+    throw new UsageError(
+      `no such comment in ${reviewLogPath(briefPath)} (briefdeck review lists the open ones)`,
+      String(commentId),
     )
   if (thread.resolved) {
     console.log(`comment ${thread.id} was already resolved by ${thread.resolved.by}`)

@@ -4,34 +4,25 @@ import {
   safeParseInOwnWords,
   UsageError,
   type Brief,
-  type BuiltDeck,
   type DeckPlan,
   type ReviewState,
   type SlidePlan,
   type Warning,
 } from '../../model/index.js'
-import {
-  findSlide,
-  formatReviewReport,
-  isOutstanding,
-  readReviewState,
-  reviewDeck,
-  type ReviewReport,
-} from '../../review/index.js'
+import { findSlide, formatReviewReport, isOutstanding, reviewDeck, type ReviewReport } from '../../review/index.js'
 import { ExitCode, printWarnings } from '../exit.js'
-import { buildBrief } from '../pipeline.js'
+import { planBrief, type PlanOptions } from '../../pipeline/index.js'
 
 export interface ReviewOptions {
   readonly strict?: boolean
   readonly json?: boolean
-  readonly out: string
 }
 
 /** `briefdeck review BRIEF [--strict] [--json]`: a table per audience; with --strict, exit 1 while anything is outstanding. */
 export async function run(briefPath: string, options: ReviewOptions): Promise<number> {
-  const { brief, warnings, decks, state } = await loadReview(briefPath, { outDir: options.out })
+  const { brief, warnings, decks, state } = await loadReview(briefPath)
   const report: ReviewReport = {
-    decks: decks.map((deck) => reviewDeck(deck.plan, state, requiredReviewers(brief, deck.audience))),
+    decks: decks.map((plan) => reviewDeck(plan, state, requiredReviewers(brief, plan.audience))),
     orphans: warnings.filter((warning) => warning.ruleId === 'orphaned-override'),
     conflicts: warnings.filter((warning) => warning.ruleId === 'review-duplicate-id'),
   }
@@ -42,18 +33,20 @@ export async function run(briefPath: string, options: ReviewOptions): Promise<nu
 export interface LoadedReview {
   readonly brief: Brief
   readonly warnings: readonly Warning[]
-  readonly decks: readonly BuiltDeck[]
+  readonly decks: readonly DeckPlan[]
   readonly state: ReviewState
 }
 
-/** The decks as the brief builds them now, and the review state beside the brief: what every review command starts from. */
-export async function loadReview(
-  briefPath: string,
-  options: { readonly audiences?: string[]; readonly outDir: string },
-): Promise<LoadedReview> {
-  const [built, review] = await Promise.all([buildBrief(briefPath, options), readReviewState(briefPath)])
-  printWarnings(review.warnings)
-  return { ...built, state: review.state }
+/**
+ * The deck plans as the brief makes them now, and the review state beside
+ * the brief: what every review command starts from. Nothing is written.
+ * Problems with the review log are printed; orphaned overrides are the
+ * caller's to report.
+ */
+export async function loadReview(briefPath: string, options: PlanOptions = {}): Promise<LoadedReview> {
+  const planned = await planBrief(briefPath, options)
+  printWarnings(planned.warnings.filter((warning) => warning.ruleId !== 'orphaned-override'))
+  return { brief: planned.brief, warnings: planned.warnings, decks: planned.decks, state: planned.review }
 }
 
 export function requiredReviewers(brief: Brief, audience: string): string[] {
@@ -77,9 +70,9 @@ export function checked<T>(schema: z.ZodType<T>, value: string, option: string):
   throw new UsageError(describeIssues(result.error), option)
 }
 
-/** The plan of the audience's deck among those just built (built for that audience alone, so it is there). */
-export function deckPlanOf(decks: readonly BuiltDeck[], audience: string): DeckPlan {
-  const plan = decks.find((deck) => deck.audience === audience)?.plan
+/** The plan of the audience's deck among those just planned (planned for that audience alone, so it is there). */
+export function deckPlanOf(decks: readonly DeckPlan[], audience: string): DeckPlan {
+  const plan = decks.find((deck) => deck.audience === audience)
   if (!plan) throw new UsageError(`the brief has no deck for '${audience}'`, '--audience')
   return plan
 }

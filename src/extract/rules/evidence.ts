@@ -1,18 +1,32 @@
-// Evidence: sentences that report sources, figures or findings.
-import { evidential } from '../cues.js'
-import { cueOf, type Rule } from './types.js'
+// Evidence: sentences that report facts, figures, findings or what someone
+// said, as opposed to the author's own judgments.
+import { evidential, findingVerb, statementVerbs } from '../cues.js'
+import type { UnitSite } from '../site.js'
+import { cueOf, type Finding, type Rule } from './types.js'
 
-/** `According to CIA Director William Burns …`, `… budget … signals a transformation`, `40 percent`. */
-export const reportedFact: Rule = ({ unit }) => {
-  const cue = cueOf(evidential, unit.text)
-  return cue
-    ? {
-        kind: 'evidence',
-        confidence: /according to|for (example|instance)|\d/i.test(cue) ? 0.7 : 0.55,
-        rule: 'reported-fact',
-        cue,
-      }
-    : undefined
+/**
+ * A statement the text attributes to someone: `According to the director, …`,
+ * `The minister said …`, `Officials warned that …`. A subject before the verb
+ * of saying, or `according to`, tells reported speech from the author's own.
+ */
+const attribution = new RegExp(
+  `\\b[Aa]ccording\\s+to\\b|(?:\\b[A-Z][\\w.’'-]*|\\b(?:officials?|spokes(?:man|woman|person)|minister|secretary|director|president|agency|department|administration|government|report|study|analysts?|experts?|he|she|they))(?:,[^,]{1,120},)?\\s+(?:\\w+ly\\s+)?(?:${statementVerbs})\\b`,
+)
+
+export const attributedStatement: Rule = ({ unit }) =>
+  evidence('attributed-statement', 0.7, cueOf(attribution, unit.text))
+
+/** Figures, dates, studies and findings: `Budgets grew by 20 percent`, `The survey found that …`, `In March 2025, …`. */
+const factMarker = new RegExp(
+  `${evidential.source}|${findingVerb.source}|\\b(?:in|on|by|since|during|from|until)\\s+(?:(?:early|late|mid-?)\\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+(?:\\d{1,2},\\s+)?)?(?:1[6-9]|20)\\d\\d\\b`,
+  'i',
+)
+
+export const reportedFact: Rule = (site: UnitSite) => {
+  const cue = cueOf(factMarker, site.unit.text)
+  return evidence('reported-fact', /\d/.test(cue ?? '') ? 0.7 : 0.55, cue)
 }
 
-export const evidenceRules: readonly Rule[] = [reportedFact]
+function evidence(rule: string, confidence: number, cue: string | undefined): Finding | undefined {
+  return cue ? { kind: 'evidence', confidence, rule, cue } : undefined
+}

@@ -1,8 +1,28 @@
-// Every rule, by kind. Each is a small named function that can be tested alone.
+// The rules for the kinds that their wording defines, each a small named
+// function that can be tested alone, and the order they are tried in.
+import { plainClaim } from './claim.js'
+import { attributedStatement, reportedFact } from './evidence.js'
+import { recommendationRules } from './recommendation.js'
+import type { Finding, Rule } from './types.js'
+import type { UnitSite } from '../site.js'
+
 export * from './types.js'
-export * from './counterargument.js'
-export * from './thesis.js'
 export * from './recommendation.js'
 export * from './evidence.js'
 export * from './claim.js'
 export * from './quote.js'
+
+/**
+ * A statement someone is reported to have made is evidence even when it
+ * says `should`; what the author says should be done is a recommendation;
+ * facts with figures, dates and sources are evidence; the rest are claims.
+ */
+const plainRules: readonly Rule[] = [attributedStatement, ...recommendationRules, reportedFact, plainClaim]
+
+export function plainKind(site: UnitSite): Finding {
+  for (const rule of plainRules) {
+    const found = rule(site)
+    if (found) return found
+  }
+  return plainClaim(site)!
+}

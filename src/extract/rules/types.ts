@@ -1,12 +1,5 @@
 import type { BlockKind } from '../../model/index.js'
-import type { Unit } from '../units.js'
-
-/** A unit seen with its neighbours in the same paragraph. */
-export interface UnitContext {
-  unit: Unit
-  previous: Unit | undefined
-  next: Unit | undefined
-}
+import type { UnitSite } from '../site.js'
 
 /** What a rule says about a unit. */
 export interface Finding {
@@ -17,7 +10,7 @@ export interface Finding {
   cue?: string
 }
 
-export type Rule = (context: UnitContext) => Finding | undefined
+export type Rule = (site: UnitSite) => Finding | undefined
 
 /** Cues repeat (`should`, `However`); one string each keeps long texts small in memory. */
 const cues = new Map<string, string>()

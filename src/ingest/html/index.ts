@@ -28,8 +28,10 @@ const maxHtmlCharacters = 16 * 1024 * 1024
 export function htmlReading(html: string, file: string): BlockReading {
   const tree = parseHtml(html, file)
   const metadata = pageMetadata(tree)
-  const reading = contentReading(mainContent(tree))
-  return { blocks: reading.blocks, metadata: mergeMetadata(metadata, reading.metadata) }
+  const { content, removed } = mainContent(tree)
+  const reading = contentReading(content)
+  const chrome: DocumentBlock[] = removed.map(({ kind, text }) => ({ kind: 'furniture', furniture: kind, text }))
+  return { blocks: [...chrome, ...reading.blocks], metadata: mergeMetadata(metadata, reading.metadata) }
 }
 
 /** HTML that is all content (a Word file through mammoth): every block of its body. */
@@ -46,15 +48,54 @@ function parseHtml(html: string, file: string): Root {
       { file },
       'source-too-large',
     )
-  return parser.parse(html)
+  return parser.parse(withoutInertMarkup(html))
+}
+
+/**
+ * The page without what is never text: scripts (JSON-LD kept, it is
+ * metadata), styles, inline SVG drawings, noscript, template and iframe
+ * bodies, comments, and data, srcset and event-handler attributes. Saved
+ * pages are often mostly these, and dropping them before parsing halves the
+ * time parse5 takes. Their ends are found as the HTML tokenizer finds them:
+ * the first `</script`, `</style`, `-->`.
+ */
+function withoutInertMarkup(html: string): string {
+  return html
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (whole, attributes: string) =>
+      /application\/ld\+json/i.test(attributes) ? whole : '',
+    )
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '')
+    .replace(/<(noscript|template|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s(?:data-[\w-]+|srcset|sizes|on\w+)="[^"]*"/gi, '')
 }
 
 function contentReading(content: Element): BlockReading {
   const notes = takeNotes(content)
+  const captions = tableCaptions(content)
   const mdast = toMdast({ type: 'root', children: [content] }, { handlers: { sup: footnoteMark(notes.labels) } })
   const reading = treeReading(mdast as MdastRoot)
   const footnotes: DocumentBlock[] = notes.texts.map(([label, text]) => ({ kind: 'footnote', label, text }))
-  return { blocks: [...reading.blocks, ...footnotes], metadata: reading.metadata }
+  const blocks = reading.blocks.map((block) => {
+    if (block.kind !== 'table' || block.caption !== undefined) return block
+    const caption = captions.shift()
+    return caption ? { ...block, caption } : block
+  })
+  return { blocks: [...blocks, ...footnotes], metadata: reading.metadata }
+}
+
+/** The `<caption>` of each table in order (an empty string for a table without one); mdast has no place for them. */
+function tableCaptions(content: Element): string[] {
+  const captions: string[] = []
+  for (const element of elements(content)) {
+    if (element.tagName !== 'table') continue
+    const caption = element.children.find(
+      (child): child is Element => child.type === 'element' && child.tagName === 'caption',
+    )
+    captions.push(caption ? rawText(caption).replace(/\s+/g, ' ').trim() : '')
+  }
+  return captions
 }
 
 interface Notes {

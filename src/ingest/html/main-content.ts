@@ -5,7 +5,57 @@
 // class and id hints, take the best ancestor with the siblings that score
 // near it, then clean what it holds of link lists and boilerplate.
 import type { Element, ElementContent, Root } from 'hast'
-import { classAndId } from './tree.js'
+import type { NoiseKind } from '../../model/index.js'
+import { classAndId, rawText } from './tree.js'
+
+/** What was set aside as chrome, with the kind its markup names, for the reader to see. */
+export interface RemovedChrome {
+  kind: NoiseKind
+  text: string
+}
+
+/** Elements whose text is never shown or never read as text. */
+const silent: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'link',
+  'meta',
+  'head',
+  'img',
+  'source',
+  'iframe',
+  'object',
+  'embed',
+  'picture',
+  'video',
+  'audio',
+  'map',
+])
+
+const chromeKinds: ReadonlyArray<[RegExp, NoiseKind]> = [
+  [/cookie|consent|gdpr/, 'cookie-banner'],
+  [/share|sharing|social/, 'share'],
+  [/related|recirc|recommend|most-(popular|read)|trending|outbrain|taboola/, 'related'],
+  [/comment|repl(y|ies)|disqus/, 'comments'],
+  [/\bads?\b|-ad-|advert|sponsor|promo/, 'advertisement'],
+  [/byline|author/, 'byline'],
+  [/caption|credit/, 'caption'],
+  [/newsletter|subscri|signup|paywall/, 'boilerplate'],
+  [/nav|menu|breadcrumb|pagination|pager|toolbar|header|masthead/, 'navigation'],
+  [/footer/, 'boilerplate'],
+]
+
+/** The kind of chrome an element is, from its tag, role, class and id. */
+function chromeKind(element: Element): NoiseKind {
+  const hints = `${element.tagName} ${String(element.properties['role'] ?? '')} ${classAndId(element)}`
+  if (element.tagName === 'figcaption' || element.tagName === 'figure') return 'caption'
+  if (element.tagName === 'aside') return /related|recirc|recommend/.test(hints) ? 'related' : 'other'
+  return chromeKinds.find(([pattern]) => pattern.test(hints))?.[1] ?? 'other'
+}
 
 /** Elements that never carry article text. */
 const neverContent: ReadonlySet<string> = new Set([
@@ -82,18 +132,25 @@ interface Stats {
   commas: number
 }
 
-/** The element holding the page's article, cleaned; the body when nothing scores. */
-export function mainContent(tree: Root): Element {
+/** The element holding the page's article, cleaned (the body when nothing scores), and the chrome set aside. */
+export function mainContent(tree: Root): { content: Element; removed: RemovedChrome[] } {
   const body = findBody(tree)
-  removeChrome(body)
+  const removed: RemovedChrome[] = []
+  removeChrome(body, removed)
   const stats = new Map<Element, Stats>()
   const statsOf = (element: Element) => cachedStats(element, stats)
   const scores = scoreCandidates(body, statsOf)
   const top = bestCandidate(scores, statsOf) ?? body
   const content = withSiblings(top, scores, statsOf, parentMap(body))
-  cleanConditionally(content, statsOf)
+  cleanConditionally(content, statsOf, removed)
   unwrapLayoutTables(content)
-  return content
+  return { content, removed }
+}
+
+function setAside(element: Element, removed: RemovedChrome[]): void {
+  if (silent.has(element.tagName)) return
+  const text = rawText(element).replace(/\s+/g, ' ').trim()
+  if (text !== '') removed.push({ kind: chromeKind(element), text })
 }
 
 /**
@@ -134,12 +191,15 @@ function findBody(tree: Root): Element {
 }
 
 /** Drops elements that are never content, hidden ones, and those whose class or id names chrome. */
-function removeChrome(element: Element): void {
+function removeChrome(element: Element, removed: RemovedChrome[]): void {
   element.children = element.children.filter((child) => {
     if (child.type === 'comment') return false
     if (child.type !== 'element') return true
-    if (isChrome(child)) return false
-    removeChrome(child)
+    if (isChrome(child)) {
+      setAside(child, removed)
+      return false
+    }
+    removeChrome(child, removed)
     return true
   })
 }
@@ -354,11 +414,13 @@ function textOf(element: Element): string {
 }
 
 /** Boxes inside the content that read as lists of links, forms or media rather than text (Readability's conditional clean). */
-function cleanConditionally(element: Element, statsOf: (element: Element) => Stats): void {
+function cleanConditionally(element: Element, statsOf: (element: Element) => Stats, removed: RemovedChrome[]): void {
   element.children = element.children.filter((child) => {
     if (child.type !== 'element') return true
-    cleanConditionally(child, statsOf)
-    return !looksLikeBoilerplate(child, statsOf)
+    cleanConditionally(child, statsOf, removed)
+    if (!looksLikeBoilerplate(child, statsOf)) return true
+    setAside(child, removed)
+    return false
   })
 }
 

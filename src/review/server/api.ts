@@ -53,6 +53,48 @@ type Handler = (
   params: string[],
 ) => Promise<void>
 
+/**
+ * A handler that records one event as the token's owner: the token is
+ * checked before anything else, and the event is built from the author and
+ * the path's parameters.
+ */
+function recording(
+  draft: (context: ApiContext, request: IncomingMessage, author: string, params: string[]) => Promise<ReviewEventDraft>,
+): Handler {
+  return async (context, request, response, params) => {
+    const name = await author(context, request)
+    await record(context, response, await draft(context, request, name, params))
+  }
+}
+
+const comment = recording(async (context, request, name, [audience]) => {
+  const deck = findDeck(context, audience)
+  const body = await readBody(request, CommentBody)
+  return commentDraft({ plan: deck.plan, slide: findSlide(deck, body.slideId), author: name }, body.text)
+})
+
+const reply = recording(async (context, request, name, [audience, threadId]) => {
+  const thread = findThread(context, audience, threadId)
+  return replyDraft(thread, name, (await readBody(request, ReplyBody)).text)
+})
+
+const resolve = recording(async (context, request, name, [audience, threadId]) => {
+  const thread = findThread(context, audience, threadId)
+  await readBody(request, EmptyBody)
+  return resolveDraft(thread, name)
+})
+
+const approve = recording(async (context, request, name, [audience, slideId]) => {
+  const deck = findDeck(context, audience)
+  await readBody(request, EmptyBody)
+  return approveDraft({ plan: deck.plan, slide: findSlide(deck, slideId), author: name })
+})
+
+const revoke = recording(async (context, _, name, [audience, slideId]) => {
+  const deck = findDeck(context, audience)
+  return revokeDraft({ plan: deck.plan, slide: findSlide(deck, slideId), author: name })
+})
+
 const routes: [method: string, pattern: RegExp, handler: Handler][] = [
   ['GET', /^\/api\/decks$/, listDecks],
   ['GET', /^\/api\/events$/, async (context, request, response) => context.subscribe(request, response)],
@@ -127,69 +169,6 @@ async function deckReview(
     ...reviewDeck(deck.plan, context.store.state(), deck.requiredReviewers),
     published: { draft: deck.plan.draft },
   })
-}
-
-async function comment(
-  context: ApiContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  [audience]: string[],
-): Promise<void> {
-  const name = await author(context, request)
-  const deck = findDeck(context, audience)
-  const body = await readBody(request, CommentBody)
-  await record(
-    context,
-    response,
-    commentDraft({ plan: deck.plan, slide: findSlide(deck, body.slideId), author: name }, body.text),
-  )
-}
-
-async function reply(
-  context: ApiContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  [audience, threadId]: string[],
-): Promise<void> {
-  const name = await author(context, request)
-  const thread = findThread(context, audience, threadId)
-  const body = await readBody(request, ReplyBody)
-  await record(context, response, replyDraft(thread, name, body.text))
-}
-
-async function resolve(
-  context: ApiContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  [audience, threadId]: string[],
-): Promise<void> {
-  const name = await author(context, request)
-  const thread = findThread(context, audience, threadId)
-  await readBody(request, EmptyBody)
-  await record(context, response, resolveDraft(thread, name))
-}
-
-async function approve(
-  context: ApiContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  [audience, slideId]: string[],
-): Promise<void> {
-  const name = await author(context, request)
-  const deck = findDeck(context, audience)
-  await readBody(request, EmptyBody)
-  await record(context, response, approveDraft({ plan: deck.plan, slide: findSlide(deck, slideId), author: name }))
-}
-
-async function revoke(
-  context: ApiContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  [audience, slideId]: string[],
-): Promise<void> {
-  const name = await author(context, request)
-  const deck = findDeck(context, audience)
-  await record(context, response, revokeDraft({ plan: deck.plan, slide: findSlide(deck, slideId), author: name }))
 }
 
 /** Answers only once the event is on disk: a 201 means it is durable. */

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { stringify } from 'yaml'
-import { briefName, parseYamlFile } from '../../brief/index.js'
+import { briefName } from '../../brief/index.js'
 import { BriefdeckProblem, describeIssues, ReviewerName, safeParseInOwnWords, UsageError } from '../../model/index.js'
-import { writeFileAtomic } from '../../shared/index.js'
+import { exists, parseYamlFile, readTextFile, writeFileAtomic } from '../../shared/index.js'
 import { printable } from '../../shared/printable.js'
 import { allowedSignersPath, approvalNamespace } from '../signatures.js'
 import { newToken, reviewerEntry, ReviewersFile, withReviewer } from './tokens.js'
@@ -15,11 +14,8 @@ export function reviewersPath(briefPath: string): string {
 
 /** A missing file means nobody may write yet. */
 export async function readReviewers(file: string): Promise<ReviewersFile> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null
-    throw error
-  })
-  return text === null ? { reviewers: [] } : parseReviewers(text, file)
+  if (!(await exists(file))) return { reviewers: [] }
+  return parseReviewers(await readTextFile(file, { ruleId: 'reviewers', expected: 'YAML text' }), file)
 }
 
 export function parseReviewers(text: string, file: string): ReviewersFile {
@@ -57,9 +53,11 @@ export async function allowServerToSignFor(briefPath: string, publicKeyFile: str
       { file },
       'reviewer-name',
     )
-  const [keyType, keyData] = (await readFile(publicKeyFile, 'utf8')).trim().split(/\s+/)
+  const [keyType, keyData] = (await readTextFile(publicKeyFile, { ruleId: 'reviewer-key' })).trim().split(/\s+/)
   const key = `${keyType} ${keyData}`
-  const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter((line) => line !== '')
+  const lines = ((await exists(file)) ? await readTextFile(file, { ruleId: 'allowed-signers' }) : '')
+    .split('\n')
+    .filter((line) => line !== '')
   const index = lines.findIndex((line) => !line.startsWith('#') && line.includes(` ${key}`))
   if (index === -1) lines.push(`"${name}" namespaces="${approvalNamespace}" ${key} briefdeck review server`)
   else {

@@ -9,7 +9,7 @@ import { allowedSignersPath, approvalVerifier, signedApproval } from '../signatu
 import { handleApi, HttpError, sendJson, type ServedDeck } from './api.js'
 import { createPublisher } from './publisher.js'
 import { readReviewers, reviewersPath } from './reviewers.js'
-import { serveSite } from './static.js'
+import { siteHandler, type SiteHandler } from './static.js'
 import { openReviewStore } from './store.js'
 import { defaultStreamLimits, eventStreams, type StreamLimits } from './streams.js'
 import { reviewerForToken } from './tokens.js'
@@ -91,6 +91,14 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     })
   })
 
+  const sites = new Map<string, SiteHandler>()
+  const siteOf = (siteDir: string) => {
+    const dir = resolve(siteDir)
+    const site = sites.get(dir) ?? siteHandler(dir)
+    sites.set(dir, site)
+    return site
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isExpectedHost(request.headers.host, options.host))
       return sendJson(response, 403, { error: 'unexpected Host header' })
@@ -105,7 +113,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       return void response.end()
     }
     if (!publisher.showable(deck.plan.audience)) return sendWithheld(response)
-    return serveSite(resolve(deck.siteDir), rest, response, (html) => withReviewHook(html, deck))
+    return siteOf(deck.siteDir)(request, rest, response, (html) => withReviewHook(html, deck))
   }
 
   // Connections that send nothing, or keep a request half-sent, are dropped instead of holding a descriptor.

@@ -1,71 +1,46 @@
-import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
-import type { ServerResponse } from 'node:http'
-import { extname, relative, resolve, sep } from 'node:path'
+// A built Slidev site, served with sirv: assets as they are (with ETags and
+// ranges), and the app's index.html, with the review hook, for every page,
+// since slide URLs (`/<audience>/3`) are client-side routes.
+import { readFile } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { extname, join } from 'node:path'
+import sirv, { type RequestHandler } from 'sirv'
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-}
-
-/**
- * Serves a built Slidev site: files as they are, and the app's index.html for
- * any other path, since slide URLs (`/<audience>/3`) are client-side routes.
- * `pagePath` is the path inside the site, already stripped of its base.
- * `decorate` adjusts the HTML page (the server adds its review hook there).
- */
-export async function serveSite(
-  siteDir: string,
+export type SiteHandler = (
+  request: IncomingMessage,
   pagePath: string,
   response: ServerResponse,
   decorate: (html: string) => string,
-): Promise<void> {
-  const file = fileInside(siteDir, pagePath)
-  const found = file === null ? null : await stat(file).catch(() => null)
-  if (file && found?.isFile() && extname(file) !== '.html') {
+) => Promise<void>
+
+/**
+ * `pagePath` is the path inside the site, already stripped of its base;
+ * `decorate` adjusts the HTML page (the server adds its review hook there).
+ * A site folder never changes once published (a rebuilt deck gets a new
+ * one), so sirv lists its files once.
+ */
+export function siteHandler(siteDir: string): SiteHandler {
+  const assets: RequestHandler = sirv(siteDir, {
+    etag: true,
+    // Only exact file names: `/3` is a slide, never `3.html`.
+    extensions: [],
+    setHeaders: (response) => response.setHeader('x-content-type-options', 'nosniff'),
+  })
+  const page = async (response: ServerResponse, decorate: (html: string) => string) => {
+    const html = decorate(await readFile(join(siteDir, 'index.html'), 'utf8'))
     response.writeHead(200, {
-      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'content-length': found.size,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     })
-    createReadStream(file).pipe(response)
-    return
+    response.end(html)
   }
-  const html = decorate(await readFile(file && found?.isFile() ? file : resolve(siteDir, 'index.html'), 'utf8'))
-  response.writeHead(200, {
-    'content-type': contentTypes['.html']!,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  })
-  response.end(html)
-}
-
-/** The file a URL path names, or null when the path would leave the site folder. */
-function fileInside(siteDir: string, pagePath: string): string | null {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(pagePath)
-  } catch {
-    return null
-  }
-  if (decoded.includes('\0')) return null
-  const file = resolve(siteDir, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`)
-  const inside = relative(siteDir, file)
-  return inside.startsWith('..') || inside.startsWith(sep) ? null : file
+  return (request, pagePath, response, decorate) =>
+    new Promise<void>((done, fail) => {
+      if (pagePath.endsWith('/') || extname(pagePath) === '.html') return page(response, decorate).then(done, fail)
+      // sirv reads the path from the request; this one is the path inside the site.
+      const inSite = Object.create(request, { url: { value: pagePath } }) as IncomingMessage
+      response.once('finish', done)
+      assets(inSite, response, () => page(response, decorate).then(done, fail))
+    })
 }

@@ -1,0 +1,358 @@
+// Lines in reading order into blocks: headings (set larger than the body text), paragraphs and
+// list items (lines that follow each other at the body's line spacing, across columns and pages
+// while a sentence is unfinished), captions and the figures and tables they introduce (set smaller
+// than the body), footnotes (smaller type at a page's foot, each opening with a raised number),
+// and furniture (lines the margins and the cover page set aside, tables of contents).
+import type { FootnoteReference, FurnitureKind } from './types.js'
+import type { Line } from './lines.js'
+import type { PageFlow } from './columns.js'
+import { joinLines, type Vocabulary } from './hyphenation.js'
+
+export interface LaidOutPage {
+  number: number
+  height: number
+  flow: PageFlow
+  /** Margin lines above the text (running headers) and below it (running footers, page numbers). */
+  header: Line[]
+  footer: Line[]
+}
+
+export interface LayoutContext {
+  bodySize: number
+  /** Lines already known to be furniture: margins, the cover page's masthead and dateline. */
+  furniture: Map<Line, FurnitureKind>
+  vocabulary: Vocabulary
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'footnote' | 'caption' | 'table' | 'furniture'
+
+export interface Block {
+  kind: BlockKind
+  page: number
+  lines: Line[]
+  text: string
+  marks: FootnoteReference[]
+  label?: string
+  furniture?: FurnitureKind
+  /** For tables: the caption that introduced them. */
+  caption?: string
+}
+
+/** `Figure 3.`, `Table A-1.`, `Source:`, `Notes:`. */
+const captionStart = /^(?:(?:Figure|Table|Exhibit|Chart|Map|Box)\s+[A-Z]?-?\d+[.:]|(?:Sources?|Notes?)\s*:)/
+const figureCaption = /^(?:Figure|Exhibit|Chart|Map)\s/
+const tableCaption = /^(?:Table|Box)\s/
+const bullet = /^[•◦▪▫●○■□‣⁃–-]\s*/
+const numberedItem = /^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s/
+const dotLeaders = /(?:\.\s?){4,}\s*[\dA-Z-]*\s*$/
+/** Ends a sentence (or a label): the paragraph may not run on into the next column or page. */
+const terminal = /[.!?:;]["”’)\]]*$/
+
+/** A line longer than this is text set large (a summary, a lead), not a heading. */
+const maximumHeadingLine = 150
+/** Lines more than this many sizes apart start a new block. */
+const paragraphGap = 1.45
+
+export function layoutBlocks(pages: LaidOutPage[], context: LayoutContext): Block[] {
+  return new BlockBuilder(context).build(pages)
+}
+
+type Region = 'text' | 'figure' | 'table' | 'notes' | 'footnotes'
+
+class BlockBuilder {
+  private readonly out: Block[] = []
+  /** The block lines are being added to; pushed to `out` when the next block starts. */
+  private open: Block | undefined
+  /** Footnotes and furniture met while a paragraph is open: they follow it, so it is not cut. */
+  private deferred: Block[] = []
+  private region: Region = 'text'
+  private lastTableCaption: string | undefined
+  /** Lines at the top of this page's footnote area that end the previous page's last footnote. */
+  private carriedOver = new Set<Line>()
+
+  constructor(private readonly context: LayoutContext) {}
+
+  build(pages: LaidOutPage[]): Block[] {
+    for (const page of pages) this.page(page)
+    this.close()
+    return this.out
+  }
+
+  private page(page: LaidOutPage): void {
+    for (const line of page.header) this.aside(this.furnitureBlock(line, this.furnitureOf(line)))
+    this.region = 'text'
+    this.carriedOver = carriedOverFootnote(page, this.context.bodySize)
+    const contents = page.flow.lines.filter((line) => dotLeaders.test(line.text)).length
+    const tableOfContents = contents >= 3 && contents >= 0.3 * page.flow.lines.length
+    for (const line of page.flow.lines) {
+      const known = this.context.furniture.get(line)
+      if (known || tableOfContents) this.furnitureLine(line, known ?? 'table-of-contents')
+      else this.line(line, page)
+    }
+    this.closeUnlessRunningOn()
+    for (const group of groupLines(page.flow.sidebar)) {
+      this.aside(this.furnitureBlockOf(group, 'cover'))
+    }
+    for (const line of page.footer) this.aside(this.furnitureBlock(line, this.furnitureOf(line)))
+  }
+
+  private furnitureOf(line: Line): FurnitureKind {
+    return this.context.furniture.get(line) ?? 'other'
+  }
+
+  private line(line: Line, page: LaidOutPage): void {
+    const { bodySize } = this.context
+    const small = line.size < bodySize - 0.4
+    if (line.leadingMark !== undefined && small && line.y < page.height * 0.6) {
+      this.region = 'footnotes'
+      this.aside(this.start('footnote', line, { label: line.leadingMark }))
+      return
+    }
+    if (this.region === 'text' && this.carriedOver.has(line)) {
+      const footnote = this.lastFootnote()
+      if (footnote) this.append(footnote, line)
+      else this.aside(this.start('footnote', line, { label: '' }))
+      return
+    }
+    if (this.region === 'footnotes' && small) {
+      const footnote = this.deferredFootnote()
+      if (footnote) {
+        this.append(footnote, line)
+        return
+      }
+    }
+    if (captionStart.test(line.text)) {
+      this.region = figureCaption.test(line.text) ? 'figure' : tableCaption.test(line.text) ? 'table' : 'notes'
+      this.begin(this.start('caption', line))
+      if (this.region === 'table') this.lastTableCaption = line.text
+      return
+    }
+    if (line.size >= bodySize + 0.9 && /\p{L}{2}/u.test(line.text) && line.text.length <= maximumHeadingLine) {
+      this.region = 'text'
+      if (this.open?.kind === 'heading' && this.continuesHeading(this.open, line)) this.append(this.open, line)
+      else this.begin(this.start('heading', line))
+      return
+    }
+    if ((this.region === 'figure' || this.region === 'table' || this.region === 'notes') && small) {
+      this.inRegion(line)
+      return
+    }
+    if (!small) this.region = 'text'
+    const listItem = bullet.test(line.text) || numberedItem.test(line.text)
+    if (!listItem && this.open && this.continuesText(this.open, line)) {
+      this.append(this.open, line)
+      return
+    }
+    this.begin(this.start(listItem ? 'list-item' : 'paragraph', line))
+  }
+
+  /** A line inside a figure, a table or a caption's notes (all set smaller than the body). */
+  private inRegion(line: Line): void {
+    const open = this.open
+    if (open?.kind === 'caption' && this.continuesCaption(open, line)) {
+      this.append(open, line)
+      return
+    }
+    if (this.region === 'notes') {
+      if (open?.kind === 'caption') this.append(open, line)
+      else this.begin(this.start('caption', line))
+      return
+    }
+    if (this.region === 'figure') {
+      // Labels and values drawn inside a chart: kept, but apart from the prose.
+      if (open?.kind === 'furniture' && open.furniture === 'other') this.append(open, line)
+      else this.begin(this.furnitureBlock(line, 'other'))
+      return
+    }
+    if (open?.kind === 'table') {
+      open.lines.push(line)
+      return
+    }
+    const table = this.start('table', line)
+    if (this.lastTableCaption !== undefined) table.caption = this.lastTableCaption
+    this.begin(table)
+  }
+
+  private continuesHeading(block: Block, line: Line): boolean {
+    const last = block.lines.at(-1)!
+    const gap = last.y - line.y
+    return last.page === line.page && Math.abs(last.size - line.size) < 0.5 && gap > 0 && gap <= 1.6 * line.size
+  }
+
+  private continuesCaption(block: Block, line: Line): boolean {
+    const last = block.lines.at(-1)!
+    const gap = last.y - line.y
+    return (
+      !captionStart.test(line.text) &&
+      last.page === line.page &&
+      Math.abs(last.size - line.size) < 0.3 &&
+      gap > 0 &&
+      gap <= paragraphGap * line.size
+    )
+  }
+
+  private continuesText(block: Block, line: Line): boolean {
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false
+    const last = block.lines.at(-1)!
+    if (Math.abs(last.size - line.size) >= 0.6) return false
+    // The block's lines in the column the last one is in (a paragraph may have begun in another).
+    const inColumn = block.lines.filter(
+      (other) => other.page === last.page && Math.abs(other.x0 - last.x0) < 3 * line.size,
+    )
+    const left = Math.min(...inColumn.map((other) => other.x0))
+    const gap = last.y - line.y
+    const sameColumn = last.page === line.page && gap > 0 && Math.abs(line.x0 - left) < 3 * line.size
+    if (sameColumn) {
+      if (gap > paragraphGap * Math.max(line.size, last.size)) return false
+      if (block.kind === 'list-item') return line.x0 > block.lines[0]!.x0 + 0.5 * line.size
+      const right = Math.max(...inColumn.map((other) => other.x1))
+      // A short line that ends a sentence ends its paragraph; an indented line starts one.
+      if (terminal.test(last.text) && last.x1 < right - 4 * line.size) return false
+      return !(inColumn.length > 1 && line.x0 > left + line.size)
+    }
+    // Into the next column or page: only an unfinished sentence runs on.
+    const moved = line.page !== last.page || gap <= 0
+    return moved && !terminal.test(last.text) && /^[\p{Ll}\p{N}(“"'‘]/u.test(line.text)
+  }
+
+  /** The footnote read last, wherever it went: a footnote may run on at the next page's foot. */
+  private lastFootnote(): Block | undefined {
+    return (
+      [...this.deferred].reverse().find((block) => block.kind === 'footnote') ??
+      this.out.findLast((block) => block.kind === 'footnote')
+    )
+  }
+
+  private deferredFootnote(): Block | undefined {
+    const last = this.deferred.at(-1) ?? this.out.at(-1)
+    return last?.kind === 'footnote' ? last : undefined
+  }
+
+  private furnitureLine(line: Line, kind: FurnitureKind): void {
+    const open = this.open
+    if (open?.kind === 'furniture' && open.furniture === kind && open.lines.at(-1)?.page === line.page) {
+      this.append(open, line)
+    } else {
+      this.begin(this.furnitureBlock(line, kind))
+    }
+  }
+
+  private start(kind: BlockKind, line: Line, extra: Partial<Block> = {}): Block {
+    return { kind, page: line.page, lines: [line], text: '', marks: [], ...extra }
+  }
+
+  private furnitureBlock(line: Line, furniture: FurnitureKind): Block {
+    return this.furnitureBlockOf([line], furniture)
+  }
+
+  private furnitureBlockOf(lines: Line[], furniture: FurnitureKind): Block {
+    return { kind: 'furniture', page: lines[0]!.page, lines, text: '', marks: [], furniture }
+  }
+
+  private append(block: Block, line: Line): void {
+    block.lines.push(line)
+  }
+
+  /** Starts a block of the text flow: the open one is finished first. */
+  private begin(block: Block): void {
+    this.close()
+    this.open = block
+  }
+
+  /** A block beside the flow (footnote, margin line): after the open paragraph, if one runs on. */
+  private aside(block: Block): void {
+    if (this.open) this.deferred.push(block)
+    else this.out.push(block)
+  }
+
+  /** At a page's end only a paragraph or list item can run on into the next page. */
+  private closeUnlessRunningOn(): void {
+    if (this.open && this.open.kind !== 'paragraph' && this.open.kind !== 'list-item') this.close()
+  }
+
+  private close(): void {
+    if (this.open) this.out.push(this.open)
+    this.out.push(...this.deferred)
+    this.open = undefined
+    this.deferred = []
+  }
+}
+
+/**
+ * Small lines just above a page's first footnote, at line spacing and set apart from the text
+ * above them: the end of a footnote begun on the page before.
+ */
+function carriedOverFootnote(page: LaidOutPage, bodySize: number): Set<Line> {
+  const lines = page.flow.lines
+  const first = lines.findIndex(
+    (line) => line.leadingMark !== undefined && line.size < bodySize - 0.4 && line.y < page.height * 0.6,
+  )
+  const carried = new Set<Line>()
+  let i = first - 1
+  for (; i >= 0; i--) {
+    const line = lines[i]!
+    const below = lines[i + 1]!
+    const spacing = line.y - below.y
+    if (
+      line.size >= bodySize - 0.4 ||
+      captionStart.test(line.text) ||
+      spacing <= 0 ||
+      spacing > paragraphGap * line.size
+    ) {
+      break
+    }
+    carried.add(line)
+  }
+  const above = lines[i]
+  const top = lines[i + 1]
+  // Set apart: a wider gap than the text's spacing (the footnote rule) above the carried lines.
+  if (!above || !top || above.y - top.y <= paragraphGap * above.size) return new Set()
+  return carried
+}
+
+/** Lines of a sidebar, grouped where they follow each other at line spacing. */
+function groupLines(lines: Line[]): Line[][] {
+  const groups: Line[][] = []
+  for (const line of lines) {
+    const group = groups.at(-1)
+    const last = group?.at(-1)
+    if (group && last && last.y - line.y > 0 && last.y - line.y <= paragraphGap * line.size) group.push(line)
+    else groups.push([line])
+  }
+  return groups
+}
+
+/** The block's lines as one text, broken words mended and footnote marks moved with the text. */
+export function blockText(lines: Line[], vocabulary: Vocabulary): { text: string; marks: FootnoteReference[] } {
+  let text = ''
+  const marks: FootnoteReference[] = []
+  for (const line of lines) {
+    if (text === '') {
+      text = line.text
+      marks.push(...line.marks)
+      continue
+    }
+    const joined = joinLines(text, line.text, vocabulary)
+    const offset = joined.text.length - line.text.length
+    for (const mark of marks) mark.offset = Math.min(mark.offset, text.length - joined.removed)
+    text = joined.text
+    marks.push(...line.marks.map((mark) => ({ label: mark.label, offset: mark.offset + offset })))
+  }
+  return { text, marks }
+}
+
+/**
+ * A table's lines as rows of cells. A line of one cell that starts right of the table's first
+ * column is the wrapped end of the row above it.
+ */
+export function tableRows(lines: Line[]): string[][] {
+  const left = Math.min(...lines.map((line) => line.x0))
+  const rows: string[][] = []
+  for (const line of lines) {
+    const cells = line.cells.length ? line.cells : [line.text]
+    const row = rows.at(-1)
+    if (row && cells.length === 1 && line.x0 > left + line.size) row[row.length - 1] += ` ${cells[0]}`
+    else rows.push([...cells])
+  }
+  return rows
+}

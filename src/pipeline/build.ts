@@ -1,0 +1,294 @@
+// A build: plan, render, write and (with export settings) export the decks
+// of one or more briefs. Each deck folder records what it was made from
+// (record.ts); a deck whose inputs did not change is skipped, and one that
+// comes out the same as before keeps its exports.
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { startPrintSiteBuilder, type PrintSiteBuilder } from '../export/print-site.js'
+import {
+  DeckPlan,
+  type AudienceProfile,
+  type Brief,
+  type BuiltDeck,
+  type DeckBuildRecord,
+  type DeckCheck,
+  type ExportedDeck,
+  type HandoutLayout,
+  type PaperSize,
+  type Warning,
+} from '../model/index.js'
+import { exportBriefs, type ExportGroup } from './export-step.js'
+import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
+import type { PlanOptions } from './plan.js'
+import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
+
+/** What the export does to each deck; a deck whose last export had other settings is exported again. */
+export interface ExportSettings {
+  readonly handoutLayout: HandoutLayout
+  readonly paper: PaperSize
+  readonly pngScale: number
+  readonly pptx: boolean
+  /** Run the render check on each exported deck. */
+  readonly check: boolean
+}
+
+export interface BuildOptions extends PlanOptions {
+  /** Decks go to `<outDir>/<brief name>/<audience>/`. */
+  readonly outDir: string
+  /** Build every deck again, whatever its record says. */
+  readonly force?: boolean
+  /** Also export (and check) the decks. */
+  readonly export?: ExportSettings
+  /** No progress bars. */
+  readonly quiet?: boolean
+  /**
+   * Rename changed files over inside each deck folder instead of replacing
+   * the folder whole: for a deck that a Slidev dev server is showing
+   * (`present`), which keeps the folder itself open.
+   */
+  readonly inPlace?: boolean
+}
+
+/**
+ * - `skipped`: nothing the deck is made of changed; nothing was redone.
+ * - `unchanged`: something changed, but the deck came out the same; its exports were kept.
+ * - `rebuilt`: written, and exported when asked, anew.
+ */
+export type DeckState = 'skipped' | 'unchanged' | 'rebuilt'
+
+export interface DeckBuild {
+  readonly deck: BuiltDeck
+  readonly state: DeckState
+  /** With export settings: what the deck's PDFs and pictures are, new or kept. */
+  readonly exported?: ExportedDeck
+  /** With the check on: the deck's render check, new or from the export that made its PDFs. */
+  readonly check?: DeckCheck
+}
+
+export interface BuildResult {
+  readonly brief: Brief
+  /** Orphaned overrides and unreadable review lines of the decks that were planned: the build went on, but someone should look. */
+  readonly warnings: Warning[]
+  /** Every deck asked for, in the brief's audience order. */
+  readonly decks: BuiltDeck[]
+  readonly builds: DeckBuild[]
+}
+
+/** The outcome of one brief of a build of several: a result, or what stopped it. */
+export type BriefOutcome =
+  | { readonly briefPath: string; readonly result: BuildResult; readonly error?: undefined }
+  | { readonly briefPath: string; readonly result?: undefined; readonly error: unknown }
+
+/** Builds one brief; its first problem is thrown. */
+export async function buildBrief(briefPath: string, options: BuildOptions): Promise<BuildResult> {
+  const [outcome] = await buildBriefs([briefPath], options)
+  if (outcome?.error !== undefined || !outcome?.result) throw outcome?.error
+  return outcome.result
+}
+
+/**
+ * Builds several briefs with one print-site builder and one Chromium. A
+ * brief that fails is reported in its outcome and the others still build.
+ */
+export async function buildBriefs(briefPaths: readonly string[], options: BuildOptions): Promise<BriefOutcome[]> {
+  const settings = options.export ? settingsKey(options.export) : undefined
+  const prepared = await Promise.all(
+    briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
+  )
+  // Slidev loads in the builder while this process plans and renders the decks.
+  const builder =
+    options.export && prepared.some((each) => each.value && each.value.stale.length > 0)
+      ? startPrintSiteBuilder()
+      : undefined
+  try {
+    const written: Attempt<WrittenBrief>[] = []
+    // One brief at a time: planning is CPU work, and a brief's decks go to the builder as soon as they are written.
+    for (const each of prepared) {
+      const value = each.value
+      written.push(
+        value
+          ? await attempt(each.briefPath, () =>
+              writeBrief(value, settings, options.force ?? false, options.inPlace ?? false),
+            )
+          : { ...each, value: undefined },
+      )
+    }
+    if (options.export && settings) await exportWritten(written, options, settings, builder)
+    return written.map((each) =>
+      each.value
+        ? { briefPath: each.briefPath, result: resultOf(each.value) }
+        : { briefPath: each.briefPath, error: each.error },
+    )
+  } finally {
+    builder?.close()
+  }
+}
+
+interface DeckTarget {
+  readonly profile: AudienceProfile
+  readonly dir: string
+  readonly fingerprint: string
+  readonly record: DeckBuildRecord | undefined
+}
+
+interface PreparedBrief {
+  readonly inputs: BriefInputs
+  readonly kept: Map<string, DeckBuild>
+  readonly stale: DeckTarget[]
+  readonly order: readonly string[]
+}
+
+/** Reads what the brief's decks are made from and sorts them into those to skip and those to build. */
+async function prepareBrief(
+  briefPath: string,
+  options: BuildOptions,
+  settings: string | undefined,
+): Promise<PreparedBrief> {
+  const inputs = await readBriefInputs(briefPath, options)
+  const profiles = selectAudiences(inputs, options.audiences)
+  const kept = new Map<string, DeckBuild>()
+  const stale: DeckTarget[] = []
+  for (const profile of profiles) {
+    const dir = resolve(options.outDir, inputs.brief.name, profile.id)
+    const target = { profile, dir, fingerprint: inputs.fingerprint(profile.id), record: await readRecord(dir) }
+    const skipped = options.force ? undefined : await skippedDeck(target, settings)
+    if (skipped) kept.set(profile.id, skipped)
+    else stale.push(target)
+  }
+  return { inputs, kept, stale, order: profiles.map((profile) => profile.id) }
+}
+
+/** The deck as its folder holds it, when nothing it is made of changed since, and its exports are there (when asked for). */
+async function skippedDeck(target: DeckTarget, settings: string | undefined): Promise<DeckBuild | undefined> {
+  const { record, dir } = target
+  if (record?.inputs !== target.fingerprint) return undefined
+  const exported = settings === undefined ? undefined : await keptExport(dir, target.profile.id, record, settings)
+  if (settings !== undefined && !exported) return undefined
+  const plan = await readFile(join(dir, 'deck-plan.json'), 'utf8').then(
+    (text) => DeckPlan.safeParse(JSON.parse(text)),
+    () => undefined,
+  )
+  if (!plan?.success) return undefined
+  return { deck: builtDeck(dir, plan.data), state: 'skipped', ...exported }
+}
+
+/** The last export, when it was of this very content with these settings and its files are all there. */
+async function keptExport(
+  dir: string,
+  audience: string,
+  record: DeckBuildRecord,
+  settings: string,
+): Promise<Pick<DeckBuild, 'exported' | 'check'> | undefined> {
+  const last = record.export
+  if (!last || last.content !== record.content || last.settings !== settings) return undefined
+  if (!(await recordedFilesExist(dir, last))) return undefined
+  return { exported: recordedExport(dir, audience, last), ...(last.check ? { check: last.check } : {}) }
+}
+
+interface WrittenBrief extends PreparedBrief {
+  readonly warnings: Warning[]
+  /** Decks written by this build whose exports are out of date, with the record that says what they are. */
+  readonly toExport: { readonly deck: BuiltDeck; readonly record: DeckBuildRecord }[]
+  readonly builds: Map<string, DeckBuild>
+}
+
+/** Plans, renders and writes the stale decks; with `force`, none keeps its last export. */
+async function writeBrief(
+  prepared: PreparedBrief,
+  settings: string | undefined,
+  force: boolean,
+  inPlace: boolean,
+): Promise<WrittenBrief> {
+  const builds = new Map(prepared.kept)
+  const toExport: WrittenBrief['toExport'] = []
+  if (prepared.stale.length === 0) return { ...prepared, warnings: [], toExport, builds }
+  // The stages load only when a deck needs them: a build that skips everything stays quick.
+  const [{ deckStatus, planDecks }, { render, writeDeck, updateDeckInPlace }] = await Promise.all([
+    import('./plan.js'),
+    import('../render/index.js'),
+  ])
+  const planned = await planDecks(
+    prepared.inputs,
+    prepared.stale.map((target) => target.profile),
+  )
+  for (const [index, plan] of planned.decks.entries()) {
+    const target = prepared.stale[index]!
+    const rendered = render(plan, prepared.inputs.templates)
+    const content = contentHash(rendered)
+    // The output root is two folders up (`<out>/<brief>/<audience>`): from there down, nothing may be a link.
+    await (inPlace ? updateDeckInPlace : writeDeck)(target.dir, rendered, { outDir: dirname(dirname(target.dir)) })
+    const deck = builtDeck(target.dir, plan)
+    const sameContent = target.record?.content === content
+    const record: DeckBuildRecord = {
+      inputs: target.fingerprint,
+      content,
+      status: deckStatus(prepared.inputs.brief, plan, planned.review),
+      ...(sameContent && target.record?.export ? { export: target.record.export } : {}),
+    }
+    // Written before any export: until the export records itself, the record claims no PDFs of this content.
+    await writeRecord(target.dir, record)
+    const kept =
+      settings === undefined || force ? undefined : await keptExport(target.dir, plan.audience, record, settings)
+    if (settings !== undefined && !kept) toExport.push({ deck, record })
+    const unchanged = sameContent && !force && (settings === undefined || kept)
+    builds.set(plan.audience, { deck, state: unchanged ? 'unchanged' : 'rebuilt', ...kept })
+  }
+  return { ...prepared, warnings: planned.warnings, toExport, builds }
+}
+
+async function exportWritten(
+  written: Attempt<WrittenBrief>[],
+  options: BuildOptions,
+  settings: string,
+  builder: PrintSiteBuilder | undefined,
+): Promise<void> {
+  const groups: (ExportGroup & { readonly index: number })[] = []
+  written.forEach((each, index) => {
+    if (each.value && each.value.toExport.length > 0) groups.push({ index, decks: each.value.toExport })
+  })
+  if (groups.length === 0) return
+  const outcomes = await exportBriefs(groups, options.export!, settings, {
+    quiet: options.quiet ?? false,
+    ...(builder ? { builder } : {}),
+  })
+  outcomes.forEach((outcome, position) => {
+    const group = groups[position]!
+    const brief = written[group.index]!
+    if (outcome.decks === undefined) {
+      written[group.index] = { briefPath: brief.briefPath, error: outcome.error }
+      return
+    }
+    for (const done of outcome.decks)
+      brief.value!.builds.set(done.deck.audience, { deck: done.deck, state: 'rebuilt', ...done.kept })
+  })
+}
+
+function resultOf(written: WrittenBrief): BuildResult {
+  const builds = written.order.map((audience) => written.builds.get(audience)!)
+  return { brief: written.inputs.brief, warnings: written.warnings, decks: builds.map((build) => build.deck), builds }
+}
+
+function builtDeck(dir: string, plan: DeckPlan): BuiltDeck {
+  return { audience: plan.audience, dir, slidesPath: join(dir, 'slides.md'), plan }
+}
+
+/** The export settings as a hash; progress output is not among them. */
+function settingsKey(settings: ExportSettings): string {
+  const { handoutLayout, paper, pngScale, pptx, check } = settings
+  return createHash('sha256').update(JSON.stringify({ handoutLayout, paper, pngScale, pptx, check })).digest('hex')
+}
+
+interface Attempt<T> {
+  readonly briefPath: string
+  readonly value?: T
+  readonly error?: unknown
+}
+
+async function attempt<T>(briefPath: string, work: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { briefPath, value: await work() }
+  } catch (error) {
+    return { briefPath, error }
+  }
+}

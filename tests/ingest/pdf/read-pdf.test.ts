@@ -1,0 +1,217 @@
+// The PDF reader on tiny PDFs built here: each test places text the way a layout does and checks
+// what the reader makes of it.
+import { describe, expect, it } from 'vitest'
+import { readPdf, type PdfBlock } from '../../../src/ingest/pdf/index.js'
+import { BriefdeckProblem } from '../../../src/model/index.js'
+import { buildEncryptedPdf, buildPdf, column, type Placed } from './build-pdf.js'
+
+const left = [
+  'The first column opens the text of this brief and it',
+  'runs on for several lines of ordinary prose so that',
+  'the reader can see a column of text set on the left',
+  'side of the page, as two-column briefs are set, and',
+  'its last sentence runs over into the right column',
+]
+const right = [
+  'where it ends, because the text flows from the foot',
+  'of the left column to the head of the right column.',
+  'A second paragraph follows in the right column after',
+  'a blank line, and it is as long as the others are, so',
+  'that the right column holds enough lines to be one.',
+]
+
+function textOf(blocks: PdfBlock[], kind: PdfBlock['kind']): string[] {
+  return blocks.filter((block) => block.kind === kind).map((block) => ('text' in block ? block.text : ''))
+}
+
+/** Two pages of a two-column brief: title and dateline on top, running header and footer on both pages. */
+async function twoColumnBrief(): Promise<Uint8Array> {
+  const runningLines = (page: number): Placed[] => [
+    { text: 'Two Columns of Text', x: 430, y: 760, size: 9 },
+    { text: `Policy Institute ${page}`, x: 260, y: 30, size: 9 },
+    { text: 'PI1234', x: 520, y: 18, size: 9 },
+  ]
+  return buildPdf({
+    pages: [
+      [
+        { text: 'Updated June 5, 2024', x: 430, y: 700, size: 10 },
+        { text: 'Two Columns of Text', x: 50, y: 680, size: 18, bold: true },
+        ...column(left, 50, 640),
+        ...column(right.slice(0, 2), 320, 640),
+        ...column(right.slice(2), 320, 610),
+        { text: 'An Issue Brief', x: 50, y: 70, size: 7 },
+        ...runningLines(1),
+      ],
+      [
+        { text: 'Closing Section', x: 50, y: 700, size: 13, bold: true },
+        ...column(['The closing section has one paragraph only, and it ends here.'], 50, 684),
+        { text: 'Jane Q. Public, Analyst in Public Policy', x: 50, y: 640, size: 10 },
+        ...runningLines(2),
+      ],
+    ],
+  })
+}
+
+describe('readPdf', () => {
+  it('reads two columns in order: the left column, then the right, a sentence running across', async () => {
+    const reading = await readPdf(await twoColumnBrief(), 'brief.pdf')
+    const paragraphs = textOf(reading.blocks, 'paragraph')
+    expect(paragraphs[0]).toBe(`${left.join(' ')} ${right.slice(0, 2).join(' ')}`)
+    expect(paragraphs[1]).toBe(right.slice(2).join(' '))
+    expect(reading.pageCount).toBe(2)
+  })
+
+  it('takes the title from the largest type, the date from the dateline, the author from the closing byline, the rest from the margins', async () => {
+    const reading = await readPdf(await twoColumnBrief(), 'brief.pdf')
+    expect(reading.metadata).toMatchObject({
+      title: 'Two Columns of Text',
+      date: '2024-06-05',
+      authors: ['Jane Q. Public'],
+      publisher: 'Policy Institute',
+      identifier: 'PI1234',
+      documentType: 'Issue Brief',
+    })
+    expect(textOf(reading.blocks, 'heading')).toEqual(['Two Columns of Text', 'Closing Section'])
+    expect(reading.blocks).toContainEqual({
+      kind: 'furniture',
+      furniture: 'contact',
+      text: 'Jane Q. Public, Analyst in Public Policy',
+      page: 2,
+    })
+  })
+
+  it('sets running headers and footers aside as furniture, recognised by their recurrence', async () => {
+    const reading = await readPdf(await twoColumnBrief(), 'brief.pdf')
+    const furniture = reading.blocks.filter((block) => block.kind === 'furniture').map((block) => block.text)
+    expect(furniture).toEqual(expect.arrayContaining(['Policy Institute 1', 'Policy Institute 2']))
+    const headers = reading.blocks.filter((block) => block.kind === 'furniture' && block.furniture === 'running-header')
+    expect(headers.map((block) => block.page)).toEqual([1, 2])
+    for (const text of [...textOf(reading.blocks, 'paragraph'), ...textOf(reading.blocks, 'heading')]) {
+      expect(text).not.toMatch(/Policy Institute/)
+    }
+  })
+
+  it('mends words broken across lines and keeps the hyphens of compounds', async () => {
+    const bytes = await buildPdf({
+      pages: [
+        column(
+          [
+            'The committee found that the govern-',
+            'ment had made a long-',
+            'term commitment that the EPA-',
+            'recognized laboratories would keep.',
+          ],
+          72,
+          700,
+        ),
+      ],
+    })
+    const [paragraph] = textOf((await readPdf(bytes, 'hyphens.pdf')).blocks, 'paragraph')
+    expect(paragraph).toBe(
+      'The committee found that the government had made a long-term commitment that the EPA-recognized laboratories would keep.',
+    )
+  })
+
+  it('takes superscript marks out of the text as footnote references and reads the footnotes at the foot', async () => {
+    const bytes = await buildPdf({
+      pages: [
+        [
+          { text: 'A sentence that cites a source.', x: 72, y: 700, size: 11 },
+          { text: '1', x: 220, y: 704, size: 7 },
+          { text: ' And one more sentence of text.', x: 224, y: 700, size: 11 },
+          ...column(['The text goes on for a second line to make a body of text.'], 72, 686, 11),
+          { text: '1', x: 72, y: 124, size: 6 },
+          { text: 'Author, Title of the Source (Publisher, 2020), p. 3.', x: 77, y: 120, size: 9 },
+          { text: 'and the rest of the note on a second line.', x: 72, y: 110, size: 9 },
+        ],
+      ],
+    })
+    const { blocks } = await readPdf(bytes, 'notes.pdf')
+    const paragraph = blocks.find((block) => block.kind === 'paragraph')
+    expect(paragraph).toMatchObject({
+      text: 'A sentence that cites a source. And one more sentence of text. The text goes on for a second line to make a body of text.',
+      footnoteRefs: [{ label: '1', offset: 'A sentence that cites a source.'.length }],
+    })
+    expect(blocks).toContainEqual({
+      kind: 'footnote',
+      label: '1',
+      text: 'Author, Title of the Source (Publisher, 2020), p. 3. and the rest of the note on a second line.',
+      page: 1,
+    })
+  })
+
+  it('reads figure and table captions, source and note lines as captions, not prose', async () => {
+    const bytes = await buildPdf({
+      pages: [
+        [
+          ...column(['Body text comes first, in the size of the body, as a paragraph.'], 72, 700, 11),
+          { text: 'Figure 1. Spending by Year', x: 72, y: 660, size: 10, bold: true },
+          { text: '2020', x: 100, y: 600, size: 8 },
+          { text: 'Source: An agency, with data.', x: 72, y: 560, size: 8 },
+          ...column(['Body text follows the figure, in the size of the body again.'], 72, 530, 11),
+        ],
+      ],
+    })
+    const { blocks } = await readPdf(bytes, 'figure.pdf')
+    expect(textOf(blocks, 'caption')).toEqual(['Figure 1. Spending by Year', 'Source: An agency, with data.'])
+    expect(textOf(blocks, 'paragraph')).toHaveLength(2)
+    expect(textOf(blocks, 'paragraph').join(' ')).not.toMatch(/2020/)
+  })
+
+  it('falls back on the document information dictionary for title and authors', async () => {
+    const bytes = await buildPdf({
+      pages: [column(['Only body text on this page, all of it the same size.'], 72, 700)],
+      info: { title: 'The Title in the Dictionary', author: 'Ann Author, Ben Writer' },
+    })
+    const { metadata } = await readPdf(bytes, 'plain.pdf')
+    expect(metadata.title).toBe('The Title in the Dictionary')
+    expect(metadata.authors).toEqual(['Ann Author', 'Ben Writer'])
+  })
+})
+
+describe('readPdf on bad input', () => {
+  async function problemOf(bytes: Uint8Array): Promise<BriefdeckProblem> {
+    const error = await readPdf(bytes, 'bad.pdf').then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    )
+    expect(error).toBeInstanceOf(BriefdeckProblem)
+    const problem = error as BriefdeckProblem
+    expect(problem.place.file).toBe('bad.pdf')
+    expect(problem.toString()).not.toContain('\n')
+    return problem
+  }
+
+  it('says a PDF without a text layer is probably a scan', async () => {
+    const problem = await problemOf(await buildPdf({ pages: [[]], shapesOnly: true }))
+    expect(problem.message).toMatch(/^has no text layer \(a scanned PDF\?\)/)
+  })
+
+  it('says an encrypted PDF is encrypted', async () => {
+    const problem = await problemOf(await buildEncryptedPdf())
+    expect(problem.message).toMatch(/encrypted/)
+  })
+
+  it('says a truncated PDF is not readable', async () => {
+    const whole = await buildPdf({ pages: [column(['Some text.'], 72, 700)] })
+    const problem = await problemOf(whole.slice(0, 40))
+    expect(problem.message).toMatch(/not a readable PDF/)
+  })
+
+  it('says a file that is not a PDF at all is not readable', async () => {
+    const problem = await problemOf(new TextEncoder().encode('just some text, not a PDF\n'))
+    expect(problem.message).toMatch(/not a readable PDF/)
+  })
+
+  it('reads a Node Buffer as well as a Uint8Array', async () => {
+    const reading = await readPdf(Buffer.from(await twoColumnBrief()), 'brief.pdf')
+    expect(reading.metadata.title).toBe('Two Columns of Text')
+  })
+
+  it('leaves the bytes it was given as they were', async () => {
+    const bytes = await twoColumnBrief()
+    const copy = bytes.slice()
+    await readPdf(bytes, 'brief.pdf')
+    expect(bytes).toEqual(copy)
+  })
+})
