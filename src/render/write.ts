@@ -1,5 +1,5 @@
 import { constants } from 'node:fs'
-import { cp, lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, cp, lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, sep } from 'node:path'
 import type { RenderedDeck } from '../model/index.js'
 import { checkNoLinksBelow, checkOutputPath } from '../shared/owned-folder.js'
@@ -35,6 +35,8 @@ export async function stageDeck(dir: string, deck: RenderedDeck, options: WriteD
   await recoverInterrupted(dir)
   const staging = await mkdtemp(join(parent, `${stagingPrefix(dir)}${process.pid}-`))
   try {
+    // mkdtemp makes the folder private; a deck folder is as readable as any other the user makes.
+    await chmod(staging, 0o777 & ~process.umask())
     await carryOver(dir, staging, deck)
     await writeFiles(staging, deck)
   } catch (error) {
