@@ -23,7 +23,10 @@ afterAll(() => rm(repo, { recursive: true, force: true }))
 /** Every file of the deck folder with its content. */
 async function snapshot(): Promise<string> {
   const entries = await readdir(deckDir, { recursive: true, withFileTypes: true }).catch(() => [])
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+  // The build record is written after the folder is in place (src/pipeline/build.ts); it says what the deck was made from, not what a reader sees.
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name !== '.briefdeck-build.json')
+    .map((entry) => join(entry.parentPath, entry.name))
   const contents = await Promise.all(
     files.map(async (file) => `${relative(deckDir, file)}\n${await readFile(file, 'utf8')}`),
   )
