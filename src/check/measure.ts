@@ -107,14 +107,26 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
 
   /**
    * The text a unit shows itself, without the texts of units nested in it (a
-   * list inside a list item); text nodes are joined with spaces, because a
-   * block inside the unit starts a new line in print.
+   * list inside a list item). Text in inline elements runs on (`{` in a span
+   * before `{` is `{{`, as the PDF has it); a block inside the unit starts a
+   * new line in print, so its text is set apart with a space.
    */
   const ownText = (unit: Element): string => {
+    const blockOf = (node: Node): Element => {
+      let element = node.parentElement ?? unit
+      while (element !== unit && getComputedStyle(element).display.startsWith('inline'))
+        element = element.parentElement ?? unit
+      return element
+    }
     const walker = document.createTreeWalker(unit, NodeFilter.SHOW_TEXT)
     const parts: string[] = []
+    let previousBlock: Element | undefined
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest(textUnitSelector) === unit) parts.push(node.textContent ?? '')
+      if (node.parentElement?.closest(textUnitSelector) !== unit) continue
+      const block = blockOf(node)
+      if (block === previousBlock && parts.length > 0) parts[parts.length - 1] += node.textContent ?? ''
+      else parts.push(node.textContent ?? '')
+      previousBlock = block
     }
     return parts.join(' ').replace(/\s+/g, ' ').trim()
   }

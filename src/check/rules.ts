@@ -1,6 +1,6 @@
 // The check's rules: from what was measured in the browser and read from the
 // PDF to findings. Pure, so each rule is tested without a browser.
-import type { CheckFinding, CheckRule, DeckPlan } from '../model/index.js'
+import type { CheckFinding, CheckRule, DeckPlan, SlidePlan } from '../model/index.js'
 import type { ElementNote, SlideMeasurement } from './measure.js'
 
 export interface DeckObservation {
@@ -78,25 +78,38 @@ const contrastMeetsAA: Rule = ({ slides }) =>
     ),
   )
 
-const slideTextInPdf: Rule = ({ slides, pdfPages }) => {
+/**
+ * The PDF against the slide as drawn and against the plan itself: the
+ * plan's title and bullets are the text as the source has it, so an escape
+ * that leaked onto the page (`&#95;` for `_`) shows as missing text, which
+ * a comparison with the drawn slide alone cannot see.
+ */
+const slideTextInPdf: Rule = ({ plan, slides, pdfPages }) => {
   const pageCount: CheckFinding[] =
     pdfPages.length === slides.length
       ? []
       : [deckFinding('text-missing-from-pdf', `the PDF has ${pdfPages.length} pages for ${slides.length} slides`)]
   const missing = slides.flatMap((slide, index) => {
     const page = pdfPages[index] ?? ''
-    return slide.texts
+    const planned = plannedTexts(plan.slides[index])
+    const texts = [...new Set([...slide.texts, ...planned])]
+    return texts
       .filter((text) => !appearsOnPage(page, text))
       .map((text) =>
         slideFinding(
           'text-missing-from-pdf',
           slide,
           { element: quoted(text), detail: '' },
-          `text on the slide is missing from PDF page ${index + 1}: ${quoted(text)}`,
+          `text ${planned.includes(text) ? 'of the plan' : 'on the slide'} is missing from PDF page ${index + 1}: ${quoted(text)}`,
         ),
       )
   })
   return [...pageCount, ...missing]
+}
+
+/** What every layout shows of a planned slide: its title and its bullets' text. */
+function plannedTexts(slide: SlidePlan | undefined): string[] {
+  return slide ? [slide.title, ...slide.bullets.map((bullet) => bullet.text)].filter((text) => text.trim() !== '') : []
 }
 
 /** In the order a reader fixes things: the deck as a whole, then slide by slide. */

@@ -1,4 +1,5 @@
 import { BriefdeckProblem, EnvironmentProblem, UsageError, type Warning } from '../model/index.js'
+import { printable } from '../shared/printable.js'
 
 /** Exit codes: the only place where errors become process outcomes. */
 export const ExitCode = {
@@ -21,7 +22,8 @@ export function printMessage(message: Error): void {
   const ours = message instanceof BriefdeckProblem || message instanceof EnvironmentProblem
   const severity = message instanceof BriefdeckProblem && !message.fatal ? 'warning: ' : ''
   const help = message instanceof UsageError ? ' (see briefdeck --help)' : ''
-  console.error(`briefdeck: ${severity}${ours ? message.toString() : message.message}${help}`)
+  // Names and texts from review logs, briefs and sources reach the terminal escaped.
+  console.error(printable(`briefdeck: ${severity}${ours ? message.toString() : message.message}${help}`))
   if (message instanceof BriefdeckProblem) message.also.forEach(printMessage)
 }
 

@@ -54,6 +54,10 @@ function withExportOptions(command: Command): Command {
     .option('--pptx', 'Also export PPTX through Slidev')
     .option('--no-check', 'Skip the render check after the export')
     .option('--quiet', 'No progress output')
+    .option(
+      '--no-repo-templates',
+      "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+    )
 }
 
 withExportOptions(
@@ -78,6 +82,10 @@ cli
   .option(...outOption)
   .option('--json', 'Print the report as JSON')
   .option('--quiet', 'No progress output')
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+  )
   .action(lazy(() => import('./commands/check.js')))
 
 cli
@@ -87,6 +95,10 @@ cli
   .option('--port <N>', 'Port for the Slidev server', { default: 3030 })
   .option('--remote <PASSWORD>', 'Allow remote control, protected by this password')
   .option('--no-open', 'Do not open a browser (one opens when the machine has a display)')
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+  )
   .action(lazy(() => import('./commands/present.js')))
 
 cli
@@ -107,6 +119,7 @@ cli
   .option('--audience <ID>', 'The audience whose deck is approved (required)')
   .option('--slide <SLIDES>', 'Slide numbers or ids (comma-separated)')
   .option('--as <NAME>', 'Who approves (required)')
+  .option('--key <FILE>', "SSH key to sign with (default: git's user.signingKey)")
   .action(lazy(() => import('./commands/approve.js')))
 
 cli
@@ -127,6 +140,14 @@ cli
   .option('--port <N>', 'Port', { default: 3040 })
   .option(...audiencesOption)
   .option('--add-reviewer <NAME>', 'Add a reviewer (or replace their token), print the token once and exit')
+  .option(
+    '--no-repo-templates',
+    "Use briefdeck's own templates and theme, not the brief repository's (whose theme is code)",
+  )
+  .option(
+    '--signing-key <FILE>',
+    "The server's SSH key for signing approvals (default: one of its own, made on first use)",
+  )
   .action(lazy(() => import('./commands/serve.js')))
 
 cli

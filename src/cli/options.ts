@@ -3,13 +3,18 @@ import { HandoutLayout, PaperSize, UsageError } from '../model/index.js'
 import type { BuildOptions, ExportSettings, PlanOptions } from '../pipeline/index.js'
 
 /** The audiences of `--audience a,b`; all of the brief's when absent. */
-export function planOptions(options: { readonly audience?: string }): PlanOptions {
-  if (options.audience === undefined) return {}
+export function planOptions(options: {
+  readonly audience?: string
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
+}): PlanOptions {
+  const trust = options.repoTemplates === false ? { repoTemplates: false } : {}
+  if (options.audience === undefined) return trust
   const audiences = String(options.audience)
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean)
-  return { audiences }
+  return { audiences, ...trust }
 }
 
 /** The `buildBrief` options of a command that takes `--audience ids` and `--out DIR`. */
@@ -17,6 +22,7 @@ export function buildOptions(options: {
   readonly audience?: string
   readonly out: string
   readonly force?: boolean
+  readonly repoTemplates?: boolean
 }): BuildOptions {
   return { ...planOptions(options), outDir: options.out, ...(options.force ? { force: true } : {}) }
 }

@@ -61,7 +61,7 @@ export default async function printSiteConfig(): Promise<UserConfig> {
     plugins: [
       ...(keepSlideShow ? [] : [withoutSlideShow()]),
       servedIndexHtml(indexHtmlPath, options.utils.indexHtml),
-      await ViteSlidevPlugin(options),
+      await ViteSlidevPlugin(options, slidevPluginOptions),
       oneChunk(),
     ],
     define: { __VUE_PROD_DEVTOOLS__: false },
@@ -78,6 +78,18 @@ export default async function printSiteConfig(): Promise<UserConfig> {
       rollupOptions: { input: { index: indexHtmlPath } },
     },
   }
+}
+
+/**
+ * markdown-it's link detection turns addresses in text into links after
+ * briefdeck has escaped the text, so the escapes land inside the link and
+ * a source could plant links in a handout. Off: an address reads as text;
+ * a template that wants a link writes one. The theme's vite.config.ts says
+ * the same to Slidev's own commands (present, PPTX).
+ */
+export const slidevPluginOptions = {
+  // Set on the parser rather than in `markdownOptions`, which would replace Slidev's own options instead of adding to them.
+  markdown: { markdownSetup: (md: { set(options: { linkify: boolean }): unknown }) => void md.set({ linkify: false }) },
 }
 
 function requiredVariable(name: string): string {

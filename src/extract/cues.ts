@@ -305,7 +305,8 @@ export const evidential = new RegExp(
     `\\b(${phrases(['according to', 'for example', 'for instance', 'data', 'statistics', 'survey', 'surveys', 'study', 'studies', 'research', 'poll', 'polls', 'evidence', 'figures', 'records', 'found that', 'has shown', 'have shown', 'reported', 'reports', 'estimates', 'estimated'])})\\b`,
     // Verbs of showing only with what they show, since `shows` and `signals` are also nouns.
     `\\b(shows?|showed|shown|demonstrates?|demonstrated|signals?|indicates?|indicated|illustrates?|reveals?|revealed|confirms?|confirmed|proves?|proved)\\s+(that|how|a|an|the|its|their|his|her|our|this|these|those)\\b`,
-    `\\d+(\\.\\d+)?\\s*(%|per\\s*cent|percent)`,
+    // `(?<!\d)`: a figure is read from its first digit only; from every digit of a long run it would be quadratic.
+    `(?<!\\d)\\d+(\\.\\d+)?\\s*(%|per\\s*cent|percent)`,
     `[$€£¥]\\s?\\d`,
     `\\b\\d+(\\.\\d+)?\\s*(thousand|million|billion|trillion)\\b`,
   ].join('|'),

@@ -33,12 +33,17 @@ export function termsOf(document: SourceDocument, knowledge: Knowledge): Term[] 
     const shouted = [...sentence.text.matchAll(shouting)].map(
       (match) => [match.index, match.index + match[0].length] as const,
     )
+    // Both lists are in text order: one pass over each keeps a sentence full of capitals linear.
+    let region = 0
     for (const match of sentence.text.matchAll(acronym)) {
       const word = match[1]!
-      if (romanNumeral.test(word) || documentNumber.test(word) || notTerms.has(word)) continue
-      if (shouted.some(([from, to]) => match.index >= from && match.index < to)) continue
+      while (region < shouted.length && shouted[region]![1] <= match.index) region++
+      const inShouting = region < shouted.length && shouted[region]![0] <= match.index
+      if (romanNumeral.test(word) || documentNumber.test(word) || notTerms.has(word) || inShouting) continue
       const start = sentence.start + match.index
-      mentions.set(word, [...(mentions.get(word) ?? []), { start, end: start + match[0].length }])
+      const spans = mentions.get(word) ?? []
+      spans.push({ start, end: start + match[0].length })
+      mentions.set(word, spans)
     }
     for (const { acronym: word, expansion } of definitionsIn(sentence.text))
       if (!defined.has(word)) defined.set(word, expansion)
@@ -61,6 +66,7 @@ export function definitionsIn(text: string): Found[] {
   for (const match of text.matchAll(afterLongForm)) {
     const word = match[1]!
     if (!/[A-Z].*[A-Z]/.test(word)) continue
+    // The long form is a few words just before the acronym: reading from the start of the sentence for each would be quadratic.
     const before =
       text
         .slice(Math.max(0, match.index - lookBack), match.index)

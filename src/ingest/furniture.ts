@@ -33,12 +33,16 @@ const fieldLabels = {
 const fieldPattern = new RegExp(`\\b(${Object.keys(fieldLabels).join('|')})\\s*:\\s*`, 'gi')
 const issueNumber = /^(vol(ume)?|no|issue|number)\.?\s*\d+$/i
 
+const maxDatelineLength = 200
+
 /**
  * `05-30-2025 Vol 1976`, `April 16, 2015 Topic: Diplomacy Region: Asia`,
  * `Friday, May 30, 2025`: a date at the start of the line and nothing after
  * it but issue numbers and labelled fields.
  */
 export function datelineLine(line: string): Furniture | undefined {
+  // A dateline is a short line; a long one is prose, and a date parser over all of it is slow work for nothing.
+  if (line.length > maxDatelineLength) return undefined
   const [first] = chrono.casual.parse(line, new Date(Date.UTC(2000, 0, 1)))
   const dated = first && first.index <= 12 && /^[\p{L}\s,.]*$/u.test(line.slice(0, first.index)) ? first : undefined
   const precision = dated ? statedPrecision(dated.start) : null
@@ -53,11 +57,29 @@ export function datelineLine(line: string): Furniture | undefined {
   }
 }
 
+const separator = /[\s,|·•–—-]/u
+
+/**
+ * The text without separators at either end. A scan, since the obvious
+ * `/[…]+$/` retries from every character of a long run and is quadratic.
+ */
+function trimSeparators(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && separator.test(text[start]!)) start++
+  while (end > start && separator.test(text[end - 1]!)) end--
+  return text.slice(start, end)
+}
+
 /** The `Label: value` fields of a line, or nothing when the line holds anything else. */
 function labelledFields(rest: string): { metadata: MetadataFields } | undefined {
   const labels = [...rest.matchAll(fieldPattern)]
-  const lead = rest.slice(0, labels[0]?.index ?? rest.length).replace(/^[\s,|·•–—-]+|[\s,|·•–—-]+$/g, '')
-  if (lead !== '' && !lead.split(/\s*[,|·•]\s*|\s+(?=vol|no|issue)/i).every((part) => issueNumber.test(part)))
+  const lead = trimSeparators(rest.slice(0, labels[0]?.index ?? rest.length))
+  // The look-behinds let a run of white space be tried once, from its start, rather than from each of its characters.
+  if (
+    lead !== '' &&
+    !lead.split(/(?<!\s)\s*[,|·•]\s*|(?<!\s)\s+(?=vol|no|issue)/i).every((part) => issueNumber.test(part))
+  )
     return undefined
   const metadata: MetadataFields = {}
   labels.forEach((label, i) => {

@@ -7,7 +7,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { unified, type Processor } from 'unified'
 import { parse as parseYaml } from 'yaml'
 import {
   mergeMetadata,
@@ -18,7 +18,18 @@ import {
 } from './blocks.js'
 import { labelField, labelledValue } from './labels.js'
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+/**
+ * remark-gfm also looks for bare addresses in every text node, with an
+ * e-mail pattern that takes quadratic time on a long run of `_` or `-`
+ * (mdast-util-gfm-autolink-literal). Ingest keeps the words, not links, so
+ * that pass is left out; `<https://…>` and `www.` links still parse.
+ */
+function withoutTextAutolinks(this: Processor): void {
+  const extensions = (this.data('fromMarkdownExtensions') ?? []).flat() as { transforms?: unknown }[]
+  for (const extension of extensions) delete extension.transforms
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(withoutTextAutolinks).use(remarkFrontmatter, ['yaml'])
 
 /** Inline markup whose rendering changes the letters of a paragraph. */
 const inlineMarkup: ReadonlySet<string> = new Set([

@@ -42,12 +42,32 @@ export function sentenceSpans(text: string, paragraphs: ReadonlyArray<SentenceSp
   return sentences
 }
 
+/**
+ * ICU's sentence segmenter slows down far faster than the text grows on some
+ * inputs (`U.S. U.S. …`: 20k of them take a second, 40k seventeen), so it
+ * is given a window at a time. The last segment of a window may be cut short
+ * by the window's end, so the next window starts where that segment starts;
+ * a window without any break (no sentence is that long) is cut where it ends.
+ */
+const windowLength = 8192
+
+function* boundedSegments(text: string): Generator<{ index: number; segment: string }> {
+  for (let from = 0; from < text.length;) {
+    const to = Math.min(text.length, from + windowLength)
+    const pieces = [...segmenter.segment(text.slice(from, to))]
+    const kept = to === text.length || pieces.length === 1 ? pieces : pieces.slice(0, -1)
+    for (const { index, segment } of kept) yield { index: from + index, segment }
+    const last = kept.at(-1)!
+    from += last.index + last.segment.length
+  }
+}
+
 /** Segment spans of each paragraph of a group, relative to the paragraph. */
 function segmentsOf(group: readonly string[]): SentenceSpan[][] {
   const spans: SentenceSpan[][] = group.map(() => [])
   let paragraph = 0
   let paragraphStart = 0
-  for (const { index, segment } of segmenter.segment(group.join('\n'))) {
+  for (const { index, segment } of boundedSegments(group.join('\n'))) {
     while (index >= paragraphStart + group[paragraph]!.length + 1) {
       paragraphStart += group[paragraph]!.length + 1
       paragraph++
@@ -64,7 +84,11 @@ function sentencesOfParagraph(paragraph: string, offset: number, segments: reado
     const previous = pieces.at(-1)
     if (
       previous &&
-      endsInsideSentence(paragraph.slice(previous.start, previous.end), paragraph.slice(segment.start, segment.end))
+      endsInsideSentence(
+        // Only the end of the sentence so far matters; slicing all of it would make long runs of abbreviations quadratic.
+        paragraph.slice(Math.max(previous.start, previous.end - lookBehindChars), previous.end),
+        paragraph.slice(segment.start, segment.end),
+      )
     ) {
       previous.end = segment.end
     } else {
@@ -83,7 +107,7 @@ function sentencesOfParagraph(paragraph: string, offset: number, segments: reado
  */
 function endsInsideSentence(before: string, after: string): boolean {
   if (/^[\s("“‘']*\p{Ll}/u.test(after)) return true
-  const lastWord = /(\S+)\.\s*$/.exec(before)?.[1]
+  const lastWord = wordBeforeFinalDot(before)
   if (!lastWord) return false
   const word = lastWord.replace(/^[("“‘'[]+/, '').toLowerCase()
   if (nonFinalAbbreviations.has(word)) return true
@@ -91,6 +115,22 @@ function endsInsideSentence(before: string, after: string): boolean {
   if (!isDottedShortForm) return false
   const nextWord = /^\s*[("“‘']?([A-Za-z]+)/.exec(after)?.[1]?.toLowerCase()
   return nextWord !== undefined && !sentenceOpeners.has(nextWord)
+}
+
+/** An abbreviation is short: this much of the text before a break is enough to find the word before its dot. */
+const lookBehindChars = 256
+
+/**
+ * `Gen` in `… said Gen.  `: the word before a final dot. Written as a scan
+ * from the end, since `/(\S+)\.\s*$/` retries every start in a long run of
+ * non-spaces and takes quadratic time.
+ */
+function wordBeforeFinalDot(text: string): string | undefined {
+  const end = text.trimEnd()
+  if (!end.endsWith('.')) return undefined
+  let start = end.length - 1
+  while (start > 0 && !/\s/u.test(end[start - 1]!)) start--
+  return start < end.length - 1 ? end.slice(start, -1) : undefined
 }
 
 /** The span without surrounding white space; nothing when it holds no letter or digit. */

@@ -45,8 +45,29 @@ export const CommentEvent = EventBase.extend({ type: z.literal('comment'), text:
 /** Answers a thread; a reply after a resolution reopens it, so an objection is never buried. */
 export const ReplyEvent = EventBase.extend({ type: z.literal('reply'), replyTo: ReviewEventId, text: CommentText })
 export const ResolveEvent = EventBase.extend({ type: z.literal('resolve'), commentId: ReviewEventId })
-/** Counts only while the slide's content hash still equals `contentHash`. */
-export const ApproveEvent = EventBase.extend({ type: z.literal('approve'), contentHash: ContentHash })
+/**
+ * An armored SSH signature (`ssh-keygen -Y sign`) of the approval's message
+ * (see `approvalMessage`), made with the reviewer's key or, through the
+ * review server, with the server's key.
+ */
+export const ApprovalSignature = z
+  .string()
+  .max(8192)
+  .regex(
+    /^-----BEGIN SSH SIGNATURE-----\n[A-Za-z0-9+/=\n]+-----END SSH SIGNATURE-----\n?$/,
+    'expected an SSH signature',
+  )
+
+/**
+ * Counts only while the slide's content hash still equals `contentHash`, and
+ * only when its signature verifies against a key that the brief's
+ * allowed-signers file lists for the author.
+ */
+export const ApproveEvent = EventBase.extend({
+  type: z.literal('approve'),
+  contentHash: ContentHash,
+  signature: ApprovalSignature.optional(),
+})
 /** Withdraws the author's own approval of the slide. */
 export const RevokeEvent = EventBase.extend({ type: z.literal('revoke') })
 
@@ -83,7 +104,19 @@ export interface CommentThread extends ReviewMessage {
   readonly resolved: { readonly by: string; readonly at: string } | null
 }
 
-/** A reviewer's standing approval of one slide (their latest approve not followed by a revoke). */
+/**
+ * Whether an approval is the author's: `verified` when its signature checks
+ * out against a key the allowed-signers file lists for the author; `unsigned`
+ * and `forged` (a signature that does not verify) never count; `unchecked`
+ * until the signature has been checked.
+ */
+export type ApprovalTrust = 'verified' | 'unsigned' | 'forged' | 'unchecked'
+
+/**
+ * A reviewer's approval of one slide since their last revoke: the latest
+ * verified one stands; approvals after it that do not verify are kept so
+ * that they can be shown as what they are.
+ */
 export interface Approval {
   readonly eventId: string
   readonly audience: string
@@ -91,6 +124,8 @@ export interface Approval {
   readonly author: string
   readonly at: string
   readonly contentHash: string
+  readonly signature: string | null
+  readonly trust: ApprovalTrust
 }
 
 export interface ReviewState {
@@ -107,6 +142,8 @@ export interface SlideReview {
   readonly title: string
   readonly contentHash: string
   readonly approvals: readonly (Approval & { readonly current: boolean })[]
+  /** Approvals that do not count because they are unsigned or their signature does not verify. */
+  readonly untrusted: readonly Approval[]
   /** Required reviewers without an approval of the current content. */
   readonly awaiting: readonly string[]
   readonly approved: boolean

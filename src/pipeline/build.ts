@@ -4,7 +4,7 @@
 // comes out the same as before keeps its exports.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { startRecyclingBuilder, type PrintSiteBuilder } from '../export/print-site.js'
 import {
   DeckPlan,
@@ -42,6 +42,12 @@ export interface BuildOptions extends PlanOptions {
   readonly export?: ExportSettings
   /** No progress bars. */
   readonly quiet?: boolean
+  /**
+   * Rename changed files over inside each deck folder instead of replacing
+   * the folder whole: for a deck that a Slidev dev server is showing
+   * (`present`), which keeps the folder itself open.
+   */
+  readonly inPlace?: boolean
 }
 
 /**
@@ -109,7 +115,9 @@ export async function buildBriefs(briefPaths: readonly string[], options: BuildO
       const value = each.value
       written.push(
         value
-          ? await attempt(each.briefPath, () => writeBrief(value, settings, options.force ?? false))
+          ? await attempt(each.briefPath, () =>
+              writeBrief(value, settings, options.force ?? false, options.inPlace ?? false),
+            )
           : { ...each, value: undefined },
       )
     }
@@ -197,12 +205,13 @@ async function writeBrief(
   prepared: PreparedBrief,
   settings: string | undefined,
   force: boolean,
+  inPlace: boolean,
 ): Promise<WrittenBrief> {
   const builds = new Map(prepared.kept)
   const toExport: WrittenBrief['toExport'] = []
   if (prepared.stale.length === 0) return { ...prepared, warnings: [], toExport, builds }
   // The stages load only when a deck needs them: a build that skips everything stays quick.
-  const [{ deckStatus, planDecks }, { render, writeDeck }] = await Promise.all([
+  const [{ deckStatus, planDecks }, { render, writeDeck, updateDeckInPlace }] = await Promise.all([
     import('./plan.js'),
     import('../render/index.js'),
   ])
@@ -214,7 +223,8 @@ async function writeBrief(
     const target = prepared.stale[index]!
     const rendered = render(plan, prepared.inputs.templates)
     const content = contentHash(rendered)
-    await writeDeck(target.dir, rendered)
+    // The output root is two folders up (`<out>/<brief>/<audience>`): from there down, nothing may be a link.
+    await (inPlace ? updateDeckInPlace : writeDeck)(target.dir, rendered, { outDir: dirname(dirname(target.dir)) })
     const deck = builtDeck(target.dir, plan)
     const sameContent = target.record?.content === content
     const record: DeckBuildRecord = {

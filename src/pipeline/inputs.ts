@@ -7,22 +7,34 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readBrief, repositoryRoot, sourcePath } from '../brief/index.js'
-import { BriefdeckProblem, briefPlace, UsageError, type AudienceProfile, type Brief } from '../model/index.js'
+import {
+  BriefdeckProblem,
+  briefPlace,
+  UsageError,
+  type AudienceProfile,
+  type Brief,
+  type Warning,
+} from '../model/index.js'
 // From load.js itself: render's entry brings Handlebars and Slidev's parser, which a build that skips every deck never needs.
 import { availableAudiences, bundledTemplatesRoot, loadAudienceProfile, loadTemplates } from '../render/load.js'
 import type { Templates } from '../render/index.js'
 import { bundledKnowledgeDir } from '../extract/read-knowledge.js'
 import { reviewLogPath } from '../review/fs.js'
+import { allowedSignersPath } from '../review/signatures.js'
 import { exists } from '../shared/index.js'
 
 export interface InputOptions {
   /** Where profiles, templates and the theme come from; see `templatesRootFor`. */
   readonly templatesDir?: string
+  /** False (`--no-repo-templates`): the bundled templates and theme only, whatever the brief's repository holds. */
+  readonly repoTemplates?: boolean
 }
 
 export interface BriefInputs {
   readonly brief: Brief
   readonly templatesRoot: string
+  /** Said beside every build: that the repository's own theme, which is code, is used. */
+  readonly notices: Warning[]
   /** One per audience the brief names, in its order. */
   readonly profiles: readonly AudienceProfile[]
   readonly templates: Templates
@@ -40,13 +52,18 @@ export interface BriefInputs {
 export async function readBriefInputs(briefPath: string, options: InputOptions = {}): Promise<BriefInputs> {
   const briefBytes = await readFile(briefPath).catch(() => undefined)
   const brief = await readBrief(briefPath)
-  const templatesRoot = options.templatesDir ?? (await templatesRootFor(brief))
+  const templatesRoot = options.templatesDir ?? (await templatesRootFor(brief, options.repoTemplates ?? true))
   const knowledgeDir = join(await repositoryRoot(dirname(resolve(brief.file))), 'knowledge')
   const [profiles, templates, sourceBytes, reviewLog, code, knowledge] = await Promise.all([
     loadProfiles(brief, templatesRoot),
     loadTemplates(templatesRoot),
     Promise.all(brief.sources.map((source) => readFile(sourcePath(brief, source)))),
-    readFile(reviewLogPath(briefPath)).catch(() => Buffer.alloc(0)),
+    // The allowed signers decide which approvals count, so they are part of what a deck is made from.
+    Promise.all(
+      [reviewLogPath(briefPath), allowedSignersPath(briefPath)].map((file) =>
+        readFile(file).catch(() => Buffer.alloc(0)),
+      ),
+    ).then(Buffer.concat),
     briefdeckCode(),
     Promise.all([bundledKnowledgeDir, knowledgeDir].map(jsonFilesOf)),
   ])
@@ -57,6 +74,7 @@ export async function readBriefInputs(briefPath: string, options: InputOptions =
   return {
     brief,
     templatesRoot,
+    notices: options.templatesDir === undefined ? repositoryTemplatesNotice(templatesRoot) : [],
     profiles,
     templates,
     knowledgeDir,
@@ -79,10 +97,28 @@ function hashParts(hash: Hash, parts: readonly (string | Uint8Array)[]): Hash {
   return hash
 }
 
-/** A brief's repository may bring its own `templates/`; otherwise the ones briefdeck ships. */
-export async function templatesRootFor(brief: Brief): Promise<string> {
+/** A brief's repository may bring its own `templates/` (unless `repoTemplates` is false); otherwise the ones briefdeck ships. */
+export async function templatesRootFor(brief: Brief, repoTemplates = true): Promise<string> {
+  if (!repoTemplates) return bundledTemplatesRoot
   const own = join(await repositoryRoot(dirname(resolve(brief.file))), 'templates')
   return (await exists(join(own, 'audiences'))) ? own : bundledTemplatesRoot
+}
+
+/**
+ * A repository's own theme is code (Vue components, setup scripts, a Vite
+ * config) that runs with the user's rights when the deck is built,
+ * presented or exported, like any npm package: said every time it is used.
+ */
+function repositoryTemplatesNotice(templatesRoot: string): Warning[] {
+  if (resolve(templatesRoot) === resolve(bundledTemplatesRoot)) return []
+  return [
+    new BriefdeckProblem(
+      "using the repository's own templates and theme: its theme is code that runs when the deck is built, presented or exported (--no-repo-templates uses briefdeck's own)",
+      { file: templatesRoot },
+      'repository-templates',
+      { fatal: false, source: 'build' },
+    ),
+  ]
 }
 
 /** Every audience the brief names must have a profile, whichever of them this build makes. */

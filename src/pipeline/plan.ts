@@ -4,6 +4,8 @@ import { applyOverrides, sourcePath } from '../brief/index.js'
 import { checkPinnedSections, compose } from '../compose/index.js'
 import { extract, readKnowledge } from '../extract/index.js'
 import { readSource } from '../ingest/index.js'
+import { repositoryRoot } from '../brief/index.js'
+import { dirname, resolve } from 'node:path'
 import {
   type AudienceProfile,
   type Brief,
@@ -41,8 +43,10 @@ export async function planDecks(inputs: BriefInputs, audiences: readonly Audienc
   checkPinnedSections(brief, inputs.profiles)
   // The bundled knowledge, and the brief repository's own in knowledge/*.json.
   const knowledge = await readKnowledge([inputs.knowledgeDir])
+  // Sources are checked on the opened file to lie inside the repository (no link swapped meanwhile leads out).
+  const root = await repositoryRoot(dirname(resolve(brief.file)))
   const documents = await Promise.all(
-    brief.sources.map((source) => readSource(sourcePath(brief, source), { sourceId: source.id })),
+    brief.sources.map((source) => readSource(sourcePath(brief, source), { sourceId: source.id, root })),
   )
   const extractions = documents.map((document) => extract(document, knowledge))
   const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
@@ -54,7 +58,7 @@ export async function planDecks(inputs: BriefInputs, audiences: readonly Audienc
       brief.reviewers[audience.id] ?? [],
     ),
   )
-  return { brief, warnings: [...orphans, ...review.warnings], decks, review: review.state }
+  return { brief, warnings: [...inputs.notices, ...orphans, ...review.warnings], decks, review: review.state }
 }
 
 /** A deck's standing for the library page: a draft, or approved by whom and when. */

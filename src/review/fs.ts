@@ -1,8 +1,17 @@
 import { open, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { briefName } from '../brief/index.js'
-import type { ReviewEvent, ReviewState, Warning } from '../model/index.js'
-import { foldReviewEvents } from './fold.js'
+import {
+  BriefdeckProblem,
+  type Approval,
+  type Place,
+  type ReviewEvent,
+  type ReviewState,
+  type Warning,
+} from '../model/index.js'
+import { printable } from '../shared/printable.js'
+import { ReviewFold } from './fold.js'
+import { allowedSignersPath, approvalVerifier, type ApprovalVerifier } from './signatures.js'
 import { formatReviewEvent, isCompleteEventLine, parseReviewLog, type ReviewLog } from './log.js'
 
 /** The review log sits beside the brief, so it travels, diffs and merges with it. */
@@ -19,10 +28,65 @@ export async function readReviewLog(file: string): Promise<ReviewLog> {
   return parseReviewLog(text, file)
 }
 
+/**
+ * The review state beside a brief, with every signed approval checked
+ * against the brief's allowed-signers file. A line that reuses an earlier
+ * event's id for another event is ignored and reported.
+ */
 export async function readReviewState(briefPath: string): Promise<{ state: ReviewState; warnings: Warning[] }> {
-  const { events, warnings } = await readReviewLog(reviewLogPath(briefPath))
-  return { state: foldReviewEvents(events), warnings }
+  const file = reviewLogPath(briefPath)
+  const { events, lines, warnings } = await readReviewLog(file)
+  const fold = new ReviewFold()
+  const firstLineOf = new Map<string, number>()
+  const conflicts = events.flatMap((event, index) => {
+    const line = lines[index]!
+    if (fold.apply(event) !== 'conflicting') {
+      if (!firstLineOf.has(event.id)) firstLineOf.set(event.id, line)
+      return []
+    }
+    return [conflictingId(event, { file, line }, firstLineOf.get(event.id))]
+  })
+  await checkSignatures(fold, approvalVerifier(briefName(briefPath), allowedSignersPath(briefPath)))
+  return { state: fold.state(), warnings: [...warnings, ...conflicts] }
 }
+
+/** Which of two lines with one id is genuine, the log cannot tell: both are named, and the gate stays shut until someone looks. */
+export function conflictingId(event: ReviewEvent, place: Place, firstLine?: number): Warning {
+  const earlier = firstLine === undefined ? 'an earlier line' : `line ${firstLine}`
+  return new BriefdeckProblem(
+    `event id ${event.id} is already used by ${earlier} for another event; this ${event.type} by ${printable(event.author)} is ignored, and the one on ${earlier} may not be genuine either`,
+    place,
+    'review-duplicate-id',
+    { fatal: false, source: 'review' },
+  )
+}
+
+/**
+ * Checks the signatures of approvals not checked yet, newest first per
+ * reviewer and slide, stopping at the first that verifies (the older ones
+ * cannot count any more).
+ */
+export async function checkSignatures(fold: ReviewFold, verifier: ApprovalVerifier): Promise<void> {
+  const byDecision = new Map<string, Approval[]>()
+  for (const approval of fold.unchecked()) {
+    const key = JSON.stringify([approval.audience, approval.slideId, approval.author])
+    byDecision.set(key, [...(byDecision.get(key) ?? []), approval])
+  }
+  const queue = [...byDecision.values()]
+  const worker = async () => {
+    for (let newestFirst = queue.shift(); newestFirst; newestFirst = queue.shift()) {
+      for (const approval of newestFirst) {
+        const trust = await verifier.trustOf(approval)
+        fold.setTrust(approval.eventId, trust)
+        if (trust === 'verified') break
+      }
+    }
+  }
+  // A few ssh-keygen processes at a time: enough to hide their start-up, few enough for a small machine.
+  await Promise.all(Array.from({ length: signatureChecksAtOnce }, worker))
+}
+
+const signatureChecksAtOnce = 4
 
 /** Long enough for any one event line (comments are capped at 10,000 characters). */
 const tailWindow = 256 * 1024
@@ -59,10 +123,13 @@ export async function appendReviewEvent(file: string, event: ReviewEvent): Promi
  */
 async function sealTail(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<string> {
   if (size === 0) return ''
+  // The last byte alone settles the usual case, so a write reads the same few bytes however long the log is.
+  const last = Buffer.alloc(1)
+  await handle.read(last, 0, 1, size - 1)
+  if (last[0] === 0x0a) return ''
   const start = Math.max(0, size - tailWindow)
   const buffer = Buffer.alloc(size - start)
   await handle.read(buffer, 0, buffer.length, start)
-  if (buffer.at(-1) === 0x0a) return ''
   const lastNewline = buffer.lastIndexOf(0x0a)
   const tail = buffer.subarray(lastNewline + 1).toString('utf8')
   if (isCompleteEventLine(tail)) return '\n'

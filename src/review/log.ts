@@ -2,6 +2,8 @@ import { BriefdeckProblem, describeIssues, ReviewEvent, safeParseInOwnWords, typ
 
 export interface ReviewLog {
   readonly events: ReviewEvent[]
+  /** The line of each event, in the same order. */
+  readonly lines: number[]
   readonly warnings: Warning[]
 }
 
@@ -18,14 +20,18 @@ export function parseReviewLog(text: string, file: string, options: { readonly f
   const lines = text.split('\n')
   const unterminated = lines.pop() ?? ''
   const events: ReviewEvent[] = []
+  const numbers: number[] = []
   const warnings: Warning[] = []
   lines.forEach((line, index) => {
-    if (line.trim() !== '') events.push(parseEventLine(line, { file, line: firstLine + index }))
+    if (line.trim() === '') return
+    events.push(parseEventLine(line, { file, line: firstLine + index }))
+    numbers.push(firstLine + index)
   })
   if (unterminated.trim() !== '') {
     const place = { file, line: firstLine + lines.length }
     try {
       events.push(parseEventLine(unterminated, place))
+      numbers.push(place.line)
     } catch {
       warnings.push(
         new BriefdeckProblem('skipped an incomplete last line (a write was interrupted)', place, 'review-torn-line', {
@@ -35,7 +41,7 @@ export function parseReviewLog(text: string, file: string, options: { readonly f
       )
     }
   }
-  return { events, warnings }
+  return { events, lines: numbers, warnings }
 }
 
 /** Whether a line (without its newline) holds a whole, valid event: tells a torn tail from one that only lacks its newline. */

@@ -1,4 +1,12 @@
-import type { CommentThread, DeckPlan, DeckReview, ReviewState, SlidePlan, SlideReview } from '../model/index.js'
+import type {
+  Approval,
+  CommentThread,
+  DeckPlan,
+  DeckReview,
+  ReviewState,
+  SlidePlan,
+  SlideReview,
+} from '../model/index.js'
 import { slideContentHash } from './hash.js'
 
 /**
@@ -45,24 +53,59 @@ function reviewSlide(
   threads: readonly CommentThread[],
 ): SlideReview {
   const contentHash = slideContentHash(slide)
-  const approvals = state.approvals
-    .filter((approval) => approval.audience === audience && approval.slideId === slide.id)
+  const mine = state.approvals.filter((approval) => approval.audience === audience && approval.slideId === slide.id)
+  const approvals = mine
+    .filter(counts)
     .map((approval) => ({ ...approval, current: approval.contentHash === contentHash }))
-  const currentApprovers = new Set(approvals.filter((approval) => approval.current).map((approval) => approval.author))
-  const awaiting = requiredReviewers.filter((reviewer) => !currentApprovers.has(reviewer))
-  const approved = requiredReviewers.length > 0 ? awaiting.length === 0 : currentApprovers.size > 0
+  const { awaiting, approved } = approvalOf(contentHash, approvals, requiredReviewers)
   return {
     slideId: slide.id,
     number,
     title: slide.title,
     contentHash,
     approvals,
+    untrusted: mine.filter((approval) => !counts(approval)),
     awaiting,
     approved,
     changedSinceApproval: approvals.some((approval) => !approval.current),
     threads,
     openThreads: threads.filter((thread) => !thread.resolved).length,
   }
+}
+
+/** Only an approval whose signature verified is the author's. */
+const counts = (approval: Approval) => approval.trust === 'verified'
+
+function approvalOf(
+  contentHash: string,
+  approvals: readonly Approval[],
+  requiredReviewers: readonly string[],
+): { awaiting: string[]; approved: boolean } {
+  const currentApprovers = new Set(
+    approvals
+      .filter((approval) => counts(approval) && approval.contentHash === contentHash)
+      .map(({ author }) => author),
+  )
+  const awaiting = requiredReviewers.filter((reviewer) => !currentApprovers.has(reviewer))
+  return { awaiting, approved: requiredReviewers.length > 0 ? awaiting.length === 0 : currentApprovers.size > 0 }
+}
+
+/**
+ * Whether the deck is still a draft, from its audience's approvals alone:
+ * what the review server asks after every approval, without placing every
+ * comment thread as a full `reviewDeck` does.
+ */
+export function isDraft(plan: DeckPlan, approvals: readonly Approval[], requiredReviewers: readonly string[]): boolean {
+  const bySlide = new Map<string, Approval[]>()
+  for (const approval of approvals)
+    if (approval.audience === plan.audience)
+      bySlide.set(approval.slideId, [...(bySlide.get(approval.slideId) ?? []), approval])
+  return (
+    plan.slides.length === 0 ||
+    !plan.slides.every(
+      (slide) => approvalOf(slideContentHash(slide), bySlide.get(slide.id) ?? [], requiredReviewers).approved,
+    )
+  )
 }
 
 const stray = Symbol('stray')

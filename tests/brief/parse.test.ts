@@ -126,6 +126,18 @@ describe('parseBrief', () => {
     expect(briefName('briefs/pacific-alliances.brief.yaml')).toBe('pacific-alliances')
     expect(briefName('C:\\briefs\\harbors.brief.yml')).toBe('harbors')
     expect(briefName('plain.yaml')).toBe('plain')
+    expect(briefName('briefs/harbor review 2.brief.yaml')).toBe('harbor review 2')
+  })
+
+  it('refuses a file name that would not be one ordinary folder name', () => {
+    for (const file of [
+      'briefs/...brief.yaml',
+      'briefs/..yaml',
+      'briefs/.brief.yaml',
+      'briefs/.hidden.brief.yaml',
+      'briefs/a\u0007b.brief.yaml',
+    ])
+      expect(() => briefName(file), file).toThrow(expect.objectContaining({ ruleId: 'brief-name', place: { file } }))
   })
 })
 

@@ -35,7 +35,8 @@ async function copyBrief(into: string): Promise<string> {
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'briefdeck-present-'))
   briefPath = await copyBrief(root)
-  const build = () => buildBrief(briefPath, { audiences: ['congressional-staff'], outDir: join(root, 'out') })
+  const build = () =>
+    buildBrief(briefPath, { audiences: ['congressional-staff'], outDir: join(root, 'out'), inPlace: true })
   const { decks } = await build()
   served = serveDeck(decks[0]!, { port, open: false, attached: false })
   watcher = rebuildOnChange(

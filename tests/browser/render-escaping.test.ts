@@ -24,7 +24,7 @@ const slideIds: (string | null)[] = []
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'briefdeck-escaping-'))
   plan = compose({ extractions: [hostileExtraction], brief: hostileBrief, audience: hostileProfile })
-  await writeDeck(join(workDir, 'deck'), render(plan, await loadTemplates(bundledTemplatesRoot)))
+  await writeDeck(join(workDir, 'deck'), render(plan, await loadTemplates(bundledTemplatesRoot)), { outDir: workDir })
   await buildSlidevSite(join(workDir, 'deck'), join(workDir, 'dist'))
   site = await serveSite(join(workDir, 'dist'))
   browser = await launchBrowser()

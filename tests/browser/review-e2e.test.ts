@@ -8,7 +8,8 @@ import { serveBrief } from '../../src/cli/commands/serve.js'
 import { buildBrief } from '../../src/pipeline/index.js'
 import { exportDecks } from '../../src/export/index.js'
 import { launchBrowser } from '../../src/export/browser.js'
-import { addReviewer, type ReviewServer } from '../../src/review/server/index.js'
+import { addReviewer, allowServerToSignFor, type ReviewServer } from '../../src/review/server/index.js'
+import { newKey } from '../review/keys.js'
 
 // Two reviewers in two browser contexts against one `briefdeck serve`:
 // alice comments, bob sees it live, replies and approves every slide (the
@@ -28,7 +29,13 @@ beforeAll(async () => {
   await writeFile(join(repo, 'package.json'), '{}\n')
   brief = join(repo, 'briefs', 'harbors.brief.yaml')
   tokens = { alice: (await addReviewer(brief, 'alice')).token, bob: (await addReviewer(brief, 'bob')).token }
-  ;[server, browser] = await Promise.all([serveBrief(brief, { host: '127.0.0.1', port: 15200 }), launchBrowser()])
+  // The server signs approvals with its own key, which allowed_signers lets speak for bob (what --add-reviewer does).
+  const signingKey = await newKey(join(repo, 'keys'), 'server')
+  await allowServerToSignFor(brief, `${signingKey}.pub`, 'bob')
+  ;[server, browser] = await Promise.all([
+    serveBrief(brief, { host: '127.0.0.1', port: 15200, signingKey }),
+    launchBrowser(),
+  ])
 })
 
 afterAll(async () => {

@@ -140,6 +140,27 @@ describe('deckFindings', () => {
       '2:text-missing-from-pdf',
     ])
   })
+
+  it("compares the PDF with the plan's own text, so an escape that leaked onto the page is reported", () => {
+    const address = 'https://example.org/defense_budget/2025#table-3'
+    const leaked = 'https://example.org/defense&#95;budget/2025&#35;table-3'
+    const planned = plan(1)
+    const withBullets = (texts: string[]): DeckPlan => ({
+      ...planned,
+      slides: [{ ...planned.slides[0]!, bullets: texts.map((text) => ({ text, blockIds: [] })) }],
+    })
+    const drawn = (texts: string[]) => [slide(1, { texts: ['Slide 1', ...texts] })]
+    const findings = (bullets: string[], shown: string[]) =>
+      deckFindings({
+        ...observe({ slides: drawn(shown), pdfPages: [`Slide 1\n${shown.join('\n')}`] }),
+        plan: withBullets(bullets),
+      })
+    expect(findings([`See ${address}.`], [`See ${leaked}.`]).map((finding) => finding.message)).toEqual([
+      `text of the plan is missing from PDF page 1: "See ${address}."`,
+    ])
+    expect(findings([`See ${address}.`], [`See ${address}.`])).toEqual([])
+    expect(findings(['{{ Budget }} lines should rise.'], ['{{ Budget }} lines should rise.'])).toEqual([])
+  })
 })
 
 describe('appearsOnPage', () => {

@@ -12,6 +12,7 @@ import { buildBrief } from '../../src/pipeline/index.js'
 import { UsageError, type DeckReview } from '../../src/model/index.js'
 import { readReviewState } from '../../src/review/index.js'
 import { addReviewer, startReviewServer } from '../../src/review/server/index.js'
+import { newKey, reviewerKey } from './keys.js'
 
 // Every test builds the brief's deck a few times (about a second each on a busy two-core machine).
 vi.setConfig({ testTimeout: 60_000 })
@@ -20,6 +21,7 @@ vi.setConfig({ testTimeout: 60_000 })
 let repo: string
 let brief: string
 let out: string
+let bobKey: string
 const sourceFile = () => join(repo, 'briefs', 'sources', 'harbor-security-2024.txt')
 
 beforeEach(async () => {
@@ -29,6 +31,7 @@ beforeEach(async () => {
   brief = join(repo, 'briefs', 'harbors.brief.yaml')
   out = join(repo, 'out')
   git('init', '-q', '-b', 'main')
+  bobKey = await reviewerKey(brief, 'bob', join(repo, 'keys'))
 })
 afterEach(async () => {
   vi.restoreAllMocks()
@@ -54,7 +57,7 @@ async function capture(command: () => Promise<number>): Promise<{ code: number; 
   }
 }
 
-async function reviewJson(): Promise<{ decks: DeckReview[]; orphans: unknown[] }> {
+async function reviewJson(): Promise<{ decks: DeckReview[]; orphans: unknown[]; conflicts: unknown[] }> {
   return JSON.parse((await capture(() => review(brief, { json: true }))).stdout)
 }
 
@@ -65,7 +68,7 @@ describe('the review commands write nothing but the review log', () => {
     const before = (await readdir(repo, { recursive: true })).sort()
     await reviewJson()
     await capture(() => comment(brief, 'Source?', { audience: 'congressional-staff', slide: 2, as: 'alice' }))
-    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob' }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
     const after = (await readdir(repo, { recursive: true })).sort()
     expect(after.filter((path) => !before.includes(path))).toEqual([join('briefs', 'harbors.review.jsonl')])
     expect(after.some((path) => path.startsWith(relative(repo, out)))).toBe(false)
@@ -75,7 +78,7 @@ describe('the review commands write nothing but the review log', () => {
 describe('review --strict', () => {
   it('exits 1 while anything is outstanding and 0 once the decks are ready', async () => {
     expect(await strict()).toBe(1)
-    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob' }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
     expect(await strict()).toBe(0)
 
     await capture(() =>
@@ -88,7 +91,7 @@ describe('review --strict', () => {
   })
 
   it('voids an approval when a source change alters what a slide shows', async () => {
-    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob' }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
     const text = await readFile(sourceFile(), 'utf8')
     await writeFile(sourceFile(), text.replace('only four ports', 'only three ports'))
     expect(await strict()).toBe(1)
@@ -100,7 +103,7 @@ describe('review --strict', () => {
   })
 
   it('counts an orphaned override as outstanding', async () => {
-    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob' }))
+    await capture(() => approve(brief, { audience: 'congressional-staff', as: 'bob', key: bobKey }))
     await writeFile(
       brief,
       `${await readFile(brief, 'utf8')}overrides:\n  harbor-security-2024:00000000:\n    drop: true\n`,
@@ -118,6 +121,90 @@ describe('review --strict', () => {
     expect(stdout).toMatch(
       /Open comments:\n\s+[a-z][a-z2-9]{9}\s+slide 2 \S+\s+alice: "Cite the Pentagon review\." \(0 replies\)/,
     )
+  })
+})
+
+describe('signed approvals', () => {
+  const logFile = () => join(repo, 'briefs', 'harbors.review.jsonl')
+  /** Hand-written approval lines, as anyone who can write the log could add them, hash copied from `review --json`. */
+  async function handAddApprovals(author: string, extra: Record<string, unknown> = {}): Promise<void> {
+    const [deck] = (await reviewJson()).decks
+    const lines = deck!.slides.map((slide, index) =>
+      JSON.stringify({
+        id: `handmade${String(index).padStart(4, '0')}`,
+        at: '2025-06-01T10:00:00.000Z',
+        author,
+        audience: 'congressional-staff',
+        slideId: slide.slideId,
+        blockIds: [],
+        type: 'approve',
+        contentHash: slide.contentHash,
+        ...extra,
+      }),
+    )
+    await writeFile(logFile(), `${await readFile(logFile(), 'utf8').catch(() => '')}${lines.join('\n')}\n`)
+  }
+
+  it('does not count a hand-added approval, and lists it as unsigned', async () => {
+    await handAddApprovals('bob')
+    expect(await strict()).toBe(1)
+    const { stdout } = await capture(() => review(brief, {}))
+    expect(stdout).toMatch(/Approvals that do not count:\n\s+slide 1 \S+\s+bob: unsigned/)
+    expect((await reviewJson()).decks[0]!.draft).toBe(true)
+  })
+
+  it('does not count an approval whose signature was made by another key or for another slide', async () => {
+    await capture(() => approve(brief, { audience: 'congressional-staff', slide: 1, as: 'bob', key: bobKey }))
+    const [signed] = (await readFile(logFile(), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    await handAddApprovals('bob', { signature: signed.signature })
+    const [deck] = (await reviewJson()).decks
+    expect(deck!.slides.slice(1).every((slide) => slide.untrusted[0]?.trust === 'forged')).toBe(true)
+    expect(deck!.slides[0]!.approved).toBe(true)
+    expect(await strict()).toBe(1)
+  })
+
+  it('refuses to sign for a name that the key is not listed for, and writes nothing', async () => {
+    const malloryKey = await newKey(join(repo, 'keys'), 'mallory')
+    await expect(approve(brief, { audience: 'congressional-staff', as: 'bob', key: malloryKey })).rejects.toMatchObject(
+      { ruleId: 'review-signer' },
+    )
+    await expect(approve(brief, { audience: 'congressional-staff', as: 'alice', key: bobKey })).rejects.toThrow(
+      /not a key that this file lists for alice/,
+    )
+    await expect(readFile(logFile(), 'utf8')).rejects.toThrow(/ENOENT/)
+  })
+
+  it('reports a line that reuses a comment id placed before it, naming both lines, and fails --strict', async () => {
+    await capture(() => comment(brief, 'Cite the review.', { audience: 'congressional-staff', slide: 2, as: 'alice' }))
+    const real = (await readFile(logFile(), 'utf8')).trim()
+    const forged = JSON.stringify({ ...JSON.parse(real), text: 'Looks fine, approve it.' })
+    await writeFile(logFile(), `${forged}\n${real}\n`)
+    const { code, stdout } = await capture(() => review(brief, { strict: true }))
+    expect(code).toBe(1)
+    expect(stdout).toMatch(
+      /Lines that reuse an event id \(ignored\):\n\s+\S+harbors\.review\.jsonl:2: event id \w+ is already used by line 1 /,
+    )
+    // Nothing is replaced silently: one thread, with the conflict beside it until someone cleans the log.
+    const threads = (await reviewJson()).decks[0]!.slides.flatMap((slide) => slide.threads)
+    expect(threads).toHaveLength(1)
+    expect((await reviewJson()).conflicts).toHaveLength(1)
+  })
+
+  it('prints names and texts with their control characters escaped', async () => {
+    const author = 'eve\u001b]0;owned\u0007\u001b[2J'
+    await capture(() =>
+      comment(brief, 'Fine \u001b[31mred\u001b[0m \u202eevil', {
+        audience: 'congressional-staff',
+        slide: 2,
+        as: author,
+      }),
+    )
+    const { stdout } = await capture(() => review(brief, {}))
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/)
+    expect(stdout).toContain('eve\\u{1b}]0;owned\\u{7}\\u{1b}[2J')
   })
 })
 

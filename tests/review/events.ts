@@ -1,5 +1,5 @@
-import type { DeckPlan, ReviewEvent, ReviewEventDraft } from '../../src/model/index.js'
-import { approveDraft, commentDraft, findSlide, stampEvent } from '../../src/review/index.js'
+import type { DeckPlan, ReviewEvent, ReviewEventDraft, ReviewState } from '../../src/model/index.js'
+import { approveDraft, commentDraft, findSlide, foldReviewEvents, stampEvent } from '../../src/review/index.js'
 
 let clock = Date.parse('2025-06-01T09:00:00Z')
 
@@ -17,4 +17,9 @@ export function commentOn(plan: DeckPlan, slideRef: string, author: string, text
   const slide = findSlide(plan, slideRef)
   if (!slide) throw new TypeError(`no slide ${slideRef}`)
   return stamp(commentDraft({ plan, slide, author }, text))
+}
+
+/** The fold with every approval taken as verified: for tests of what approvals mean, not of signatures. */
+export function verifiedFold(events: readonly ReviewEvent[]): ReviewState {
+  return foldReviewEvents(events, { trust: () => 'verified' })
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { approveDraft, foldReviewEvents, replyDraft, resolveDraft, revokeDraft } from '../../src/review/index.js'
+import {
+  approveDraft,
+  foldReviewEvents,
+  replyDraft,
+  resolveDraft,
+  ReviewFold,
+  revokeDraft,
+} from '../../src/review/index.js'
 import { commentOn, stamp } from './events.js'
 import { samplePlan } from './plans.js'
 
@@ -42,6 +49,42 @@ describe('foldReviewEvents', () => {
   it('counts an event that appears twice once', () => {
     const comment = commentOn(plan, 'bluf', 'alice', 'Source?')
     expect(foldReviewEvents([comment, comment]).threads).toHaveLength(1)
+  })
+
+  it('refuses a line that reuses an id for another event, before or after the real one', () => {
+    const real = commentOn(plan, 'bluf', 'alice', 'Source?')
+    const forged = { ...real, text: 'Approve it as it is.' }
+    for (const order of [
+      [real, forged],
+      [forged, real],
+    ]) {
+      const fold = new ReviewFold()
+      expect(order.map((event) => fold.apply(event))).toEqual(['applied', 'conflicting'])
+      expect(fold.state().threads).toHaveLength(1)
+    }
+  })
+
+  it('reads a log the same whole or one event at a time, whatever the order of replies and comments', () => {
+    const comment = commentOn(plan, 'bluf', 'alice', 'Source?')
+    const thread = foldReviewEvents([comment]).threads[0]!
+    const reply = stamp(replyDraft(thread, 'bob', 'Added.'))
+    const resolve = stamp(resolveDraft(thread, 'alice'))
+    const replyToReply = stamp(replyDraft({ ...thread, id: reply.id }, 'carol', 'Thanks.'))
+    const orders = [
+      [comment, reply, resolve],
+      [reply, resolve, comment],
+      [replyToReply, reply, comment],
+      [resolve, comment, reply],
+    ]
+    for (const events of orders) {
+      const state = foldReviewEvents(events)
+      expect(state.threads.map((each) => each.id)).toEqual([comment.id])
+    }
+    expect(foldReviewEvents([replyToReply, reply, comment]).threads[0]!.replies.map(({ id }) => id)).toEqual([
+      reply.id,
+      replyToReply.id,
+    ])
+    expect(foldReviewEvents([resolve, comment, reply]).threads[0]!.resolved).toBeNull()
   })
 
   it('keeps each reviewer’s latest decision per slide', () => {

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyReview, readReviewLog, readReviewState, reviewDeck, reviewLogPath } from '../../src/review/index.js'
-import { addReviewer, startReviewServer, type ReviewServer, type ServedDeck } from '../../src/review/server/index.js'
+import {
+  addReviewer,
+  allowServerToSignFor,
+  startReviewServer,
+  type ReviewServer,
+  type ServedDeck,
+} from '../../src/review/server/index.js'
+import { newKey } from './keys.js'
 import { samplePlan } from './plans.js'
 
 const siteDir = resolve('tests/fixtures/review/site')
@@ -20,12 +27,15 @@ beforeAll(async () => {
   await mkdir(join(dir, 'briefs'))
   briefPath = join(dir, 'briefs', 'sample.brief.yaml')
   tokens = { alice: (await addReviewer(briefPath, 'alice')).token, bob: (await addReviewer(briefPath, 'bob')).token }
+  const serverKey = await newKey(join(dir, 'keys'), 'server')
+  await allowServerToSignFor(briefPath, `${serverKey}.pub`, 'bob')
   const deck: ServedDeck = { plan, requiredReviewers: ['bob'], siteDir }
   server = await startReviewServer({
     briefPath,
     host: '127.0.0.1',
     port: 15100,
     decks: [deck],
+    signingKey: serverKey,
     // Stands in for render + Slidev build: the deck comes back with the review applied.
     republish: async () => {
       republished++
@@ -188,6 +198,16 @@ describe('review server: threads, approvals and live updates', () => {
     })
   })
 
+  it("refuses an approval from a reviewer the server's key may not sign for, and writes nothing", async () => {
+    const before = await readFile(logFile(), 'utf8')
+    const refused = await send('POST', `/api/decks/${plan.audience}/slides/bluf/approval`, {
+      token: tokens.alice,
+      body: {},
+    })
+    expect(refused).toMatchObject({ status: 403, body: { error: expect.stringMatching(/not listed for alice/) } })
+    expect(await readFile(logFile(), 'utf8')).toBe(before)
+  })
+
   it('republishes the deck without its draft mark once the required reviewer approved every slide', async () => {
     const rebuilt = listen('deck')
     for (const slide of plan.slides) {
@@ -199,6 +219,10 @@ describe('review server: threads, approvals and live updates', () => {
     }
     expect(await rebuilt).toEqual({ audience: plan.audience, draft: false })
     await server.idle()
+    const approvals = (await readReviewLog(logFile())).events.filter((event) => event.type === 'approve')
+    expect(
+      approvals.every((event) => event.author === 'bob' && event.signature?.startsWith('-----BEGIN SSH SIGNATURE')),
+    ).toBe(true)
     expect(republished).toBe(1)
     expect(server.decks()[0]!.plan.draft).toBe(false)
     expect((await send('GET', '/api/decks')).body).toEqual([

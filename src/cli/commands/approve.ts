@@ -5,6 +5,8 @@ import {
   readReviewState,
   reviewDeck,
   reviewLogPath,
+  signedApproval,
+  signingKey,
   stampEvent,
 } from '../../review/index.js'
 import { plural } from '../../shared/index.js'
@@ -15,10 +17,12 @@ export interface ApproveOptions {
   readonly audience?: string
   readonly slide?: string | number
   readonly as?: string
+  /** The SSH key to sign with; git's `user.signingKey` when absent. */
+  readonly key?: string
 }
 
 /**
- * `briefdeck approve BRIEF --audience ID [--slide N,ID,...] --as NAME`:
+ * `briefdeck approve BRIEF --audience ID [--slide N,ID,...] --as NAME [--key FILE]`, signed with the reviewer's SSH key:
  * records the content hash of each slide as it is now (every slide of the
  * deck unless --slide is given) in the review log, and writes nothing else:
  * the review log is part of what a deck is built from, so the next build
@@ -35,8 +39,14 @@ export async function run(briefPath: string, options: ApproveOptions): Promise<n
       : String(options.slide)
           .split(',')
           .map((ref) => slideOf(plan, ref))
+  const key = await signingKey(options.key, briefPath)
+  // Every approval is signed (and the first checked against allowed_signers) before any is written.
+  const signed = []
   for (const slide of slides)
-    await appendReviewEvent(reviewLogPath(briefPath), stampEvent(approveDraft({ plan, slide, author })))
+    signed.push(
+      await signedApproval(stampEvent(approveDraft({ plan, slide, author })), brief, key, signed.length === 0),
+    )
+  for (const event of signed) await appendReviewEvent(reviewLogPath(briefPath), event)
   console.log(`${author} approved ${slides.length} ${plural(slides.length, 'slide')} of the ${audience} deck`)
 
   const required = requiredReviewers(brief, audience)

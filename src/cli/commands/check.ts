@@ -9,6 +9,8 @@ export interface CheckCommandOptions {
   readonly out: string
   readonly json?: boolean
   readonly quiet?: boolean
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
 }
 
 /**

@@ -7,6 +7,8 @@ import { ExitCode, printWarnings, reportError } from '../exit.js'
 import { onStopSignal } from '../signals.js'
 
 export interface PresentCommandOptions {
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
   readonly audience?: string
   readonly out: string
   readonly port: number | string
@@ -24,7 +26,8 @@ export async function run(briefPath: string, options: PresentCommandOptions): Pr
   const audience = options.audience?.trim()
   if (!audience) throw new UsageError("required (present shows one audience's deck)", '--audience')
   const port = parsePort(options.port)
-  const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out })
+  const trust = options.repoTemplates === false ? { repoTemplates: false } : {}
+  const build = () => buildBrief(briefPath, { audiences: [audience], outDir: options.out, inPlace: true, ...trust })
 
   const stop = onStopSignal()
   try {

@@ -24,6 +24,7 @@ export async function run(briefPath: string, options: ReviewOptions): Promise<nu
   const report: ReviewReport = {
     decks: decks.map((plan) => reviewDeck(plan, state, requiredReviewers(brief, plan.audience))),
     orphans: warnings.filter((warning) => warning.ruleId === 'orphaned-override'),
+    conflicts: warnings.filter((warning) => warning.ruleId === 'review-duplicate-id'),
   }
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReviewReport(report))
   return options.strict && isOutstanding(report) ? ExitCode.findings : ExitCode.ok

@@ -1,18 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 // The review site's module alone: the export's entry would load Playwright, which serving never uses.
 import { buildReviewSite } from '../../export/review-site.js'
 import { BriefdeckProblem, type BuiltDeck } from '../../model/index.js'
+import { generateKey } from '../../review/index.js'
 import { buildBrief } from '../../pipeline/index.js'
 import {
   addReviewer,
+  allowServerToSignFor,
   reviewersPath,
   startReviewServer,
   type ReviewServer,
   type ServedDeck,
 } from '../../review/server/index.js'
-import { exists, parsePort, portInUse } from '../../shared/index.js'
+import { ensurePortFree, exists, parsePort, portInUse } from '../../shared/index.js'
 import { ExitCode, printMessage, printWarnings } from '../exit.js'
 import { onStopSignal } from '../signals.js'
 import { requiredReviewers } from './review.js'
@@ -24,6 +26,10 @@ export interface ServeOptions {
   readonly addReviewer?: string
   /** Stops the server's site builds (and makes serveBrief fail) when aborted. */
   readonly signal?: AbortSignal
+  /** The server's SSH key for signing approvals; made on first use when absent. */
+  readonly signingKey?: string
+  /** False with `--no-repo-templates`. */
+  readonly repoTemplates?: boolean
 }
 
 /**
@@ -32,7 +38,8 @@ export interface ServeOptions {
  * build under way; `--add-reviewer NAME` prints a new token instead.
  */
 export async function run(briefPath: string, options: ServeOptions): Promise<number> {
-  if (options.addReviewer !== undefined) return printNewToken(briefPath, String(options.addReviewer))
+  if (options.addReviewer !== undefined)
+    return printNewToken(briefPath, String(options.addReviewer), options.signingKey)
   const stop = onStopSignal()
   const stopping = new AbortController()
   void stop.received.then(() => stopping.abort())
@@ -56,12 +63,29 @@ export async function run(briefPath: string, options: ServeOptions): Promise<num
   }
 }
 
-async function printNewToken(briefPath: string, name: string): Promise<number> {
+async function printNewToken(briefPath: string, name: string, keyOption: string | undefined): Promise<number> {
   const { token, file } = await addReviewer(briefPath, name)
+  const key = await serverSigningKey(keyOption)
+  const signers = await allowServerToSignFor(briefPath, `${key}.pub`, name)
   console.log(
-    `Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.`,
+    `Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.\nThe server's key (${key}.pub) may now sign approvals for ${name}: commit ${signers} so that they count.`,
   )
   return ExitCode.ok
+}
+
+/**
+ * The key the server signs approvals with: `--signing-key`, else one of its
+ * own in the user's configuration folder, made on first use. Never in the
+ * brief repository: whoever holds it can approve for every reviewer listed
+ * beside it in allowed_signers.
+ */
+async function serverSigningKey(option: string | undefined): Promise<string> {
+  if (option !== undefined) return String(option)
+  const folder = join(process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'briefdeck')
+  const key = join(folder, 'review-server-key')
+  await mkdir(folder, { recursive: true, mode: 0o700 })
+  if (!(await exists(key))) await generateKey(key, 'briefdeck review server')
+  return key
 }
 
 /**
@@ -72,6 +96,9 @@ async function printNewToken(briefPath: string, name: string): Promise<number> {
  */
 export async function serveBrief(briefPath: string, options: ServeOptions): Promise<ReviewServer> {
   const port = parsePort(options.port)
+  // Said before the decks are built, which takes a while: a busy port ends the command at once.
+  await ensurePortFree(port, options.host)
+  const trust = options.repoTemplates === false ? { repoTemplates: false } : {}
   const audiences =
     options.audience === undefined
       ? undefined
@@ -89,7 +116,7 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
   }
 
   try {
-    const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: decksDir })
+    const { brief, warnings, decks } = await buildBrief(briefPath, { audiences, outDir: decksDir, ...trust })
     printWarnings(warnings)
     const served = await Promise.all(decks.map((deck) => publish(deck, requiredReviewers(brief, deck.audience))))
     const server = await startReviewServer({
@@ -97,8 +124,9 @@ export async function serveBrief(briefPath: string, options: ServeOptions): Prom
       host: options.host,
       port,
       decks: served,
+      signingKey: await serverSigningKey(options.signingKey),
       republish: async (audience) => {
-        const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: decksDir })
+        const rebuilt = await buildBrief(briefPath, { audiences: [audience], outDir: decksDir, ...trust })
         const deck = rebuilt.decks.find((candidate) => candidate.audience === audience)
         if (!deck)
           throw new BriefdeckProblem(

@@ -196,9 +196,8 @@ function findSlide(deck: ServedDeck, slideId: string | undefined) {
 }
 
 function findThread(context: ApiContext, audience: string | undefined, threadId: string | undefined) {
-  const thread = context.store
-    .state()
-    .threads.find(({ id, audience: threadAudience }) => id === threadId && threadAudience === audience)
+  const found = threadId === undefined ? undefined : context.store.thread(threadId)
+  const thread = found?.audience === audience ? found : undefined
   if (!thread) throw new HttpError(404, `no comment ${threadId} on the ${audience} deck`)
   return thread
 }

@@ -1,14 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import type { Warning } from '../../model/index.js'
+import { briefName } from '../../brief/index.js'
+import { BriefdeckProblem, type Warning } from '../../model/index.js'
 import { escapeHtml } from '../../shared/index.js'
 import { reviewLogPath } from '../fs.js'
-import { handleApi, sendJson, type ServedDeck } from './api.js'
+import { allowedSignersPath, approvalVerifier, signedApproval } from '../signatures.js'
+import { handleApi, HttpError, sendJson, type ServedDeck } from './api.js'
 import { createPublisher } from './publisher.js'
 import { readReviewers, reviewersPath } from './reviewers.js'
 import { siteHandler, type SiteHandler } from './static.js'
 import { openReviewStore } from './store.js'
+import { defaultStreamLimits, eventStreams, type StreamLimits } from './streams.js'
 import { reviewerForToken } from './tokens.js'
 
 export interface ReviewServerOptions {
@@ -20,6 +23,9 @@ export interface ReviewServerOptions {
   /** Renders and builds one audience's deck again with the review state applied; called when its DRAFT mark must change. */
   readonly republish: (audience: string) => Promise<ServedDeck>
   readonly onWarning?: (warning: Warning | Error) => void
+  /** The server's own SSH private key: it signs the approvals it writes for the token's owner. Without one, it cannot approve. */
+  readonly signingKey?: string
+  readonly streamLimits?: StreamLimits
 }
 
 export interface ReviewServer {
@@ -30,9 +36,6 @@ export interface ReviewServer {
   readonly close: () => Promise<void>
 }
 
-/** Comments on SSE streams every so often keep proxies and browsers from dropping an idle connection. */
-const keepAliveMs = 15_000
-
 /**
  * Serves every deck under `/<audience>/`, an index at `/`, and the review API
  * under `/api/`. The decks are public to whoever can reach the server (it
@@ -40,20 +43,32 @@ const keepAliveMs = 15_000
  */
 export async function startReviewServer(options: ReviewServerOptions): Promise<ReviewServer> {
   const warn = options.onWarning ?? (() => undefined)
-  const store = await openReviewStore(reviewLogPath(options.briefPath), { onWarning: warn })
-  const streams = new Set<ServerResponse>()
-  const broadcast = (event: string, data: unknown) => {
-    for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-  }
+  const brief = { name: briefName(options.briefPath), file: options.briefPath }
+  const signingKey = options.signingKey
+  const store = await openReviewStore(reviewLogPath(options.briefPath), {
+    onWarning: warn,
+    verifier: approvalVerifier(brief.name, allowedSignersPath(options.briefPath)),
+    sign: async (event) => {
+      if (event.type !== 'approve') return event
+      if (!signingKey) throw new HttpError(501, 'this server has no signing key, so it cannot approve')
+      return signedApproval(event, brief, signingKey, true).catch((error: unknown) => {
+        throw error instanceof BriefdeckProblem
+          ? new HttpError(403, `the server's key is not listed for ${event.author} in allowed_signers`)
+          : error
+      })
+    },
+  })
+  const streams = eventStreams(options.streamLimits ?? defaultStreamLimits, (message) => warn(new Error(message)))
   const publisher = createPublisher(options.decks, {
-    state: store.state,
+    approvals: store.approvalsOf,
     republish: options.republish,
-    onPublished: (deck) => broadcast('deck', { audience: deck.plan.audience, draft: deck.plan.draft }),
+    onPublished: (deck) => streams.broadcast('deck', { audience: deck.plan.audience, draft: deck.plan.draft }),
+    onWithheld: (deck) => streams.broadcast('deck', { audience: deck.plan.audience, draft: true }),
     onError: (error) => warn(error instanceof Error ? error : new Error(String(error))),
   })
   store.onEvent((event) => {
-    broadcast('review', { audience: event.audience, id: event.id, type: event.type, slideId: event.slideId })
-    publisher.refresh(event.audience)
+    streams.broadcast('review', { audience: event.audience, id: event.id, type: event.type, slideId: event.slideId })
+    if (event.type === 'approve' || event.type === 'revoke') publisher.refresh(event.audience)
   })
 
   const reviewersFile = reviewersPath(options.briefPath)
@@ -65,20 +80,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
       return token ? reviewerForToken((await readReviewers(reviewersFile)).reviewers, token) : null
     },
-    subscribe: (request: IncomingMessage, response: ServerResponse) => {
-      response.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      })
-      response.write(': connected\n\n')
-      streams.add(response)
-      const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs)
-      request.on('close', () => {
-        clearInterval(keepAlive)
-        streams.delete(response)
-      })
-    },
+    subscribe: streams.subscribe,
   }
 
   const server = createServer((request, response) => {
@@ -110,13 +112,24 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       response.writeHead(301, { location: `/${audience}/` })
       return void response.end()
     }
+    if (!publisher.showable(deck.plan.audience)) return sendWithheld(response)
     return siteOf(deck.siteDir)(request, rest, response, (html) => withReviewHook(html, deck))
   }
 
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail)
-    server.listen(options.port, options.host, done)
-  })
+  // Connections that send nothing, or keep a request half-sent, are dropped instead of holding a descriptor.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
+  server.keepAliveTimeout = 5_000
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail)
+      server.listen(options.port, options.host, done)
+    })
+  } catch (error) {
+    // Nothing may keep the process alive after a failed start (a busy port): the caller exits at once.
+    store.close()
+    throw error
+  }
   const { port } = server.address() as AddressInfo
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
   return {
@@ -125,7 +138,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     idle: publisher.idle,
     close: async () => {
       store.close()
-      for (const stream of streams) stream.end()
+      streams.closeAll()
       await publisher.idle()
       await new Promise<void>((done) => server.close(() => done()))
     },
@@ -139,6 +152,18 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
 function withReviewHook(html: string, deck: ServedDeck): string {
   const hook = JSON.stringify({ api: '/api', audience: deck.plan.audience })
   return html.replace(/<head>/i, `<head><meta name="briefdeck-review" content="${escapeHtml(hook)}">`)
+}
+
+/** A deck that just lost its approval, while its DRAFT build is made: never shown without the mark. */
+function sendWithheld(response: ServerResponse): void {
+  response.writeHead(503, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'retry-after': '2',
+  })
+  response.end(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Rebuilding as a draft</title></head><body><p>An approval was withdrawn: this deck is being rebuilt as a DRAFT. The page reloads by itself.</p></body></html>',
+  )
 }
 
 function sendIndex(response: ServerResponse, decks: readonly ServedDeck[]): void {
