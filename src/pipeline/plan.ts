@@ -1,10 +1,9 @@
 // The stages that decide what the decks say, in order and writing nothing:
 // brief -> sources -> extract -> overrides -> compose -> review.
-import { applyOverrides, sourcePath } from '../brief/index.js'
+import { applyOverrides, repositoryRoot, sourcePath } from '../brief/index.js'
 import { checkPinnedSections, compose } from '../compose/index.js'
 import { extract, readKnowledge } from '../extract/index.js'
 import { readSource } from '../ingest/index.js'
-import { repositoryRoot } from '../brief/index.js'
 import { dirname, resolve } from 'node:path'
 import {
   type AudienceProfile,
