@@ -132,26 +132,42 @@ export function deckFindings(observation: DeckObservation): CheckFinding[] {
 /**
  * Words as both the DOM and pdftotext can agree on: compatibility forms
  * (ligatures) folded, case folded (CSS may print a heading in capitals),
- * soft hyphens dropped.
+ * soft hyphens dropped, and typographic quotes read as plain ones (Slidev's
+ * typographer curls the plan's straight quotes on the page).
  */
 export function words(text: string): string[] {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\u00ad/g, '')
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
     .split(/\s+/)
     .filter(Boolean)
 }
 
 /**
- * Whether a slide's text made it onto its PDF page, in one of the two shapes
- * pdftotext gives it: the same words in order, or, for letter-spaced text
- * that it reads as single letters, the same letters in a row.
+ * Whether a slide's text made it onto its PDF page, in one of the shapes
+ * pdftotext gives it: the same words in order; every word, as often as the
+ * text has it, where pdftotext reads a wrapped line's end before its start
+ * (a line set in a smaller style beside the DRAFT mark); or, for
+ * letter-spaced text that it reads as single letters, the same letters in a row.
  */
 export function appearsOnPage(pageText: string, text: string): boolean {
   const page = words(pageText)
   const wanted = words(text)
-  return containsInOrder(page, wanted) || page.join('').includes(wanted.join(''))
+  return containsInOrder(page, wanted) || containsEvery(page, wanted) || page.join('').includes(wanted.join(''))
+}
+
+/** Whether the page has each wanted word at least as often as it is wanted, in any order. */
+export function containsEvery(page: readonly string[], wanted: readonly string[]): boolean {
+  const available = new Map<string, number>()
+  for (const word of page) available.set(word, (available.get(word) ?? 0) + 1)
+  return wanted.every((word) => {
+    const left = available.get(word) ?? 0
+    available.set(word, left - 1)
+    return left > 0
+  })
 }
 
 /**

@@ -193,4 +193,15 @@ describe('appearsOnPage', () => {
     expect(appearsOnPage('ＦＵＬＬ ﬁne', 'full fine')).toBe(true)
     expect(appearsOnPage('Briefing for', 'Briefing for staff')).toBe(false)
   })
+
+  it('finds a wrapped line whose end pdftotext reads before its start, but not a word the page has once for two', () => {
+    const page = '4\n\na commitment.\n\nD R A F T\n\nAllies should expect rotation, not reducing'
+    expect(appearsOnPage(page, 'Allies should expect rotation, not reducing a commitment.')).toBe(true)
+    expect(appearsOnPage(page, 'Allies should expect a commitment, not a rotation.')).toBe(false)
+  })
+
+  it('reads the typographer’s curly quotes on the page as the plan’s straight ones', () => {
+    expect(appearsOnPage('Shared interests and partners’ roles', "Shared interests and partners' roles")).toBe(true)
+    expect(appearsOnPage('“America’s Real Challenge”', '"America\'s Real Challenge"')).toBe(true)
+  })
 })
