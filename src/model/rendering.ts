@@ -31,7 +31,8 @@ export interface ExportedDeck {
   readonly blockedRequests: readonly string[]
 }
 
-export const checkRules = [
+/** What the check finds by opening the deck in Chromium and reading its PDF. */
+export const renderingCheckRules = [
   'outside-slide',
   'text-clipped',
   'image-failed',
@@ -41,7 +42,9 @@ export const checkRules = [
   'text-missing-from-pdf',
   'banner-missing',
   'contrast',
-  // Content, read from the deck plan:
+] as const
+/** What the check finds by reading the deck plan's content. */
+export const contentCheckRules = [
   'cut-bullet',
   'over-long',
   'fragment',
@@ -53,6 +56,7 @@ export const checkRules = [
   'reading-grade',
   'citation-incomplete',
 ] as const
+export const checkRules = [...renderingCheckRules, ...contentCheckRules] as const
 export const CheckRule = z.enum(checkRules)
 export type CheckRule = z.infer<typeof CheckRule>
 

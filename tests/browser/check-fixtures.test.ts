@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkDecks, formatReport } from '../../src/check/index.js'
 import { launchBrowser } from '../../src/export/index.js'
-import type { CheckReport, DeckCheck } from '../../src/model/index.js'
+import { renderingCheckRules, type CheckReport, type CheckRule, type DeckCheck } from '../../src/model/index.js'
 import { copyFixtureDeck } from '../fixtures/decks/index.js'
 
 let root: string
@@ -36,14 +36,23 @@ function deck(audience: string): DeckCheck {
   return found
 }
 
-/** `slide:rule` for every finding, e.g. `2:outside-slide`; `deck` for deck-wide ones. */
+function isRendering(rule: CheckRule): boolean {
+  return (renderingCheckRules as readonly string[]).includes(rule)
+}
+
+/** `slide:rule` for every rendering finding, e.g. `2:outside-slide`; `deck` for deck-wide ones. */
 function where(check: DeckCheck): string[] {
-  return check.findings.map((finding) => `${finding.slide ?? 'deck'}:${finding.rule}`)
+  return check.findings
+    .filter((finding) => isRendering(finding.rule))
+    .map((finding) => `${finding.slide ?? 'deck'}:${finding.rule}`)
 }
 
 describe('briefdeck check on fixture decks', () => {
   it('passes a clean deck', () => {
-    expect(deck('sample')).toMatchObject({ slides: 5, planned: 5, findings: [] })
+    // A hand-made deck: its notes name no source blocks, which the content rules (tested on plans) would report.
+    const sample = deck('sample')
+    expect(sample).toMatchObject({ slides: 5, planned: 5 })
+    expect(sample.findings.filter((finding) => isRendering(finding.rule))).toEqual([])
   })
 
   it('catches the overfull slide with its number and element, and nothing on the slides around it', () => {
@@ -87,6 +96,6 @@ describe('briefdeck check on fixture decks', () => {
     const text = formatReport(report, root)
     expect(text).toContain('overfull (overfull/slides.md): 3 slides, ')
     expect(text).toContain('  slide 2 (too-much): [outside-slide] ul > li:nth-of-type(25)')
-    expect(text).toMatch(/check failed: \d+ problems$/)
+    expect(text).toMatch(/check failed: \d+ problems( \(\d+ warnings?\))?$/)
   })
 })

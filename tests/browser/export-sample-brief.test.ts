@@ -44,7 +44,9 @@ describe.each(['congressional-staff', 'allied-ministry'])('the %s deck', (audien
   const slides = () => deck().plan.slides
 
   it('renders every planned slide cleanly: banners, nothing outside or clipped, no error, nothing off the machine', () => {
-    expect(report.decks.find((check) => check.audience === audience)).toEqual({
+    // Content warnings (reading grade, a long sentence kept whole) are advice; an error of any kind fails.
+    const check = report.decks.find((candidate) => candidate.audience === audience)!
+    expect({ ...check, findings: check.findings.filter((finding) => finding.severity !== 'warning') }).toEqual({
       audience,
       slidesPath: deck().slidesPath,
       slides: slides().length,

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../../src/export/index.js'
+import { reviewerKey } from '../review/keys.js'
 
 const binary = resolve('bin/briefdeck.js')
 let repo: string
@@ -84,11 +85,22 @@ describe('briefdeck build DIR --pdf', () => {
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([])
   })
 
-  it('redoes only the deck an approval changed, and shows who approved it', () => {
-    expect(
-      briefdeck('approve', 'briefs/harbors/harbors.brief.yaml', '--audience', 'congressional-staff', '--as', 'bob')
-        .status,
-    ).toBe(0)
+  it('redoes only the deck an approval changed, and shows who approved it', async () => {
+    // Approvals count only when signed by a key the brief's allowed signers name.
+    const brief = join(repo, 'briefs', 'harbors', 'harbors.brief.yaml')
+    const key = await reviewerKey(brief, 'bob', join(repo, 'keys'))
+    const approval = briefdeck(
+      'approve',
+      'briefs/harbors/harbors.brief.yaml',
+      '--audience',
+      'congressional-staff',
+      '--as',
+      'bob',
+      '--key',
+      key,
+    )
+    expect(approval.stderr).toBe('')
+    expect(approval.status).toBe(0)
     const result = briefdeck(
       'build',
       'briefs/pacific-alliances.brief.yaml',

@@ -72,8 +72,11 @@ let slideText: string
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'briefdeck-addresses-'))
+  // Every block is put on the deck by an override, as the hostile brief does, so that compose's
+  // furniture filters (a sentence with an address can look like a link line) hide none from this test.
+  const overrides = extraction.blocks.map((block) => `  ${block.id}:\n    audiences: [congressional-staff]\n`).join('')
   const brief = parseBrief(
-    `title: Addresses\nsources:\n  - id: ${sourceId}\n    path: addresses.txt\naudiences: [congressional-staff]\n`,
+    `title: Addresses\nsources:\n  - id: ${sourceId}\n    path: addresses.txt\naudiences: [congressional-staff]\noverrides:\n${overrides}`,
     join(workDir, 'addresses.brief.yaml'),
   )
   const plan = compose({ extractions: [extraction], brief, audience: hostileProfile })
