@@ -33,10 +33,13 @@ export function rebuildOnChange(
         }
       })
   }
-  // Editors save by writing a new file and renaming it; waiting for the write to settle avoids reading half a brief.
+  // Most editors save by writing a new file and renaming it; for those that
+  // write in place, waiting for the size to settle avoids reading half a
+  // brief. A short wait: it is part of every edit's way to the screen, and a
+  // brief read in mid-write only fails that rebuild (the next event makes another).
   const watcher: FSWatcher = watch([...paths], {
     ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
+    awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
   })
   watcher.on('all', run)
   return {
