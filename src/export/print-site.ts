@@ -65,7 +65,7 @@ const { chdir, env } = process
 const report = (message) => new Promise((resolve) => process.send(message, resolve))
 process.on('disconnect', () => process.exit(0))
 const loading = Promise.all([import(env.${childVariables.vite}), import(${JSON.stringify(slidevModule)})])
-// Vite bundles a config file before loading it, a tenth of a second per deck; JavaScript loads as it is (Node 20 cannot import TypeScript, which tests build from).
+// Vite bundles a config file before loading it, a few hundredths of a second per deck; JavaScript loads as it is (Node 20 cannot import TypeScript, which tests build from).
 const configLoader = env.${childVariables.config}.endsWith('.js') ? 'native' : 'bundle'
 let built = 0
 let queue = Promise.resolve()
