@@ -37,6 +37,12 @@ const slidevModule = pathToFileURL(
   join(dirname(slidevPackage), (JSON.parse(readFileSync(slidevPackage, 'utf8')) as { main: string }).main),
 ).href
 const slidevDist = new URL('./', slidevModule).href
+/**
+ * Vue's SFC compiler loads TypeScript (a third of a second) in the middle of
+ * a builder's first build, to resolve the prop types that Slidev's own
+ * components import; the same file, required ahead, is taken from Node's cache.
+ */
+const typescriptModule = createRequire(require.resolve('@vue/compiler-sfc')).resolve('typescript')
 const deckQuery = 'briefdeck-deck='
 
 /** Runs in the hooks thread of the child: Slidev's modules imported by a tagged Slidev module get the same tag, hence fresh copies. */
@@ -52,6 +58,7 @@ const childVariables = {
   vite: 'BRIEFDECK_VITE_MODULE',
   config: 'BRIEFDECK_PRINT_CONFIG',
   hook: 'BRIEFDECK_SLIDEV_HOOK',
+  typescript: 'BRIEFDECK_TYPESCRIPT_MODULE',
 } as const
 
 /**
@@ -60,11 +67,13 @@ const childVariables = {
  * reporting each over IPC. It ends when the parent lets go of it.
  */
 const childScript = `
-const { register } = await import('node:module')
+const { createRequire, register } = await import('node:module')
 const { chdir, env } = process
 const report = (message) => new Promise((resolve) => process.send(message, resolve))
 process.on('disconnect', () => process.exit(0))
 const loading = Promise.all([import(env.${childVariables.vite}), import(${JSON.stringify(slidevModule)})])
+// While the parent is still writing the first deck, as often: the build would load it anyway.
+void loading.then(() => createRequire(env.${childVariables.typescript})(env.${childVariables.typescript}))
 // Vite bundles a config file before loading it, a few hundredths of a second per deck; JavaScript loads as it is (Node 20 cannot import TypeScript, which tests build from).
 const configLoader = env.${childVariables.config}.endsWith('.js') ? 'native' : 'bundle'
 let built = 0
@@ -111,6 +120,7 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
       [childVariables.vite]: viteModule,
       [childVariables.config]: configPath,
       [childVariables.hook]: slidevCopiesHook,
+      [childVariables.typescript]: typescriptModule,
       // Rolldown allocates with mimalloc, whose arenas are committed whole by
       // default and end up resident: about 120 MB of the builder's 520 MB.
       // Committing on demand builds just as fast.
