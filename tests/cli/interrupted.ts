@@ -15,17 +15,32 @@ export interface KillableRepository {
   build(env?: NodeJS.ProcessEnv): number | null
   /** Starts the build and kills it, with every process it started, after `milliseconds`. */
   buildFor(milliseconds: number): Promise<void>
+  /** Runs the build to its end, listing every change it makes to the file system (kill-at-operation.mjs). */
+  listOperations(): Promise<Operation[]>
+  /** Runs the build and kills it just before its `index`-th change to the file system (1-based). */
+  buildUntilOperation(index: number): void
   /** Changes a sentence that reaches a slide (to `phrase`), so that the next build makes another deck. */
   editSource(phrase?: string): Promise<void>
   /** The phrase `editSource` puts on the slides. */
   readonly editedPhrase: string
-  /** Puts back a copy of the deck folder taken by `keepDeck`. */
+  /** Puts back a copy of the deck folder taken by `keepDeck`, and nothing beside it: what a killed build left there goes. */
   restoreDeck(): Promise<void>
   keepDeck(): Promise<void>
   /** Staging folders that killed builds left beside the deck. */
   leftovers(): Promise<string[]>
   remove(): Promise<void>
 }
+
+export interface Operation {
+  /** The `fs` function, e.g. `rename`. */
+  readonly name: string
+  /** Its first argument. */
+  readonly path: string
+  /** What it changes: where a rename or a copy writes, else `path`. */
+  readonly to: string
+}
+
+const killHook = resolve('tests/cli/kill-at-operation.mjs')
 
 /** A brief repository with one brief of one audience; `extra` arguments follow `build <brief>`. */
 export async function killableRepository(extra: readonly string[] = []): Promise<KillableRepository> {
@@ -43,6 +58,19 @@ export async function killableRepository(extra: readonly string[] = []): Promise
     deckDir,
     editedPhrase,
     build: (env) => spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env } }).status,
+    async listOperations() {
+      const listing = join(root, 'operations.jsonl')
+      await rm(listing, { force: true })
+      const env = { ...process.env, BRIEFDECK_TEST_OPERATIONS: listing }
+      const status = spawnSync(process.execPath, ['--import', killHook, ...args], { cwd: root, env }).status
+      if (status !== 0) throw new Error(`the listed build exited with ${status}`)
+      const lines = (await readFile(listing, 'utf8')).split('\n').filter(Boolean)
+      return lines.map((line) => JSON.parse(line) as Operation)
+    },
+    buildUntilOperation(index) {
+      const env = { ...process.env, BRIEFDECK_TEST_KILL_AT: String(index) }
+      spawnSync(process.execPath, ['--import', killHook, ...args], { cwd: root, env })
+    },
     buildFor: (milliseconds) =>
       new Promise((done) => {
         // A group of its own, so that the kill takes the print-site builder and Chromium with it, as a power cut would.
@@ -59,7 +87,7 @@ export async function killableRepository(extra: readonly string[] = []): Promise
     },
     keepDeck: () => cp(deckDir, kept, { recursive: true }),
     async restoreDeck() {
-      await rm(deckDir, { recursive: true, force: true })
+      await rm(dirname(deckDir), { recursive: true, force: true })
       await cp(kept, deckDir, { recursive: true })
     },
     leftovers: async () =>
