@@ -202,8 +202,8 @@ interface SitePlan {
 
 /**
  * Sends every deck whose print site is stale to the builder (without one, a
- * builder is started for them; either way it is let go once they are built)
- * and resolves as soon as they are sent, to one promise per deck, in order,
+ * builder is started for them and let go once they are built; a builder
+ * passed in may get more decks, and its owner lets it go) and resolves as soon as they are sent, to one promise per deck, in order,
  * each resolving to the deck's print-site folder once that deck is built
  * (at once when its site is fresh).
  */
@@ -228,8 +228,7 @@ function startStale(plans: readonly SitePlan[], builder: PrintSiteBuilder | unde
   if (stale.length === 0) return new Map()
   const using = builder ?? startPrintSiteBuilder()
   const started = new Map(stale.map((plan) => [plan, awaitedLater(using.build(buildJob(plan)))]))
-  // The builder holds half a gigabyte; it goes as soon as the last deck is built, before the browser's heavy work.
-  void Promise.allSettled(started.values()).then(() => using.close())
+  if (!builder) closeOnceBuilt(using, [...started.values()])
   return started
 }
 
@@ -254,6 +253,11 @@ async function finishSite(plan: SitePlan, build: Promise<void> | undefined): Pro
     await rm(building, { recursive: true, force: true })
   }
   return plan.outputs.printSite
+}
+
+/** The builder holds half a gigabyte; it goes as soon as the last deck is built, before the browser's heavy work. */
+export function closeOnceBuilt(builder: PrintSiteBuilder, builds: readonly Promise<unknown>[]): void {
+  void Promise.allSettled(builds).then(() => builder.close())
 }
 
 interface Settlable {

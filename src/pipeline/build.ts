@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { startRecyclingBuilder, type PrintSiteBuilder } from '../export/print-site.js'
+import { closeOnceBuilt, startRecyclingBuilder } from '../export/print-site.js'
 import {
   DeckPlan,
   type AudienceProfile,
@@ -18,7 +18,7 @@ import {
   type PaperSize,
   type Warning,
 } from '../model/index.js'
-import { exportBriefs, type ExportGroup, type StagedExport } from './export-step.js'
+import { exportBriefs, startExport, type ExportGroup, type StagedExport } from './export-step.js'
 import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
 import type { PlanOptions } from './plan.js'
 import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
@@ -116,13 +116,21 @@ export async function buildBriefs(briefPaths: readonly string[], options: BuildO
       const value = each.value
       written.push(
         value
-          ? await attempt(each.briefPath, () =>
-              writeBrief(value, settings, options.force ?? false, options.inPlace ?? false),
-            )
+          ? await attempt(each.briefPath, async () => {
+              const brief = await writeBrief(value, settings, options.force ?? false, options.inPlace ?? false)
+              return builder && brief.toExport.length > 0
+                ? { ...brief, exporting: await startExport(brief.toExport, builder) }
+                : brief
+            })
           : { ...each, value: undefined },
       )
     }
-    if (options.export && settings) await exportWritten(written, options, settings, builder)
+    if (builder)
+      closeOnceBuilt(
+        builder,
+        written.flatMap((each) => each.value?.exporting?.sites ?? []),
+      )
+    if (options.export && settings) await exportWritten(written, options, settings)
     return written.map((each) =>
       each.value
         ? { briefPath: each.briefPath, result: resultOf(each.value) }
@@ -198,6 +206,8 @@ interface WrittenBrief extends PreparedBrief {
   readonly warnings: Warning[]
   /** Decks staged by this build for export, not yet in place. */
   readonly toExport: StagedExport[]
+  /** Those decks on their way through the builder. */
+  readonly exporting?: ExportGroup
   readonly builds: Map<string, DeckBuild>
 }
 
@@ -265,21 +275,13 @@ async function writeBrief(
   return { ...prepared, warnings: planned.warnings, toExport, builds }
 }
 
-async function exportWritten(
-  written: Attempt<WrittenBrief>[],
-  options: BuildOptions,
-  settings: string,
-  builder: PrintSiteBuilder | undefined,
-): Promise<void> {
+async function exportWritten(written: Attempt<WrittenBrief>[], options: BuildOptions, settings: string): Promise<void> {
   const groups: (ExportGroup & { readonly index: number })[] = []
   written.forEach((each, index) => {
-    if (each.value && each.value.toExport.length > 0) groups.push({ index, decks: each.value.toExport })
+    if (each.value?.exporting) groups.push({ index, ...each.value.exporting })
   })
   if (groups.length === 0) return
-  const outcomes = await exportBriefs(groups, options.export!, settings, {
-    quiet: options.quiet ?? false,
-    ...(builder ? { builder } : {}),
-  })
+  const outcomes = await exportBriefs(groups, options.export!, settings, { quiet: options.quiet ?? false })
   outcomes.forEach((outcome, position) => {
     const group = groups[position]!
     const brief = written[group.index]!

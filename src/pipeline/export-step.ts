@@ -1,7 +1,8 @@
-// The export of the decks a build wrote, across briefs: every print site
-// goes to the one builder at once, one Chromium prints them, and briefs are
-// printed one at a time, a deck at a time, while the builder goes on with
-// the next ones' sites, so that memory stays that of the builder and one open
+// The export of the decks a build wrote, across briefs: each brief's print
+// sites go to the one builder as soon as the brief is written (the builder
+// works while the next brief is planned), one Chromium prints them, and
+// briefs are printed one at a time, a deck at a time, while the builder goes
+// on with the next ones' sites, so that memory stays that of the builder and one open
 // deck however many briefs there are. One brief alone prints its decks
 // together, as the export always has.
 //
@@ -31,6 +32,27 @@ export interface StagedExport {
 export interface ExportGroup {
   /** One brief's decks. */
   readonly decks: readonly StagedExport[]
+  /** Each deck's print site, on its way from the builder. */
+  readonly sites: readonly Promise<string>[]
+}
+
+/**
+ * Clears the brief's staged folders of what they carried over from the
+ * previous decks' exports (of other slides: it never goes in place with the
+ * new ones) and sends the decks to the builder. Should that fail, the decks
+ * go in place without exports.
+ */
+export async function startExport(decks: readonly StagedExport[], builder: PrintSiteBuilder): Promise<ExportGroup> {
+  try {
+    await Promise.all(decks.map(removeExports))
+    return { decks, sites: await ensurePrintSites(decks.map(stagedDeck), builder) }
+  } catch (error) {
+    for (const entry of decks) {
+      await removeExports(entry)
+      await entry.staged.publish()
+    }
+    throw error
+  }
 }
 
 export type GroupOutcome =
@@ -49,11 +71,10 @@ export async function exportBriefs(
   groups: readonly ExportGroup[],
   settings: ExportSettings,
   settingsKey: string,
-  options: { readonly quiet: boolean; readonly builder?: PrintSiteBuilder },
+  options: { readonly quiet: boolean },
 ): Promise<GroupOutcome[]> {
   const entries = groups.flatMap((group) => group.decks)
-  // What a staged folder carried over from the previous deck's exports is of other slides: it never goes in place with the new ones.
-  await Promise.all(entries.map(removeExports))
+  const allSites = groups.flatMap((group) => group.sites)
   const published = new Set<StagedExport>()
   const publish = async (entry: StagedExport) => {
     await entry.staged.publish()
@@ -67,9 +88,7 @@ export async function exportBriefs(
       await publish(entry)
     }
   }
-  let allSites: readonly Promise<string>[] = []
   try {
-    allSites = await ensurePrintSites(entries.map(stagedDeck), options.builder)
     // Playwright and the check load while the sites build.
     const [{ exportDecks, findChromium, launchBrowser }, { exportAndCheckDecks }] = await Promise.all([
       import('../export/index.js'),
@@ -77,12 +96,6 @@ export async function exportBriefs(
     ])
     const browser = await launchBrowser(findChromium())
     try {
-      let next = 0
-      const siteRanges = groups.map((group) => {
-        const sites = allSites.slice(next, next + group.decks.length)
-        next += group.decks.length
-        return sites
-      })
       const exportOptions = {
         ...settings,
         browser,
@@ -96,9 +109,8 @@ export async function exportBriefs(
               checks: report.decks,
             }))
           : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as DeckCheck[] }
-      const exportGroup = async (group: ExportGroup, index: number): Promise<GroupOutcome> => {
+      const exportGroup = async (group: ExportGroup): Promise<GroupOutcome> => {
         const groupDecks = group.decks.map(stagedDeck)
-        const sites = siteRanges[index]!
         // With several briefs, one deck at a time: each open deck is a Chromium renderer, most of the memory.
         const units =
           groups.length > 1 ? groupDecks.map((_, position) => [position]) : [groupDecks.map((_, position) => position)]
@@ -107,7 +119,7 @@ export async function exportBriefs(
         for (const unit of units) {
           const done = await exportUnit(
             unit.map((position) => groupDecks[position]!),
-            unit.map((position) => sites[position]!),
+            unit.map((position) => group.sites[position]!),
           )
           exported.push(...done.exported)
           checks.push(...done.checks)
@@ -121,9 +133,9 @@ export async function exportBriefs(
         )
         return { decks }
       }
-      return await inTurns(groups, briefsAtOnce, (group, index) =>
-        exportGroup(group, index).catch(async (error: unknown) => {
-          await publishUnexported(group.decks, siteRanges[index]!)
+      return await inTurns(groups, briefsAtOnce, (group) =>
+        exportGroup(group).catch(async (error: unknown) => {
+          await publishUnexported(group.decks, group.sites)
           return { error }
         }),
       )
