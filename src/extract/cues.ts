@@ -314,3 +314,13 @@ export const evidential = new RegExp(
 )
 
 export const question = /\?["”’']?$/
+
+/**
+ * A correction inside a sentence, `X is not A, but B`: the writer sets the
+ * received view aside for their own. `Not only A but also B` adds, it does
+ * not correct.
+ */
+export const correction = /\bnot\s+(?!only\b|just\b|merely\b|simply\b)[^;:!?]{3,160}?,?\s+but\s+(?!also\b)\w/i
+
+/** Words that place a statement among recent developments: `recently`, `in recent years`. */
+export const recentWording = /\b(recent|recently)\b/i

@@ -2,28 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import * as features from '../../src/extract/features.js'
 import type { Feature } from '../../src/extract/features.js'
-import { sitesOf, type UnitSite } from '../../src/extract/site.js'
-import { unitsOf } from '../../src/extract/units.js'
-import type { Sentence } from '../../src/model/index.js'
-
-/** The sites of a text given as paragraphs of sentences. */
-function sites(
-  paragraphs: string[][],
-  options: { title?: string; heading?: string; thesis?: number } = {},
-): UnitSite[] {
-  let start = 0
-  let index = 0
-  const sentences: Sentence[] = paragraphs.flatMap((texts, paragraph) =>
-    texts.map((text) => {
-      const sentence = { index: index++, paragraph, start, end: start + text.length, text }
-      start += text.length + 1
-      return sentence
-    }),
-  )
-  const result = sitesOf(unitsOf(sentences), options.title ?? null, () => options.heading ?? null)
-  for (const site of result) site.thesis = options.thesis
-  return result
-}
+import { sites } from './sites.js'
 
 /** The feature's value on each unit of one paragraph. */
 const on = (feature: Feature, ...texts: string[]) => sites([texts]).map(feature)
@@ -108,6 +87,11 @@ describe('features', () => {
 
   it('the heading features read the section heading', () => {
     expect(sites([['A is so.']], { heading: 'Summary' }).map(features.summaryHeading)).toEqual([1])
+    expect(sites([['A is so.']], { heading: 'Executive Summary' }).map(features.summaryHeading)).toEqual([1])
+    // A heading that names a topic opens a section of the body, whatever word it starts with.
+    expect(
+      sites([['A is so.']], { heading: 'Overview of the Balance of Payments' }).map(features.summaryHeading),
+    ).toEqual([0])
     expect(sites([['A is so.']], { heading: 'Issues for Congress' }).map(features.adviceHeading)).toEqual([1])
     expect(sites([['A is so.']], { heading: 'Background' }).map(features.backgroundHeading)).toEqual([1])
     expect(sites([['A is so.']], { heading: 'Background' }).map(features.adviceHeading)).toEqual([0])

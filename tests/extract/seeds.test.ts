@@ -1,7 +1,6 @@
 // What a careful analyst pulls out of the two sample sources (issue 2), item
 // by item, beside the golden files that pin down everything else. Items that
-// only word lists fitted to these texts could find are gone (issue 10); the
-// two theses, which the fitted model does not yet find, are expected failures.
+// only word lists fitted to these texts could find are gone (issue 10).
 import { describe, expect, it } from 'vitest'
 import { extract, readKnowledge } from '../../src/extract/index.js'
 import { readSource } from '../../src/ingest/index.js'
@@ -17,15 +16,12 @@ const texts = (extraction: Extraction, kind: BlockKind) =>
 const thesisOf = (extraction: Extraction) => extraction.blocks.filter((block) => block.kind === 'thesis')
 
 describe('the Pacific Defense Pact text', () => {
-  it.fails(
-    'has one thesis: a collective defense pact among Australia, Japan, the Philippines and the United States',
-    () => {
-      expect(thesisOf(pacific)).toHaveLength(1)
-      expect(thesisOf(pacific)[0]!.text).toMatch(
-        /the time has come for the establishment of a robust defense pact among key partners, including Australia, Japan, the Philippines, and the United States\.$/,
-      )
-    },
-  )
+  it('has one thesis: a collective defense pact among Australia, Japan, the Philippines and the United States', () => {
+    expect(thesisOf(pacific)).toHaveLength(1)
+    expect(thesisOf(pacific)[0]!.text).toMatch(
+      /the time has come for the establishment of a robust defense pact among key partners, including Australia, Japan, the Philippines, and the United States\.$/,
+    )
+  })
 
   it('recommends the pact, intelligence sharing, joint training and command structures, and greater reciprocity', () => {
     const recommendations = texts(pacific, 'recommendation')
@@ -76,7 +72,7 @@ describe('the Pacific Defense Pact text', () => {
 })
 
 describe('the reassurance text', () => {
-  it.fails('has one thesis: reconciling allied expectations with what Washington can and will do', () => {
+  it('has one thesis: reconciling allied expectations with what Washington can and will do', () => {
     expect(thesisOf(reassurance)).toHaveLength(1)
     expect(thesisOf(reassurance)[0]!.text).toMatch(
       /but reconciling allied expectations of U\.S\. action with what Washington can and will do\.$/,
