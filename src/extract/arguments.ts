@@ -6,7 +6,7 @@
 import type { ArgumentBlock, Sentence, SourceDocument, TimelineEvent } from '../model/index.js'
 import { BlockIds } from './ids.js'
 import { counterVerdict, shippedModel, type ArgumentModel } from './model.js'
-import { plainKind, quotesIn, type Finding } from './rules/index.js'
+import { plainKind, quotesIn, rebuttedParagraphs, type Finding } from './rules/index.js'
 import { citedSupport } from './cues.js'
 import { sectionsOf } from './sections.js'
 import { sitesOf, type UnitSite } from './site.js'
@@ -29,13 +29,17 @@ export function argumentBlocks(
   const sites = argumentSites(document)
   const thesis = chooseThesis(sites, model, recentSentences(timeline, document.metadata.date))
   for (const site of sites) site.thesis = thesis?.site.index
+  const rebutted = rebuttedParagraphs(sites)
   const findings = sites.map((site): Finding => {
     if (site === thesis?.site) return finding('thesis', thesis.probability, thesis.rule, thesis.verdict.cues)
+    // A fact given with its source or as an example is the author's support, whatever turns after it.
+    if (citedSupport.test(site.unit.text)) return plainKind(site)
     const counter = counterVerdict(model, site)
     const probability = 1 / (1 + Math.exp(-counter.score))
-    // A fact given with its source or as an example is the author's support, whatever turns after it.
-    if (probability >= model.counterargument.threshold && !citedSupport.test(site.unit.text))
+    if (probability >= model.counterargument.threshold)
       return finding('counterargument', probability, 'counterargument-model', counter.cues)
+    const rebuttal = rebutted.get(site.paragraph)
+    if (rebuttal) return finding('counterargument', 0.6, 'rebutted-paragraph', [rebuttal])
     return plainKind(site)
   })
   return toBlocks(document, sites, findings)

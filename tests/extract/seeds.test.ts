@@ -50,11 +50,22 @@ describe('the Pacific Defense Pact text', () => {
     )
   })
 
-  it('catches the counterargument on feasibility given Washington’s politics', () => {
+  it('catches the counterarguments: feasibility given Washington’s politics, bilateral preferences, SEATO’s failure', () => {
     const counters = texts(pacific, 'counterargument')
     expect(counters).toContainEqual(
       expect.stringMatching(
         /^Skepticism regarding the feasibility of such a pact exists, particularly in light of shifting political dynamics in Washington\.$/,
+      ),
+    )
+    // The past the next paragraph sets aside (`Today’s climate is markedly different.`).
+    expect(counters).toContainEqual(
+      expect.stringMatching(
+        /^This reluctance stems from Asian leaders preferring strong bilateral ties with the U\.S\./,
+      ),
+    )
+    expect(counters).toContainEqual(
+      expect.stringMatching(
+        /^Such hesitations contributed to past failures, including the Southeast Asia Treaty Organization \(SEATO\)/,
       ),
     )
   })

@@ -11,6 +11,7 @@ export * from './recommendation.js'
 export * from './evidence.js'
 export * from './claim.js'
 export * from './quote.js'
+export * from './rebuttal.js'
 
 /**
  * A statement someone is reported to have made is evidence even when it
