@@ -188,6 +188,8 @@ describe('across both texts', () => {
     expect(terms.get('SEATO')).toEqual(['Southeast Asia Treaty Organization', 'text'])
     expect(terms.get('CIA')).toEqual(['Central Intelligence Agency', 'glossary'])
     expect(terms.get('NATO')).toEqual(['North Atlantic Treaty Organization', 'glossary'])
+    // A well-known think tank: general knowledge, in the bundled glossary.
+    expect(terms.get('CSIS')).toEqual(['Center for Strategic and International Studies', 'glossary'])
   })
 
   it('never makes page furniture into blocks', () => {
