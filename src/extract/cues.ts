@@ -226,7 +226,7 @@ export const evaluative = new RegExp(
 
 /** Verbs of saying in the forms that report a statement. */
 export const statementVerbs =
-  'said|says|say|stated|states|told|noted|notes|announced|announces|testified|testifies|warned|warns|argued|argues|wrote|writes|explained|explains|added|adds|claimed|claims|asserted|asserts|acknowledged|acknowledges|reported|reports|remarked|declared|declares|emphasi[sz]ed|stressed|observed|contended|maintained|insisted|predicted|cautioned|conceded|suggested|recalled|put it|puts it'
+  'said|says|say|stated|states|told|noted|notes|announced|announces|testified|testifies|warned|warns|argued|argues|wrote|writes|explained|explains|added|adds|claimed|claims|asserted|asserts|acknowledged|acknowledges|reported|reports|remarked|declared|declares|emphasi[sz]ed|stressed|affirmed|affirms|affirm|observed|contended|maintained|insisted|predicted|cautioned|conceded|suggested|recalled|put it|puts it'
 
 /** A verb of saying, or `according to`. */
 export const reportingVerb = new RegExp(`\\b(according\\s+to|(${statementVerbs})\\b)`, 'i')
@@ -324,3 +324,28 @@ export const correction = /\bnot\s+(?!only\b|just\b|merely\b|simply\b)[^;:!?]{3,
 
 /** Words that place a statement among recent developments: `recently`, `in recent years`. */
 export const recentWording = /\b(recent|recently)\b/i
+
+/** Participles that appraise rather than tell (`is challenging`, `was alarming`): adjectives of judgment. */
+const appraisingParticiples =
+  'challenging|interesting|worrying|troubling|alarming|encouraging|promising|compelling|convincing|striking|concerning|disappointing|misleading|surprising|appealing|demanding|pressing|daunting|threatening|exciting|shocking|damning|reassuring|disturbing|frustrating|confusing|overwhelming|rewarding|devastating|unsettling'
+
+/**
+ * A verb telling what someone did or is doing: the present perfect (`has
+ * invested`, `have led`), the progressive (`is reassessing`, but not after
+ * a degree adverb: `is especially challenging` appraises), or the simple
+ * past after its subject and before its object (`the United States
+ * established a network`, `they failed to agree`).
+ */
+export const happeningVerb = new RegExp(
+  [
+    `\\b(?:has|have|had)\\s+(?:(?:already|also|since|recently|repeatedly|long|not)\\s+|\\w+ly\\s+)?(?:\\w{2,}ed|begun|brought|built|chosen|done|drawn|fallen|given|gone|grown|held|kept|known|led|lost|made|met|paid|risen|said|seen|sent|set|shown|sought|spent|taken|told|won|written)\\b`,
+    `\\b(?:is|are|was|were)\\s+(?:(?:also|now|still|already|not)\\s+)?(?!(?:going|nothing|something|anything|everything|during|morning|evening|thing|willing|unwilling|${appraisingParticiples})\\b)\\w{3,}ing\\b`,
+    `\\b(?!(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hese|[Tt]hose|of|with|in|on|for|by|and|or|is|are|was|were|be|been|being|has|have|had|more|most|less|newly|recently|well)\\b)[A-Za-z]+\\s+[a-z]\\w{2,}ed\\s+(?:a|an|the|to|its|their|his|her|several|new|two|three|four|five|six|seven|eight|nine|ten|\\d[\\d,.]*|[A-Z]\\w*)\\b`,
+  ].join('|'),
+)
+
+/** What marks a sentence as the writer's judgment rather than a report: modals, appraisal, necessity, the first person. */
+export const judgmentMarker = new RegExp(
+  `\\b(?:would|could|should|may|might|must|will|can|cannot|shall|ought)\\b|${evaluative.source}|${necessity.source}|${authorVoice.source}`,
+  'i',
+)

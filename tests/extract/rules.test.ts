@@ -11,6 +11,7 @@ import {
   proposalWording,
   quotesIn,
   reportedFact,
+  reportedHappening,
   underAdviceHeading,
   type Rule,
 } from '../../src/extract/rules/index.js'
@@ -136,6 +137,34 @@ describe('plain kinds', () => {
         'He watches quiz shows, but rarely.',
       ),
     ).toEqual(['reported-fact', 'reported-fact', 'reported-fact', 'reported-fact', null])
+    expect(fires(reportedFact, 'The pledge came during his April 2014 visit.')).toEqual(['reported-fact'])
+  })
+
+  it('reportedHappening reads what someone did or is doing, told without judgment', () => {
+    expect(
+      fires(
+        reportedHappening,
+        'The ministry has expanded its coastal patrols.',
+        'The two navies are holding joint drills.',
+        'After the war, the republic signed a treaty with its neighbours.',
+        'The task is especially challenging in the north.',
+        'The ministry has expanded its patrols, which would be wise.',
+        'The patrols are a good idea.',
+        'Its enlarged budget signals a change.',
+        'The navy opened four new bases.',
+        'Both sit on the Korea Extended Deterrence Dialogue.',
+      ),
+    ).toEqual([
+      'reported-happening',
+      'reported-happening',
+      'reported-happening',
+      null,
+      null,
+      null,
+      null,
+      'reported-happening',
+      null,
+    ])
   })
 })
 
