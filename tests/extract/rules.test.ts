@@ -4,6 +4,7 @@ import { dateMentions, erasOf, timelineOf } from '../../src/extract/timeline.js'
 import { definitionsIn, longFormFor, termsOf } from '../../src/extract/terms.js'
 import {
   attributedStatement,
+  documentRemark,
   imperativeOption,
   necessityClaim,
   obligation,
@@ -138,6 +139,18 @@ describe('plain kinds', () => {
       ),
     ).toEqual(['reported-fact', 'reported-fact', 'reported-fact', 'reported-fact', null])
     expect(fires(reportedFact, 'The pledge came during his April 2014 visit.')).toEqual(['reported-fact'])
+  })
+
+  it('documentRemark reads sentences about the document itself', () => {
+    expect(
+      fires(
+        documentRemark,
+        'Agency rules are beyond the scope of this report.',
+        '(For background, see CRS Report R47447.)',
+        'This In Focus discusses recent actions.',
+        'The report of the commission was published.',
+      ),
+    ).toEqual(['about-the-document', 'about-the-document', 'about-the-document', null])
   })
 
   it('reportedHappening reads what someone did or is doing, told without judgment', () => {

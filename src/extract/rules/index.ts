@@ -1,6 +1,6 @@
 // The rules for the kinds that their wording defines, each a small named
 // function that can be tested alone, and the order they are tried in.
-import { plainClaim } from './claim.js'
+import { documentRemark, plainClaim } from './claim.js'
 import { attributedStatement, reportedFact, reportedHappening } from './evidence.js'
 import { recommendationRules } from './recommendation.js'
 import type { Finding, Rule } from './types.js'
@@ -16,12 +16,14 @@ export * from './rebuttal.js'
 /**
  * A statement someone is reported to have made is evidence even when it
  * says `should`; what the author says should be done is a recommendation;
- * facts with figures, dates and sources, and happenings told without
- * judgment, are evidence; the rest are claims.
+ * a sentence about the document itself is the weakest claim; facts with
+ * figures, dates and sources, and happenings told without judgment, are
+ * evidence; the rest are claims.
  */
 const plainRules: readonly Rule[] = [
   attributedStatement,
   ...recommendationRules,
+  documentRemark,
   reportedFact,
   reportedHappening,
   plainClaim,
