@@ -235,9 +235,13 @@ export const reportingVerb = new RegExp(`\\b(according\\s+to|(${statementVerbs})
 export const findingVerb =
   /\b(found|finds|find|showed|shows|show|estimated|estimates|estimate|projected|projects|concluded|concludes|reported|identified|documented)\s+(that|a|an|the|about|roughly|nearly|more|less|fewer|over|\d)/i
 
-/** A sentence describing the document itself: `This report discusses …`, `This Insight examines …`. */
+/**
+ * A sentence describing the document itself: `This report discusses …`,
+ * `This Insight examines …`, and the sentences after it that go on with
+ * `It` (`It also discusses …`, `It starts by providing …`).
+ */
 export const reportDescription =
-  /^(this|the present|the following)\s+(report|insight|in focus|product|paper|brief|memo|analysis|sidebar|study|section|chapter|document|fact sheet|overview|primer)\b.{0,40}\b(discuss|describ|examin|provid|summari[sz]|address|review|explor|outlin|present|analy[sz]|answer|focus|consider|offer|look|highlight|explain|identif|introduc|updat|track|compil)/i
+  /^(this|the present|the following)\s+(report|insight|in focus|product|paper|brief|memo|analysis|legal sidebar|sidebar|study|section|chapter|document|fact sheet|overview|primer)\b.{0,40}\b(discuss|describ|examin|provid|summari[sz]|address|review|explor|outlin|present|analy[sz]|answer|focus|consider|offer|look|highlight|explain|identif|introduc|updat|track|compil)|^it\s+(?:also\s+|then\s+|further\s+|first\s+|next\s+|briefly\s+)?(?:discusses|describes|examines|summari[sz]es|reviews|explores|outlines|analy[sz]es|highlights|concludes|closes|starts by|begins by|ends by)\b/i
 
 /** Necessity adjectives: `It is critical for …`, `Progress … is crucial`. */
 export const necessity =

@@ -9,9 +9,10 @@
 // what is new (a report); in a summary, the first sentence (its bottom line)
 // counts too. Each signal lies in [0, 1] and counts the same.
 import type { TimelineEvent } from '../model/index.js'
-import { contrastOpener, correction, earlyHowever, question, recentWording } from './cues.js'
+import { contrastOpener, correction, earlyHowever, exampleOpener, question, recentWording } from './cues.js'
 import { describesDocument, inIntroduction, summaryHeading } from './features.js'
 import { thesisVerdict, type ArgumentModel, type Verdict } from './model.js'
+import { documentRemark } from './rules/index.js'
 import { contentWords, type UnitSite } from './site.js'
 
 /**
@@ -97,11 +98,17 @@ export function documentThesis(
   return best(scored, 'earlier', 'thesis-document')
 }
 
-/** Whether a unit can state a text's point: a whole statement, not a granted clause, a question or a piece of a sentence. */
+/**
+ * Whether a unit can state a text's point: a whole statement about the
+ * subject, not a granted clause, a question, an example, a remark about the
+ * document or a piece of a sentence.
+ */
 export function statesAPoint(site: UnitSite): boolean {
   const { text, part } = site.unit
   if (part === 'conceded' || question.test(text) || text.split(/\s+/).length < 5) return false
-  // A unit that opens in lower case or with a digit is the tail of a sentence split in the wrong place.
+  if (exampleOpener.test(text) || documentRemark(site)) return false
+  // A sentence split in the wrong place: its tail opens in lower case or with a digit, its head ends on a comma.
+  if (!/[.!]["”’')\]]*$/.test(text)) return false
   return part === 'main' || /^[\p{Lu}"“‘']/u.test(text)
 }
 

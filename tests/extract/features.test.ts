@@ -60,7 +60,12 @@ describe('features', () => {
     ['reportedSpeech', features.reportedSpeech, ['The minister said it fails.', 'It fails.'], [1, 0]],
     ['quotationMarks', features.quotationMarks, ['He called it “a win”.', 'It is a win.'], [1, 0]],
     ['reportedFinding', features.reportedFinding, ['The survey found that most agree.', 'Most agree.'], [1, 0]],
-    ['describesDocument', features.describesDocument, ['This report discusses tariffs.', 'Tariffs rose.'], [1, 0]],
+    [
+      'describesDocument',
+      features.describesDocument,
+      ['This report discusses tariffs.', 'It also examines quotas.', 'It provides grants to states.', 'Tariffs rose.'],
+      [1, 1, 0, 0],
+    ],
     ['number', features.number, ['It rose 5 points.', 'It rose.'], [1, 0]],
     ['year', features.year, ['In 2025 it rose.', 'It rose 25 points.'], [1, 0]],
     ['quantity', features.quantity, ['It cost $5 billion.', 'It cost 5 apples.'], [1, 0]],

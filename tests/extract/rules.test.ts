@@ -149,8 +149,21 @@ describe('plain kinds', () => {
         '(For background, see CRS Report R47447.)',
         'This In Focus discusses recent actions.',
         'The report of the commission was published.',
+        'For data on staffing, see CRS Report R48725.',
+        'More detail can be found in CRS reports on the process.',
+        'The Sidebar includes only published opinions.',
+        'The report found that costs rose.',
       ),
-    ).toEqual(['about-the-document', 'about-the-document', 'about-the-document', null])
+    ).toEqual([
+      'about-the-document',
+      'about-the-document',
+      'about-the-document',
+      null,
+      'about-the-document',
+      'about-the-document',
+      'about-the-document',
+      null,
+    ])
   })
 
   it('reportedHappening reads what someone did or is doing, told without judgment', () => {

@@ -31,8 +31,11 @@ describe('the signals of the document-level choice', () => {
       'Taxes work.',
       '14285, which directed agencies to act on the minerals.',
       'Cities should tax sugary drinks to protect health.',
+      'For example, one city taxed soda in 2017.',
+      'Soda taxes are beyond the scope of this report.',
+      'All three taxes have been indexed since 1981,',
     ]
-    expect(sites([texts]).map(statesAPoint)).toEqual([false, false, false, true])
+    expect(sites([texts]).map(statesAPoint)).toEqual([false, false, false, true, false, false, false])
   })
 
   it('turnsToOwnView fires on a turn or a correction, not on an addition', () => {
