@@ -53,6 +53,13 @@ async function start(options: Partial<Parameters<typeof startReviewServer>[0]> =
   return server
 }
 
+/** A promise that resolves when the test says so: holds a rebuild at a chosen point. */
+function gateOf(): { readonly promise: Promise<void>; readonly open: () => void } {
+  let open = () => {}
+  const promise = new Promise<void>((done) => (open = done))
+  return { promise, open }
+}
+
 const approval = (server: ReviewServer, slideId: string, method: 'POST' | 'DELETE') =>
   fetch(`${server.url}/api/decks/${plan.audience}/slides/${slideId}/approval`, {
     method,
@@ -123,36 +130,51 @@ describe('a busy port', () => {
 
 describe('the DRAFT mark during a rebuild', () => {
   it('never serves the deck without its mark after an approval is withdrawn during the rebuild', async () => {
-    let release: () => void = () => {}
-    const gate = new Promise<void>((done) => (release = done))
+    const firstGate = gateOf()
+    const secondGate = gateOf()
+    const secondStarted = gateOf()
     let builds = 0
     const server = await start({
       // A rebuild that reads the approvals at its start and takes a while, as a Slidev build does.
       republish: async () => {
         builds++
         const { state } = await readReviewState(briefPath)
-        if (builds === 1) await gate
+        if (builds === 1) await firstGate.promise
+        if (builds === 2) {
+          secondStarted.open()
+          await secondGate.promise
+        }
         return { ...deck, plan: applyReview(plan, state, ['bob']) }
       },
     })
-    for (const slide of plan.slides) expect((await approval(server, slide.id, 'POST')).status).toBe(201)
-    // The rebuild without the mark is under way; the approval of one slide is withdrawn now.
-    expect((await approval(server, plan.slides[0]!.id, 'DELETE')).status).toBe(201)
-    release()
-    await server.idle()
-    expect(server.decks()[0]!.plan.draft).toBe(true)
-    expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+    // A failed expectation must not leave a rebuild held, or the server never closes.
+    try {
+      for (const slide of plan.slides) expect((await approval(server, slide.id, 'POST')).status).toBe(201)
+      // The rebuild without the mark is under way; the approval of one slide is withdrawn now.
+      expect((await approval(server, plan.slides[0]!.id, 'DELETE')).status).toBe(201)
+      firstGate.open()
+      // The build made before the withdrawal is done, and a DRAFT build (if one is needed) under way: the deck must still be marked.
+      await Promise.race([secondStarted.promise, server.idle()])
+      expect(server.decks()[0]!.plan.draft).toBe(true)
+      expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+      secondGate.open()
+      await server.idle()
+      expect(server.decks()[0]!.plan.draft).toBe(true)
+      expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+    } finally {
+      firstGate.open()
+      secondGate.open()
+    }
   })
 
   it('withholds a published approved deck from the moment its approval is withdrawn until its DRAFT build is in', async () => {
-    let release: () => void = () => {}
-    const gate = new Promise<void>((done) => (release = done))
+    const gate = gateOf()
     let builds = 0
     const server = await start({
       republish: async () => {
         builds++
         const { state } = await readReviewState(briefPath)
-        if (builds === 2) await gate
+        if (builds === 2) await gate.promise
         return { ...deck, plan: applyReview(plan, state, ['bob']) }
       },
     })
@@ -164,7 +186,7 @@ describe('the DRAFT mark during a rebuild', () => {
     const during = await fetch(`${server.url}/${plan.audience}/`)
     expect(during.status).toBe(503)
     expect(await during.text()).toContain('being rebuilt as a DRAFT')
-    release()
+    gate.open()
     await server.idle()
     expect(server.decks()[0]!.plan.draft).toBe(true)
     expect((await fetch(`${server.url}/${plan.audience}/`)).status).toBe(200)
