@@ -37,7 +37,7 @@ describe('the Pacific Defense Pact text', () => {
     )
   })
 
-  it('takes the CIA Director’s statement and Japan’s budget and missiles as evidence', () => {
+  it('takes the CIA Director’s statement, Japan’s budget and what the allies did as evidence', () => {
     // Sentences that report facts or statements are evidence.
     const evidence = texts(pacific, 'evidence')
     expect(evidence).toContainEqual(
@@ -47,6 +47,22 @@ describe('the Pacific Defense Pact text', () => {
     )
     expect(evidence).toContainEqual(
       expect.stringMatching(/^Japan’s increased military budget, along with plans to acquire long-range missiles/),
+    )
+    // What the allies did and are doing, told without judgment.
+    for (const start of [
+      'To address this challenge, the U.S. has invested heavily',
+      'Meanwhile, the Philippines has modernized its military capabilities',
+      'Australia, too, is reassessing its military priorities.',
+      'Statements from former leaders in Japan and the Philippines affirm',
+      'The United States has expressed support for these partnerships',
+    ])
+      expect(
+        evidence.some((text) => text.startsWith(start)),
+        start,
+      ).toBe(true)
+    // Judgments stay claims.
+    expect(texts(pacific, 'claim')).toContainEqual(
+      expect.stringMatching(/^Japan’s military reorientation is particularly noteworthy\.$/),
     )
   })
 
