@@ -329,14 +329,14 @@ export const correction = /\bnot\s+(?!only\b|just\b|merely\b|simply\b)[^;:!?]{3,
 /** Words that place a statement among recent developments: `recently`, `in recent years`. */
 export const recentWording = /\b(recent|recently)\b/i
 
-/** Participles that appraise rather than tell (`is challenging`, `was alarming`): adjectives of judgment. */
+/** Participles that appraise rather than tell (`is alarming`, `was troubling`): adjectives of judgment. */
 const appraisingParticiples =
-  'challenging|interesting|worrying|troubling|alarming|encouraging|promising|compelling|convincing|striking|concerning|disappointing|misleading|surprising|appealing|demanding|pressing|daunting|threatening|exciting|shocking|damning|reassuring|disturbing|frustrating|confusing|overwhelming|rewarding|devastating|unsettling'
+  'interesting|worrying|troubling|alarming|encouraging|promising|compelling|convincing|striking|concerning|disappointing|misleading|surprising|appealing|demanding|pressing|daunting|threatening|exciting|shocking|damning|disturbing|frustrating|confusing|overwhelming|rewarding|devastating|unsettling'
 
 /**
  * A verb telling what someone did or is doing: the present perfect (`has
  * invested`, `have led`), the progressive (`is reassessing`, but not after
- * a degree adverb: `is especially challenging` appraises), or the simple
+ * a degree adverb: `is deeply troubling` appraises), or the simple
  * past after its subject and before its object (`the United States
  * established a network`, `they failed to agree`).
  */
