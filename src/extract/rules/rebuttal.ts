@@ -1,7 +1,7 @@
 // The other side's case, told as a whole paragraph that the next one sets
-// aside: `… The pact failed and dissolved.` then `Today's climate is
-// markedly different.` A paragraph that opens by declaring what came before
-// outdated rebuts it whole. Only texts of several paragraphs have such a
+// aside: `… Planners feared that density ruined neighbourhoods.` then
+// `Today the evidence is different.` A paragraph that opens by declaring
+// what came before outdated rebuts it whole. Only texts of several paragraphs have such a
 // turn, so the fitted counterargument model (which learnt from texts of one
 // paragraph) never sees it.
 import type { UnitSite } from '../site.js'
