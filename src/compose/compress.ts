@@ -155,11 +155,13 @@ function dropAttribution(sentence: string): string {
 
 /** Parentheticals that only spell out, point elsewhere or aside: `(PLA)`, `(see Figure 1)`, `(notably …)`. */
 function dropParentheticals(sentence: string): string {
-  return sentence.replace(/\s*\([^()]*\)/gu, (group) => {
+  const dropped = sentence.replace(/\s*\([^()]*\)/gu, (group) => {
     const inner = group.trim()
     if (reference.test(inner) || /^\([\p{Lu}\p{N}&.-]{2,}\)$/u.test(inner)) return ''
     return carriesPoint(inner.slice(1, -1)) ? group : ''
   })
+  // `… of the E.O. (e.g., H.R. 4018).` loses its parenthetical: the short form's dot ends the sentence.
+  return dropped.replace(/(\p{L})\.\.$/u, '$1.')
 }
 
 /**

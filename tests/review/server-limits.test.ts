@@ -1,54 +1,31 @@
 // The review server under pressure: bounded event streams, a busy port, and
 // a DRAFT mark that never drops while an approval is being withdrawn.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyReview, readReviewState } from '../../src/review/index.js'
-import {
-  addReviewer,
-  allowServerToSignFor,
-  startReviewServer,
-  type ReviewServer,
-  type ServedDeck,
-} from '../../src/review/server/index.js'
-import { newKey } from './keys.js'
+import { startReviewServer, type ReviewServer, type ReviewServerOptions } from '../../src/review/server/index.js'
 import { samplePlan } from './plans.js'
+import { sampleServerOptions, servedSample, type ServedSample } from './served-sample.js'
 
-const siteDir = resolve('tests/fixtures/review/site')
 const plan = samplePlan()
-let dir: string
+let sample: ServedSample<'bob'>
 let briefPath: string
-let serverKey: string
 let token: string
 const servers: ReviewServer[] = []
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'briefdeck-serve-limits-'))
-  await mkdir(join(dir, 'briefs'))
-  briefPath = join(dir, 'briefs', 'sample.brief.yaml')
-  token = (await addReviewer(briefPath, 'bob')).token
-  serverKey = await newKey(join(dir, 'keys'), 'server')
-  await allowServerToSignFor(briefPath, `${serverKey}.pub`, 'bob')
+  sample = await servedSample('briefdeck-serve-limits-', ['bob'], plan)
+  briefPath = sample.briefPath
+  token = sample.tokens.bob
 })
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
-  await rm(dir, { recursive: true, force: true })
+  await rm(sample.dir, { recursive: true, force: true })
 })
 
-const deck: ServedDeck = { plan, requiredReviewers: ['bob'], siteDir }
-
-async function start(options: Partial<Parameters<typeof startReviewServer>[0]> = {}): Promise<ReviewServer> {
-  const server = await startReviewServer({
-    briefPath,
-    host: '127.0.0.1',
-    port: 0,
-    decks: [deck],
-    signingKey: serverKey,
-    republish: async () => ({ ...deck, plan: applyReview(plan, (await readReviewState(briefPath)).state, ['bob']) }),
-    ...options,
-  })
+async function start(options: Partial<ReviewServerOptions> = {}): Promise<ReviewServer> {
+  const server = await startReviewServer(sampleServerOptions(sample, options))
   servers.push(server)
   return server
 }
@@ -144,7 +121,7 @@ describe('the DRAFT mark during a rebuild', () => {
           secondStarted.open()
           await secondGate.promise
         }
-        return { ...deck, plan: applyReview(plan, state, ['bob']) }
+        return { ...sample.deck, plan: applyReview(plan, state, ['bob']) }
       },
     })
     // A failed expectation must not leave a rebuild held, or the server never closes.
@@ -175,7 +152,7 @@ describe('the DRAFT mark during a rebuild', () => {
         builds++
         const { state } = await readReviewState(briefPath)
         if (builds === 2) await gate.promise
-        return { ...deck, plan: applyReview(plan, state, ['bob']) }
+        return { ...sample.deck, plan: applyReview(plan, state, ['bob']) }
       },
     })
     for (const slide of plan.slides) expect((await approval(server, slide.id, 'POST')).status).toBe(201)
