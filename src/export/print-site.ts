@@ -38,7 +38,7 @@ const slidevModule = pathToFileURL(
 ).href
 const slidevDist = new URL('./', slidevModule).href
 /**
- * Vue's SFC compiler loads TypeScript (a third of a second) in the middle of
+ * Vue's SFC compiler loads TypeScript (a quarter of a second) in the middle of
  * a builder's first build, to resolve the prop types that Slidev's own
  * components import; the same file, required ahead, is taken from Node's cache.
  */
@@ -203,9 +203,10 @@ interface SitePlan {
 /**
  * Sends every deck whose print site is stale to the builder (without one, a
  * builder is started for them and let go once they are built; a builder
- * passed in may get more decks, and its owner lets it go) and resolves as soon as they are sent, to one promise per deck, in order,
- * each resolving to the deck's print-site folder once that deck is built
- * (at once when its site is fresh).
+ * passed in may get more decks, and its owner lets it go) and resolves as
+ * soon as they are sent, to one promise per deck, in order, each resolving
+ * to the deck's print-site folder once that deck is built (at once when its
+ * site is fresh).
  */
 export async function ensurePrintSites(
   decks: readonly BuiltDeck[],
