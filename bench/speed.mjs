@@ -124,6 +124,20 @@ function showing(text) {
   return `document.body.innerText.includes(${JSON.stringify(text)})`
 }
 
+/** The number of the staff deck's first slide whose bullets say `text`, from the plan that `present` wrote (it is there once the server answers). */
+async function slideShowing(repo, text) {
+  for (let tries = 0; tries < 600; tries++) {
+    const plan = await readFile(join(repo, 'out', 'brief-1', 'congressional-staff', 'deck-plan.json'), 'utf8').then(
+      (json) => JSON.parse(json),
+      () => undefined,
+    )
+    const index = plan?.slides.findIndex((slide) => JSON.stringify(slide.bullets).includes(text)) ?? -1
+    if (index >= 0) return index + 1
+    await new Promise((wait) => setTimeout(wait, 250))
+  }
+  throw new Error(`no slide of the staff deck says '${text}'`)
+}
+
 /** A brief repository with `count` copies of the sample brief (`brief-1` …), each titled apart, sharing its sources. */
 async function sampleRepository(dir, count) {
   await cp(join(root, 'briefs', 'sources'), join(dir, 'briefs', 'sources'), { recursive: true })
@@ -138,9 +152,9 @@ async function sampleRepository(dir, count) {
 }
 
 /**
- * `briefdeck present` on the staff deck, Chromium on slide 2 (the BLUF, which
- * shows the brief's wording of the thesis) or 4 (key points, from a source):
- * each edit is saved and timed until the slide's text shows it.
+ * `briefdeck present` on the staff deck, Chromium on the BLUF slide (which
+ * shows the brief's wording of the thesis) or on a key-points slide (from a
+ * source): each edit is saved and timed until the slide's text shows it.
  */
 async function presentLatency(repo) {
   const brief = join(repo, 'briefs', 'brief-1.brief.yaml')
@@ -156,7 +170,8 @@ async function presentLatency(repo) {
     const page = await browser.newPage()
     let reloads = 0
     page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads++)
-    const open = async (slide, text) => {
+    const open = async (text) => {
+      const slide = await slideShowing(repo, text)
       for (let tries = 0; ; tries++) {
         const answered = await page.goto(`http://localhost:${port}/${slide}`).then(
           () => true,
@@ -168,6 +183,7 @@ async function presentLatency(repo) {
       }
       await page.waitForFunction(showing(text), null, { timeout: 120_000 })
       reloads = 0
+      return slide
     }
     const timeEdits = async (file, before, after) => {
       const original = await readFile(file, 'utf8')
@@ -190,11 +206,11 @@ async function presentLatency(repo) {
       reloads = 0
       return result
     }
-    await open(2, 'a robust defense pact')
+    await open('a robust defense pact')
     const briefEdits = await timeEdits(brief, 'a robust defense pact', 'a firm defense pact')
-    await open(4, 'ambitions remain clear')
+    await open('ambitions remain clear')
     const sourceEdits = await timeEdits(source, 'ambitions remain clear', 'ambitions remain plain')
-    await open(2, 'a robust defense pact')
+    const titleSlide = await open('a robust defense pact')
     const text = await readFile(brief, 'utf8')
     const started = performance.now()
     await writeFile(brief, text.replace('title: Pacific alliances 1', 'title: Pacific alliances renamed'))
@@ -202,7 +218,7 @@ async function presentLatency(repo) {
     const title = {
       seconds: (performance.now() - started) / 1000,
       reloads,
-      sameSlide: new URL(page.url()).pathname === '/2',
+      sameSlide: new URL(page.url()).pathname === `/${titleSlide}`,
     }
     return { brief: briefEdits, source: sourceEdits, title }
   } finally {
