@@ -180,8 +180,13 @@ function dropDescriptiveParts(sentence: string): string {
     const next = segments[index + 1]
     // A middle part is an aside only if the main clause resumes after it (`X, the …, is …`).
     const resumes = next === undefined || resumesMainClause(next)
+    // Examples after a relative clause exemplify its words (`…, which drove miners to other countries,
+    // including the United States.`): dropping the clause alone would leave them pointing at the wrong ones.
+    const exemplified =
+      next !== undefined && /^(which|who|whom|whose)\b/iu.test(segment) && /^(including|such as)\b/iu.test(next)
     const droppable =
       resumes &&
+      !exemplified &&
       (descriptiveOpeners.test(segment) || (isLast && trailingExamples.test(segment)) || startsWithGerund(segment)) &&
       !/^(and|or)\b/iu.test(segments[index + 1] ?? '') &&
       isDescriptive(segment, isLast) &&

@@ -92,6 +92,13 @@ describe('compressSentence', () => {
     ).toEqual(['The Strategic Petroleum Reserve holds crude oil for emergencies and price spikes.'])
   })
 
+  it('keeps an aside that the examples after it exemplify, rather than leave them pointing at the wrong words', () => {
+    const sentence =
+      'In 2021, the government banned all mining transactions, which caused an exodus of miners to other countries, including Canada.'
+    const { parts } = compressSentence(sentence, 12)
+    expect(parts.join(' ')).toContain('which caused an exodus of miners to other countries, including Canada')
+  })
+
   it('keeps a sentence whole and flags it when it cannot be made short without losing its point', () => {
     const long =
       'The 2022 law gave $369 billion for energy security and climate programs over ten years, including tax credits for wind, solar, nuclear, hydrogen and carbon capture.'

@@ -5,22 +5,12 @@ import { parseBrief } from '../../src/brief/index.js'
 import { compose, sentenceKey } from '../../src/compose/index.js'
 import type { AudienceProfile, DeckPlan, Extraction, SourceDocument } from '../../src/model/index.js'
 import { bundledTemplatesRoot, loadAudienceProfile } from '../../src/render/index.js'
-import { energyReport, reportFixture } from './energy-fixture.js'
+import { energyReport, gridBrief, reportFixture } from './energy-fixture.js'
 
 const staff = await loadAudienceProfile(bundledTemplatesRoot, 'congressional-staff')
 const allied = await loadAudienceProfile(bundledTemplatesRoot, 'allied-ministry')
 
-const brief = parseBrief(
-  `title: Grid reliability
-sources:
-  - id: grid-2026
-    path: grid-2026.md
-audiences: [congressional-staff, allied-ministry]
-recipients:
-  allied-ministry: [CAN, GBR]
-`,
-  'briefs/grid.brief.yaml',
-)
+const brief = gridBrief
 
 const report = reportFixture('grid-2026', energyReport)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { quotedPart, spellOutFirstUse } from '../../src/compose/index.js'
+import { isFragment, quotedPart, spellOutFirstUse } from '../../src/compose/index.js'
 import { formatIsoDate } from '../../src/shared/index.js'
 
 describe('quotedPart', () => {
@@ -36,6 +36,31 @@ describe('spellOutFirstUse', () => {
 
   it('does not mistake a longer word for the acronym', () => {
     expect(spellOutFirstUse(['The PLAN grows.'], terms)).toEqual(['The PLAN grows.'])
+  })
+
+  it('leaves an acronym that is part of a name (`COVID-19`, `USA-4`, `TMC USA`) alone, and spells out a later use of its own', () => {
+    const names = [
+      { acronym: 'COVID', expansion: 'coronavirus disease 2019' },
+      { acronym: 'USA', expansion: 'United States of America' },
+    ]
+    expect(
+      spellOutFirstUse(['COVID-19 funding ended.', 'TMC USA applied for USA-4.', 'COVID cases fell.'], names),
+    ).toEqual(['COVID-19 funding ended.', 'TMC USA applied for USA-4.', 'coronavirus disease 2019 (COVID) cases fell.'])
+  })
+})
+
+describe('isFragment', () => {
+  it.each([
+    'On April 24, 2025, the President issued Executive Order (E.O.).',
+    'Congress may consider the role of federal agencies in relation.',
+    'Changes in agency asset portfolios.',
+  ])('reads a sentence the page cut, or a phrase without a verb, as a fragment: %s', (text) =>
+    expect(isFragment(text)).toBe(true),
+  )
+
+  it('reads a whole sentence as one', () => {
+    expect(isFragment('The Executive Order (E.O.) took effect in May 2025.')).toBe(false)
+    expect(isFragment('Grid operators plan capacity years ahead of demand.')).toBe(false)
   })
 })
 
