@@ -107,9 +107,11 @@ const slideTextInPdf: Rule = ({ plan, slides, pdfPages }) => {
   return [...pageCount, ...missing]
 }
 
-/** What every layout shows of a planned slide: its title and its bullets' text. */
+/** What every layout shows of a planned slide: its title, its bullets' text and its table's cells. */
 function plannedTexts(slide: SlidePlan | undefined): string[] {
-  return slide ? [slide.title, ...slide.bullets.map((bullet) => bullet.text)].filter((text) => text.trim() !== '') : []
+  if (!slide) return []
+  const cells = slide.table ? [...slide.table.header, ...slide.table.rows.flat()] : []
+  return [slide.title, ...slide.bullets.map((bullet) => bullet.text), ...cells].filter((text) => text.trim() !== '')
 }
 
 /** In the order a reader fixes things: the deck as a whole, then slide by slide. */
