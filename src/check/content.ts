@@ -200,11 +200,19 @@ function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.replace(/[’']s$/u, ''))
 }
 
-/** `Central Intelligence Agency (CIA)` -> `CIA`, `Help America Vote Act of 2002 (HAVA)` -> `HAVA`: an expansion the deck added on first use. */
+/**
+ * `Central Intelligence Agency (CIA)` -> `CIA`, `gross domestic product (GDP)` -> `GDP`: an
+ * expansion the deck added on first use. The words before an acronym in parentheses go, at most
+ * as many as it has letters and a few joining words (`of`, `and`, a year).
+ */
 function withoutExpansions(text: string): string {
   return text.replace(
-    /(?:[\p{Lu}\p{N}][\p{L}\p{N}’'.-]*\s+(?:(?:of|and|for|the|on|in|de|to|at)\s+)*)+\(([\p{Lu}\p{N}&.-]{2,})\)/gu,
-    '$1',
+    /((?:[^\s()]+\s+){1,12})\(([\p{Lu}\p{N}&.-]{2,})\)/gu,
+    (_match, before: string, acronym: string) => {
+      const words = before.trim().split(/\s+/u)
+      const spelled = Math.min(words.length, acronym.replace(/[^\p{L}]/gu, '').length + 3)
+      return `${words.slice(0, words.length - spelled).join(' ')} ${acronym}`
+    },
   )
 }
 

@@ -117,7 +117,12 @@ const unfinishedEnding =
 /** A subordinate clause, a list item or a phrase without a verb does not stand as a bullet. */
 export function isFragment(text: string): boolean {
   const trimmed = text.trim()
-  if (subordinateOpening.test(trimmed) && !/,/u.test(trimmed)) return true
+  // `While X, Y.` needs its Y: a main clause without a verb was cut (`Although A stopped B, the provision in C.`).
+  if (
+    subordinateOpening.test(trimmed) &&
+    (!/,/u.test(trimmed) || !hasTag(trimmed.slice(trimmed.indexOf(',') + 1), 'Verb'))
+  )
+    return true
   if (unfinishedEnding.test(trimmed)) return true
   // A sentence the page cut before its object (`the role of federal agencies in relation.`).
   if (

@@ -17,7 +17,7 @@ import { blockPool, checkDeckReleasable, recipientsOf } from './pool.js'
 import { mergedTerms } from './references.js'
 import { sectionBullets, wordLimit, type BulletSection, type PlannedBullet, type SectionContext } from './sections.js'
 import { tableSlides } from './tables.js'
-import { spellOutFirstUse } from './wording.js'
+import { countWords, spellOutFirstUse } from './wording.js'
 
 export interface ComposeInput {
   /** The brief's sources, extracted and overridden, in the brief's order. */
@@ -160,7 +160,11 @@ function spellOutAcronyms(slides: readonly SlidePlan[], extractions: readonly Ex
     bullets: slide.bullets.map((bullet): Bullet => {
       const text = next()
       const detail = next()
-      return detail ? { ...bullet, text, detail } : { ...bullet, text }
+      const spelled: Bullet = detail ? { ...bullet, text, detail } : { ...bullet, text }
+      // Spelled out, a sentence that fitted may no longer fit: it is shown whole in the smaller style.
+      return text !== bullet.text && slide.bulletWords !== undefined && countWords(text) > slide.bulletWords
+        ? { ...spelled, long: true }
+        : spelled
     }),
   }))
 }

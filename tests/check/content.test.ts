@@ -104,6 +104,12 @@ describe('content check', () => {
       blockIds: ['grid:00000001'],
     }
     expect(rules(spelled).map(([rule]) => rule)).not.toContain('canned-text')
+    const lower = {
+      text: 'It shrinks the gross domestic product (GDP).',
+      fullText: 'It shrinks the GDP.',
+      blockIds: ['grid:00000001'],
+    }
+    expect(rules(lower).map(([rule]) => rule)).not.toContain('canned-text')
   })
 
   it('warns of an over-long bullet, allowing twice the limit for one shown whole in the smaller style', () => {

@@ -2,7 +2,7 @@
 // profiles on a topic far from the samples (an energy-policy report).
 import { describe, expect, it } from 'vitest'
 import { parseBrief } from '../../src/brief/index.js'
-import { compose, sentenceKey } from '../../src/compose/index.js'
+import { compose, countWords, sentenceKey } from '../../src/compose/index.js'
 import type { AudienceProfile, DeckPlan, Extraction, SourceDocument } from '../../src/model/index.js'
 import { bundledTemplatesRoot, loadAudienceProfile } from '../../src/render/index.js'
 import { energyReport, gridBrief, reportFixture } from './energy-fixture.js'
@@ -135,6 +135,28 @@ describe('the shipped profiles on an energy-policy report', () => {
       }
     })
   }
+
+  it('shows a sentence that no longer fits once its acronym is spelled out whole, in the smaller style', () => {
+    const sentence =
+      'The FERC approved 4 new transmission lines for the region in 2024, and grid operators expect those lines to carry power from wind farms to cities by 2030.'
+    const { extraction, document } = reportFixture('grid-2026', [
+      { heading: 'Summary', sentences: [['thesis', sentence]] },
+      ...energyReport.slice(1),
+    ])
+    const terms = [
+      {
+        acronym: 'FERC',
+        expansion: 'Federal Energy Regulatory Commission of the United States',
+        origin: 'text' as const,
+        mentions: [],
+      },
+    ]
+    const plan = compose({ extractions: [{ ...extraction, terms }], documents: [document], brief, audience: allied })
+    const bluf = plan.slides.find((slide) => slide.section === 'bluf')!
+    const spelled = bluf.bullets.find((bullet) => bullet.text.includes('(FERC)'))!
+    expect(countWords(spelled.text)).toBeGreaterThan(bluf.bulletWords!)
+    expect(spelled.long).toBe(true)
+  })
 
   it('sends the allied deck to the brief’s recipients, without Congress’s business', () => {
     const plan = deck(allied)

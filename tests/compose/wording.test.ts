@@ -54,6 +54,7 @@ describe('isFragment', () => {
     'On April 24, 2025, the President issued Executive Order (E.O.).',
     'Congress may consider the role of federal agencies in relation.',
     'Changes in agency asset portfolios.',
+    'Although the disapproval stopped the rule from taking effect, the provision in Section 136.',
   ])('reads a sentence the page cut, or a phrase without a verb, as a fragment: %s', (text) =>
     expect(isFragment(text)).toBe(true),
   )
@@ -61,6 +62,7 @@ describe('isFragment', () => {
   it('reads a whole sentence as one', () => {
     expect(isFragment('The Executive Order (E.O.) took effect in May 2025.')).toBe(false)
     expect(isFragment('Grid operators plan capacity years ahead of demand.')).toBe(false)
+    expect(isFragment('Although the rule stopped, the provision stays in force.')).toBe(false)
   })
 })
 
