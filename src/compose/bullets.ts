@@ -1,6 +1,6 @@
 import { mostRestrictive, type Bullet, type Citation, type Marking, type SlideLayout } from '../model/index.js'
 import { compressSentence } from './compress.js'
-import { hasTag } from './tags.js'
+import { isFragment } from './fragments.js'
 import { blockCitation, blockNote } from './notes.js'
 import type { PoolBlock } from './pool.js'
 import { asBullet, collapseWhitespace, comparableText, countWords, quotedPart } from './wording.js'
@@ -102,39 +102,6 @@ function bulletSource(entry: PoolBlock): string {
 /** A clause that ends on a word gets its full stop; any other ending is left as the source wrote it. */
 function asSentence(text: string): string {
   return /[\p{L}\p{N})]$/u.test(text) ? `${text}.` : text
-}
-
-const subordinateOpening =
-  /^(while|although|though|even if|even though|if|because|since|whereas|unless|despite|whether|as long as|so that)\b/iu
-
-/**
- * Ends that promise more: an item of a list (`; and`), a lead-in to one (`including:`), a sentence
- * cut at an abbreviation (`e.g., S.`, `issued Executive Order (E.O.).`, the number in the next).
- */
-const unfinishedEnding =
-  /(;|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|[A-Z])|\((\p{Lu}\.){2,}\))\.?$/u
-
-/** A subordinate clause, a list item or a phrase without a verb does not stand as a bullet. */
-export function isFragment(text: string): boolean {
-  const trimmed = text.trim()
-  // `While X, Y.` needs its Y: a main clause without a verb was cut (`Although A stopped B, the provision in C.`).
-  if (
-    subordinateOpening.test(trimmed) &&
-    (!/,/u.test(trimmed) || !hasTag(trimmed.slice(trimmed.indexOf(',') + 1), 'Verb'))
-  )
-    return true
-  if (unfinishedEnding.test(trimmed)) return true
-  // A sentence the page cut before its object (`the role of federal agencies in relation.`).
-  if (
-    /\b(of|for|with|from|into|than|the|a|an|and|or|in relation|with respect|relative|prior|according)\.$/iu.test(
-      trimmed,
-    )
-  )
-    return true
-  // The rest of a sentence split at an abbreviation (`14285, "Unleashing…`, `and then…`).
-  if (/^(\p{Ll}|\d+,)/u.test(trimmed)) return true
-  if ((trimmed.match(/\(/gu)?.length ?? 0) !== (trimmed.match(/\)/gu)?.length ?? 0)) return true
-  return !hasTag(trimmed, 'Verb')
 }
 
 /** The bullets of one block (several when its sentence was split), with its note, citation and marking on each. */

@@ -8,6 +8,7 @@
  * name stays, because it may be the point. A sentence that still does not
  * fit is kept whole and flagged, so the slide shows it in a smaller style.
  */
+import { isFragment } from './fragments.js'
 import { hasTag, startsWithTag, taggedTerms } from './tags.js'
 import { collapseWhitespace, countWords } from './wording.js'
 
@@ -106,13 +107,18 @@ function compress(text: string, limit: number): Compressed {
   return { parts, long: parts.some((part) => countWords(part) > limit) }
 }
 
-/** One sentence, shortened by removals only, each tried in turn until it fits. */
+/**
+ * One sentence, shortened by removals only, each tried in turn until it
+ * fits; a removal that would leave no whole sentence (the clause it took
+ * held the main verb) is not made.
+ */
 function compressPart(sentence: string, limit: number): string {
   const removals = [dropDiscourseMarker, dropAttribution, dropParentheticals, dropDescriptiveParts]
   let result = sentence
   for (const removal of removals) {
     if (countWords(result) <= limit) break
-    result = tidy(removal(result))
+    const shorter = tidy(removal(result))
+    if (!isFragment(shorter) || isFragment(result)) result = shorter
   }
   return result
 }
@@ -238,7 +244,10 @@ export function carriesPoint(part: string): boolean {
  * verb) become `A.` and `B.`, each a sentence of its own.
  */
 export function splitClauses(sentence: string): string[] {
-  const pieces = splitTopLevel(sentence, /;\s+/gu).flatMap(splitCoordination)
+  const semicolonPieces = splitTopLevel(sentence, /;\s+/gu)
+  // `;` also separates the items of a list (`…; changes in portfolios; and changes in visitors.`): its items stay together.
+  const isList = semicolonPieces.length > 2 && /^(and|or)\s/iu.test(semicolonPieces.at(-1)!)
+  const pieces = (isList ? [sentence] : semicolonPieces).flatMap(splitCoordination)
   if (pieces.length === 1) return [sentence]
   return pieces.map((piece, index) => {
     const ended = index === pieces.length - 1 ? piece : piece.replace(/[,:]$/u, '')

@@ -1,5 +1,6 @@
 import { mostRestrictive, type Bullet, type Extraction, type TimelineEvent } from '../model/index.js'
-import { isFragment, type PlannedBullet } from './bullets.js'
+import type { PlannedBullet } from './bullets.js'
+import { isFragment } from './fragments.js'
 import { compressSentence } from './compress.js'
 import { formatIsoDate } from '../shared/index.js'
 import { furnitureReason } from './furniture.js'
