@@ -29,6 +29,14 @@ const shapes: readonly DocumentTalk[] = [
     ),
   },
   {
+    // `The report` may be another's (`The GAO report found…`): only verbs that describe a document's own plan count.
+    reason: 'what the document covers',
+    pattern: new RegExp(
+      `^the ${selfNoun} (also |first |then )?(focuses on|discusses|describes|examines|summari[sz]es|is organi[sz]ed|begins|concludes with|provides an? (overview|summary|discussion|background))\\b`,
+      'iu',
+    ),
+  },
+  {
     reason: 'what the document covers',
     pattern: new RegExp(`\\b(beyond|outside) the scope of (this|the present) ${selfNoun}`, 'iu'),
   },

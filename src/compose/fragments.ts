@@ -3,7 +3,7 @@
  * it would show and of every shortening it makes; the content check asks it
  * of every bullet.
  */
-import { hasTag } from './tags.js'
+import { hasTag, taggedTerms } from './tags.js'
 
 const subordinateOpening =
   /^(while|although|though|even if|even though|if|because|since|whereas|unless|despite|whether|as long as|so that)\b/iu
@@ -32,8 +32,19 @@ export function isFragment(text: string): boolean {
     )
   )
     return true
-  // The rest of a sentence split at an abbreviation (`14285, "Unleashing…`, `and then…`).
-  if (/^(\p{Ll}|\d+,)/u.test(trimmed)) return true
+  // The rest of a sentence split at an abbreviation (`14285, "Unleashing…`, `and then…`), or an item of a numbered list (`1. provide capital…`).
+  if (/^(\p{Ll}|\d+,|\d{1,2}[.)]\s+\p{Ll})/u.test(trimmed)) return true
+  // An aside the source set in parentheses, or an item that goes on from the one before it without a subject (`Also provides…`).
+  if (/^\(.*\)\.?$/u.test(trimmed) || lacksSubject(trimmed)) return true
   if ((trimmed.match(/\(/gu)?.length ?? 0) !== (trimmed.match(/\)/gu)?.length ?? 0)) return true
   return !hasTag(trimmed, 'Verb')
+}
+
+/**
+ * `Also provides financial awards…`: a list's item that goes on from the one before it, its subject
+ * there. Only after `Also`: a first word alone is too often a noun the tagger reads as a verb (`Progress toward…`).
+ */
+function lacksSubject(text: string): boolean {
+  const [first, second] = taggedTerms(text)
+  return /^also$/iu.test(first?.text ?? '') && second !== undefined && second.tags.has('PresentTense')
 }

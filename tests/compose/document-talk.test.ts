@@ -17,6 +17,7 @@ describe('documentTalkReason', () => {
       'what the document covers',
     ],
     ['The regulation of offshore leasing is beyond the scope of this report.', 'what the document covers'],
+    ['The report focuses on programs administered by three agencies.', 'what the document covers'],
     ['Table 1 compares the timeline of the two investigations.', 'what a table or figure shows'],
     [
       'As noted previously, Figure 1 includes only those vacancies filled by one nomination.',
@@ -31,6 +32,7 @@ describe('documentTalkReason', () => {
 
   it.each([
     'The report notes that the program could jeopardize force protection.',
+    'The report identified 12 deficiencies in the agency’s screening.',
     'In 2025, the United States imported $16.2 billion worth of copper products (Figure 1).',
     'Since FY2018, the agency received an average of $1.86 billion (see Figure 1).',
     'Congress may consider whether the fund has been effective.',

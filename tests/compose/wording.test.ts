@@ -55,6 +55,9 @@ describe('isFragment', () => {
     'Congress may consider the role of federal agencies in relation.',
     'Changes in agency asset portfolios.',
     'Although the disapproval stopped the rule from taking effect, the provision in Section 136.',
+    '1. provide capital directly to businesses through loans.',
+    'Also provides financial awards to eligible rural utilities.',
+    '(The enhancement was amended in 2023, but both versions contain similar language.).',
   ])('reads a sentence the page cut, or a phrase without a verb, as a fragment: %s', (text) =>
     expect(isFragment(text)).toBe(true),
   )
@@ -63,6 +66,7 @@ describe('isFragment', () => {
     expect(isFragment('The Executive Order (E.O.) took effect in May 2025.')).toBe(false)
     expect(isFragment('Grid operators plan capacity years ahead of demand.')).toBe(false)
     expect(isFragment('Although the rule stopped, the provision stays in force.')).toBe(false)
+    expect(isFragment('Interest rates rose in 2023 (see Figure 2).')).toBe(false)
   })
 })
 
