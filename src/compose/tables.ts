@@ -29,7 +29,8 @@ const lineWidth = 110
  * A table whose rows do not line up with its header (a reader could not
  * recover its columns, as happens with tables set in PDF), that has too
  * many columns, or a cell too long to show whole, is left out: half a
- * table, or a cut cell, says something the source does not.
+ * table, or a cut cell, says something the source does not. A list of
+ * abbreviations is left to the glossary.
  */
 export function tableSlides(section: SectionOf<'tables'>, context: SectionContext): SlidePlan[] {
   const exclusions = exclusionPatterns(context.profile)
@@ -45,6 +46,7 @@ export function tableSlides(section: SectionOf<'tables'>, context: SectionContex
     .filter(
       (table) =>
         table.header.length <= section.maxColumns &&
+        !isAcronymList(table) &&
         [table.header, ...table.rows].every((row) => row.every((cell) => countWords(cell) <= section.cellWords)) &&
         (!captions || matchesAny([table.caption], captions)) &&
         !matchesAny([table.caption, ...table.header, ...table.rows.flat()], exclusions),
@@ -61,6 +63,12 @@ export function tableSlides(section: SectionOf<'tables'>, context: SectionContex
     })
   }
   return slides
+}
+
+/** A list of abbreviations and what they stand for is the glossary's, not a slide of its own. */
+function isAcronymList(table: ShownTable): boolean {
+  const acronyms = table.rows.filter(([first]) => /^[\p{Lu}][\p{Lu}\p{N}&./-]{1,9}s?$/u.test(first ?? '')).length
+  return acronyms >= 0.8 * table.rows.length
 }
 
 /** A table the source's layout broke across pages comes as two with one caption: they are one table. */
@@ -91,20 +99,40 @@ function shownTable(source: SourceDocument, table: Table, sectionTitle: string):
 }
 
 /**
- * Rows in pages that fill at most `lines` lines each, a row taking as many
- * lines as its longest cell wraps to; a row never splits, and a row taller
- * than a page has one to itself.
+ * Rows in pages of at most `lines` lines each, a row taking as many lines
+ * as its longest cell wraps to, filled evenly (a table of 10 lines' worth on
+ * two slides gets 5 and 5, not 9 and 1); a row never splits, and a row
+ * taller than a page has one to itself.
  */
 function rowPages(table: ShownTable, lines: number): string[][][] {
   const columnWidth = lineWidth / table.header.length
   const height = (row: readonly string[]) => Math.max(1, ...row.map((cell) => Math.ceil(cell.length / columnWidth)))
   const budget = lines - height(table.header)
+  const count = fill(table.rows, height, () => budget).length
+  const total = table.rows.reduce((sum, row) => sum + height(row), 0)
+  return fill(table.rows, height, (page, placed) =>
+    Math.min(budget, Math.ceil((total - placed) / Math.max(1, count - page))),
+  )
+}
+
+/**
+ * Rows in order into pages, a page closing before the row that would take
+ * it over its capacity, which may depend on the page and the lines placed
+ * on the pages before it.
+ */
+function fill(
+  rows: readonly string[][],
+  height: (row: readonly string[]) => number,
+  capacity: (page: number, placed: number) => number,
+): string[][][] {
   const pages: string[][][] = []
   let page: string[][] = []
   let used = 0
-  for (const row of table.rows) {
-    if (page.length > 0 && used + height(row) > budget) {
+  let placed = 0
+  for (const row of rows) {
+    if (page.length > 0 && used + height(row) > capacity(pages.length, placed)) {
       pages.push(page)
+      placed += used
       page = []
       used = 0
     }

@@ -73,6 +73,25 @@ describe('table slides', () => {
     expect(shown.length).toBeGreaterThan(10)
   })
 
+  it('fill the slides of a table evenly, never leaving a lone row on the last', () => {
+    const slides = tableSlides(deck([longTable(10)]))
+    expect(slides.map((slide) => slide.table!.rows.length)).toEqual([5, 5])
+  })
+
+  it('leave a list of abbreviations to the glossary', () => {
+    const abbreviations: Table = {
+      ...capacity,
+      caption: 'Table A-1. Common Abbreviations',
+      rows: [
+        ['Abbreviation', 'Full Name'],
+        ['DOE', 'Department of Energy'],
+        ['FERC', 'Federal Energy Regulatory Commission'],
+        ['RTOs', 'Regional transmission organizations'],
+      ],
+    }
+    expect(tableSlides(deck([abbreviations]))).toEqual([])
+  })
+
   it('give a row with a long cell the lines it needs, never cutting the cell', () => {
     const wordy =
       'Requests for large loads were filed by utilities, developers and data center operators in most regions'
