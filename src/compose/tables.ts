@@ -22,6 +22,8 @@ const captionLabel = /^((?:table|exhibit)\s+[A-Z]?-?\d+[a-z]?)[.:]?\s*/iu
 
 /** Characters a table's full width holds in one line at the table's type size. */
 const lineWidth = 110
+/** What a cell's padding takes of a line, in characters. */
+const cellPadding = 3
 
 /**
  * The slides of a tables section: the tables of every source that fit it,
@@ -105,8 +107,9 @@ function shownTable(source: SourceDocument, table: Table, sectionTitle: string):
  * taller than a page has one to itself.
  */
 function rowPages(table: ShownTable, lines: number): string[][][] {
-  const columnWidth = lineWidth / table.header.length
-  const height = (row: readonly string[]) => Math.max(1, ...row.map((cell) => Math.ceil(cell.length / columnWidth)))
+  // The browser gives a long cell the width its short neighbours leave: a row wraps as its text's sum does.
+  const height = (row: readonly string[]) =>
+    Math.max(1, Math.ceil(row.reduce((sum, cell) => sum + cell.length + cellPadding, 0) / lineWidth))
   const budget = lines - height(table.header)
   const count = fill(table.rows, height, () => budget).length
   const total = table.rows.reduce((sum, row) => sum + height(row), 0)

@@ -134,7 +134,7 @@ export const AudienceSection = z.discriminatedUnion('from', [
       .default(30)
       .describe('A table with a cell longer than this is left out: cells are shown whole, never cut.'),
     rowLines: positive
-      .default(10)
+      .default(12)
       .describe('Lines of rows a slide holds (a long cell takes several); more rows continue on a next slide.'),
     slidesPerTable: positive
       .default(2)

@@ -81,7 +81,6 @@ describe('table slides in a built deck', () => {
       'Interconnection Requests by Year',
       'Interconnection Requests by Year (cont.)',
       'Grid Operators Compared',
-      'Grid Operators Compared (cont.)',
     ])
   })
 

@@ -74,8 +74,8 @@ describe('table slides', () => {
   })
 
   it('fill the slides of a table evenly, never leaving a lone row on the last', () => {
-    const slides = tableSlides(deck([longTable(10)]))
-    expect(slides.map((slide) => slide.table!.rows.length)).toEqual([5, 5])
+    const slides = tableSlides(deck([longTable(12)]))
+    expect(slides.map((slide) => slide.table!.rows.length)).toEqual([6, 6])
   })
 
   it('leave a list of abbreviations to the glossary', () => {
