@@ -5,6 +5,7 @@ import { cac, type Command } from 'cac'
 import { createRequire } from 'node:module'
 import { UsageError } from '../model/index.js'
 import { reportError } from './exit.js'
+import { typedOptionValues } from './option-values.js'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
 const cli = cac('briefdeck')
@@ -168,6 +169,8 @@ try {
     if (cli.args.length > 0) throw new UsageError('unknown command', String(cli.args[0]))
     if (!cli.options['help'] && !cli.options['version']) cli.outputHelp()
   } else {
+    const options = [...cli.matchedCommand.options, ...cli.globalCommand.options]
+    Object.assign(cli.options, typedOptionValues(process.argv.slice(2), options))
     await cli.runMatchedCommand()
   }
 } catch (error) {

@@ -18,7 +18,7 @@ import {
   type PaperSize,
   type Warning,
 } from '../model/index.js'
-import { exportBriefs, type ExportGroup } from './export-step.js'
+import { exportBriefs, type ExportGroup, type StagedExport } from './export-step.js'
 import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
 import type { PlanOptions } from './plan.js'
 import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
@@ -45,7 +45,8 @@ export interface BuildOptions extends PlanOptions {
   /**
    * Rename changed files over inside each deck folder instead of replacing
    * the folder whole: for a deck that a Slidev dev server is showing
-   * (`present`), which keeps the folder itself open.
+   * (`present`), which keeps the folder itself open. A deck to export is
+   * still replaced whole, its PDFs with it.
    */
   readonly inPlace?: boolean
 }
@@ -195,12 +196,18 @@ async function keptExport(
 
 interface WrittenBrief extends PreparedBrief {
   readonly warnings: Warning[]
-  /** Decks written by this build whose exports are out of date, with the record that says what they are. */
-  readonly toExport: { readonly deck: BuiltDeck; readonly record: DeckBuildRecord }[]
+  /** Decks staged by this build for export, not yet in place. */
+  readonly toExport: StagedExport[]
   readonly builds: Map<string, DeckBuild>
 }
 
-/** Plans, renders and writes the stale decks; with `force`, none keeps its last export. */
+/**
+ * Plans, renders and writes the stale decks; with `force`, none keeps its
+ * last export. A deck to export is only staged here (written into a sibling
+ * folder with its record): the export writes its PDFs there too, and only
+ * then is the folder renamed into place (export-step.ts), so that the deck
+ * folder is replaced as a whole, PDFs included.
+ */
 async function writeBrief(
   prepared: PreparedBrief,
   settings: string | undefined,
@@ -208,10 +215,10 @@ async function writeBrief(
   inPlace: boolean,
 ): Promise<WrittenBrief> {
   const builds = new Map(prepared.kept)
-  const toExport: WrittenBrief['toExport'] = []
+  const toExport: StagedExport[] = []
   if (prepared.stale.length === 0) return { ...prepared, warnings: [], toExport, builds }
   // The stages load only when a deck needs them: a build that skips everything stays quick.
-  const [{ deckStatus, planDecks }, { render, writeDeck, updateDeckInPlace }] = await Promise.all([
+  const [{ deckStatus, planDecks }, { render, stageDeck, writeDeck, updateDeckInPlace }] = await Promise.all([
     import('./plan.js'),
     import('../render/index.js'),
   ])
@@ -219,27 +226,41 @@ async function writeBrief(
     prepared.inputs,
     prepared.stale.map((target) => target.profile),
   )
-  for (const [index, plan] of planned.decks.entries()) {
-    const target = prepared.stale[index]!
-    const rendered = render(plan, prepared.inputs.templates)
-    const content = contentHash(rendered)
-    // The output root is two folders up (`<out>/<brief>/<audience>`): from there down, nothing may be a link.
-    await (inPlace ? updateDeckInPlace : writeDeck)(target.dir, rendered, { outDir: dirname(dirname(target.dir)) })
-    const deck = builtDeck(target.dir, plan)
-    const sameContent = target.record?.content === content
-    const record: DeckBuildRecord = {
-      inputs: target.fingerprint,
-      content,
-      status: deckStatus(prepared.inputs.brief, plan, planned.review),
-      ...(sameContent && target.record?.export ? { export: target.record.export } : {}),
+  try {
+    for (const [index, plan] of planned.decks.entries()) {
+      const target = prepared.stale[index]!
+      const rendered = render(plan, prepared.inputs.templates)
+      const content = contentHash(rendered)
+      // The output root is two folders up (`<out>/<brief>/<audience>`): from there down, nothing may be a link.
+      const writing = { outDir: dirname(dirname(target.dir)) }
+      const deck = builtDeck(target.dir, plan)
+      const sameContent = target.record?.content === content
+      const made: DeckBuildRecord = {
+        inputs: target.fingerprint,
+        content,
+        status: deckStatus(prepared.inputs.brief, plan, planned.review),
+      }
+      const record = sameContent && target.record?.export ? { ...made, export: target.record.export } : made
+      // The exports in the folder now are kept when they are of this very content and these settings.
+      const kept =
+        settings === undefined || force ? undefined : await keptExport(target.dir, plan.audience, record, settings)
+      if (settings !== undefined && !kept) {
+        const staged = await stageDeck(target.dir, rendered, writing)
+        toExport.push({ deck, record: made, staged })
+        // Until the export records itself, the staged record claims no PDFs.
+        await writeRecord(staged.dir, made)
+        builds.set(plan.audience, { deck, state: 'rebuilt' })
+        continue
+      }
+      await (inPlace ? updateDeckInPlace : writeDeck)(target.dir, rendered, writing)
+      await writeRecord(target.dir, record)
+      const unchanged = sameContent && !force
+      builds.set(plan.audience, { deck, state: unchanged ? 'unchanged' : 'rebuilt', ...kept })
     }
-    // Written before any export: until the export records itself, the record claims no PDFs of this content.
-    await writeRecord(target.dir, record)
-    const kept =
-      settings === undefined || force ? undefined : await keptExport(target.dir, plan.audience, record, settings)
-    if (settings !== undefined && !kept) toExport.push({ deck, record })
-    const unchanged = sameContent && !force && (settings === undefined || kept)
-    builds.set(plan.audience, { deck, state: unchanged ? 'unchanged' : 'rebuilt', ...kept })
+  } catch (error) {
+    // A brief that fails leaves its decks as they were.
+    await Promise.all(toExport.map(({ staged }) => staged.discard()))
+    throw error
   }
   return { ...prepared, warnings: planned.warnings, toExport, builds }
 }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { dirname, join, posix, relative, resolve, sep } from 'node:path'
 import { parseBrief, sourcePath } from '../brief/index.js'
-import { BriefdeckProblem, DeckPlan, describeIssues, safeParseInOwnWords } from '../model/index.js'
+import { BriefdeckProblem, DeckPlan, UsageError, describeIssues, safeParseInOwnWords } from '../model/index.js'
 import { runProcess } from '../shared/index.js'
 
 /**
@@ -10,11 +10,20 @@ import { runProcess } from '../shared/index.js'
  * brief's path there. Read with `git show`, so the work tree, the index and
  * the user's checkout are never touched. `into/.git` marks the copy's root
  * for the brief reader's check that sources stay inside the repository.
+ * `option` is the command-line option that named the revision: a revision
+ * git does not know, or one that lacks the brief or a source, is that
+ * option's problem, and the message says so.
  */
-export async function checkOutBriefAt(briefPath: string, revision: string, into: string): Promise<string> {
+export async function checkOutBriefAt(
+  briefPath: string,
+  revision: string,
+  into: string,
+  option: string,
+): Promise<string> {
   const root = await repositoryTop(briefPath)
+  await checkRevision(root, revision, option)
   const briefInRepo = toGitPath(relative(root, await realpath(briefPath)))
-  const briefText = await showAt(root, revision, briefInRepo, briefPath)
+  const briefText = await showAt(root, { revision, option }, briefInRepo)
   const copiedBrief = join(into, briefInRepo)
   const brief = parseBrief(briefText, copiedBrief)
   await mkdir(join(into, '.git'), { recursive: true })
@@ -24,7 +33,7 @@ export async function checkOutBriefAt(briefPath: string, revision: string, into:
     const sourceInRepo = toGitPath(relative(into, copiedSource))
     // A path that leaves the copy also leaves the repository: let the brief reader refuse it with the brief's line.
     if (sourceInRepo.startsWith('../')) continue
-    await writeCopy(copiedSource, await showAt(root, revision, sourceInRepo, briefPath))
+    await writeCopy(copiedSource, await showAt(root, { revision, option }, sourceInRepo))
   }
   return copiedBrief
 }
@@ -70,14 +79,20 @@ async function repositoryTop(briefPath: string): Promise<string> {
   )
 }
 
-async function showAt(root: string, revision: string, path: string, briefPath: string): Promise<string> {
-  const { exitCode, stdout, stderr } = await git(['show', `${revision}:${path}`], root)
+async function checkRevision(root: string, revision: string, option: string): Promise<void> {
+  const { exitCode } = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], root)
+  if (exitCode !== 0)
+    throw new UsageError(`${revision} is neither a build folder nor a git revision of this repository`, option)
+}
+
+async function showAt(
+  root: string,
+  at: { readonly revision: string; readonly option: string },
+  path: string,
+): Promise<string> {
+  const { exitCode, stdout, stderr } = await git(['show', `${at.revision}:${path}`], root)
   if (exitCode === 0) return stdout
-  throw new BriefdeckProblem(
-    `cannot read ${path} at revision ${revision}: ${stderr.trim().split('\n')[0]}`,
-    { file: briefPath },
-    'review-git',
-  )
+  throw new UsageError(`cannot read ${path} at revision ${at.revision}: ${stderr.trim().split('\n')[0]}`, at.option)
 }
 
 function git(args: readonly string[], cwd: string) {

@@ -1,73 +1,77 @@
 // A build killed at any moment leaves the previous deck, its exports
 // included, or the new one: never new slides beside old files, never half a
 // theme. The deck folder is made beside the old one and renamed into place.
-import { spawn, spawnSync } from 'node:child_process'
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+// (`build --pdf`, whose exports go into the folder before it is renamed, is
+// killed the same way in tests/browser/interrupted-export.test.ts.)
+import { writeFile } from 'node:fs/promises'
+import { basename, dirname, join, sep } from 'node:path'
+import { isDirectory } from '../../src/shared/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deckFiles, killableRepository, sameFiles, type KillableRepository, type Operation } from './interrupted.js'
 
-const repo = mkdtempSync(join(tmpdir(), 'briefdeck-interrupted-'))
-const deckDir = join(repo, 'out', 'harbors', 'congressional-staff')
-const source = join(repo, 'briefs', 'sources', 'harbor-security-2024.txt')
-const args = [resolve('bin/briefdeck.js'), 'build', 'briefs/harbors.brief.yaml']
-
+let repo: KillableRepository
 beforeAll(async () => {
-  await cp('tests/fixtures/review/sources', join(repo, 'briefs', 'sources'), { recursive: true })
-  await cp('tests/fixtures/review/harbors.brief.yaml', join(repo, 'briefs', 'harbors.brief.yaml'))
-  await mkdir(join(repo, '.git'))
+  repo = await killableRepository()
 })
-afterAll(() => rm(repo, { recursive: true, force: true }))
+afterAll(() => repo.remove())
 
-/** Every file of the deck folder with its content. */
-async function snapshot(): Promise<string> {
-  const entries = await readdir(deckDir, { recursive: true, withFileTypes: true }).catch(() => [])
-  // The build record is written after the folder is in place (src/pipeline/build.ts); it says what the deck was made from, not what a reader sees.
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name !== '.briefdeck-build.json')
-    .map((entry) => join(entry.parentPath, entry.name))
-  const contents = await Promise.all(
-    files.map(async (file) => `${relative(deckDir, file)}\n${await readFile(file, 'utf8')}`),
-  )
-  return contents.sort().join('\n\0\n')
+/**
+ * The deck folder's files but the build record (and its temporary file while
+ * it is written): a plain build writes it once the folder is in place
+ * (src/pipeline/build.ts); it says what the deck was made from, not what a
+ * reader sees. A build killed between the two renames of a swap leaves no
+ * deck folder, and the previous one set aside, where the next build puts it
+ * back (src/render/write.ts): that previous deck is what this returns then.
+ */
+async function snapshot(): Promise<Map<string, string>> {
+  const setAside = join(dirname(repo.deckDir), `.${basename(repo.deckDir)}.previous`)
+  const folder = (await isDirectory(repo.deckDir)) ? repo.deckDir : setAside
+  const files = await deckFiles(folder)
+  for (const path of files.keys()) if (path.startsWith('.briefdeck-build.json')) files.delete(path)
+  return files
 }
 
-function buildFor(milliseconds: number): Promise<void> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: repo, stdio: 'ignore' })
-    const timer = setTimeout(() => child.kill('SIGKILL'), milliseconds)
-    child.on('exit', () => {
-      clearTimeout(timer)
-      done()
-    })
+/**
+ * The moments at which a kill could leave the deck folder half-changed: just
+ * before each change inside it, and each rename or deletion beside it (where
+ * a new deck may wait to be renamed into place); and a few moments spread
+ * over the rest of the build.
+ */
+function momentsToKill(operations: readonly Operation[]): number[] {
+  const inDeck = (path: string) => path === repo.deckDir || path.startsWith(repo.deckDir + sep)
+  const beside = (path: string) => dirname(path) === dirname(repo.deckDir)
+  const moves = new Set(['rename', 'rm', 'unlink', 'rmdir'])
+  const chosen = new Set<number>()
+  operations.forEach((operation, index) => {
+    const touches =
+      inDeck(operation.to) || (moves.has(operation.name) && (beside(operation.path) || inDeck(operation.path)))
+    if (touches || index % Math.ceil(operations.length / 4) === 0) chosen.add(index + 1)
   })
+  return [...chosen]
 }
 
 describe('a build killed at random points', () => {
-  it('leaves the deck folder old or new, never a mix', { timeout: 120_000 }, async () => {
-    expect(spawnSync(process.execPath, args, { cwd: repo }).status).toBe(0)
+  it('leaves the deck folder old or new, never a mix', { timeout: 180_000 }, async () => {
+    expect(repo.build()).toBe(0)
     // Stands for what an export wrote beside the slides.
-    await writeFile(join(deckDir, 'harbors-congressional-staff.pdf'), 'the PDF of the old slides')
+    await writeFile(join(repo.deckDir, 'harbors-congressional-staff.pdf'), 'the PDF of the old slides')
     const old = await snapshot()
-    await cp(deckDir, join(repo, 'old-deck'), { recursive: true })
-    const text = await readFile(source, 'utf8')
-    await writeFile(source, text.replace('only four ports in the region', 'only two ports in the region'))
+    await repo.keepDeck()
+    await repo.editSource()
 
-    const started = Date.now()
-    expect(spawnSync(process.execPath, args, { cwd: repo }).status).toBe(0)
-    const whole = Date.now() - started
+    const operations = await repo.listOperations()
     const fresh = await snapshot()
-    expect(fresh).not.toBe(old)
-    // Back to the old deck (its copy), then kill builds at points spread over a whole build.
-    const seen: string[] = []
-    for (const fraction of [0.4, 0.6, 0.8, 0.9, 1.0]) {
-      await rm(deckDir, { recursive: true, force: true })
-      await cp(join(repo, 'old-deck'), deckDir, { recursive: true })
-      await buildFor(Math.round(whole * fraction))
-      seen.push(await snapshot())
+    expect(sameFiles(fresh, old)).toBe(false)
+    // Back to the old deck (its copy) each time, then a build killed just before one of its changes.
+    const states: string[] = []
+    for (const moment of momentsToKill(operations)) {
+      await repo.restoreDeck()
+      repo.buildUntilOperation(moment)
+      const files = await snapshot()
+      const { name, to } = operations[moment - 1]!
+      states.push(sameFiles(files, old) ? 'old' : sameFiles(files, fresh) ? 'new' : `mixed before ${name} ${to}`)
     }
-    expect(seen).toContain(old)
-    for (const state of seen) expect(state === old || state === fresh).toBe(true)
+    expect(states.filter((state) => state !== 'old' && state !== 'new')).toEqual([])
+    expect(states).toContain('old')
   })
 })

@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { run } from '../../src/cli/commands/extract.js'
 import { ExitCode } from '../../src/cli/exit.js'
+import { captureOutput } from '../cli/capture.js'
 import { ExtractionOutput } from '../../src/model/index.js'
 
 const pacific = 'briefs/sources/pacific-defense-pact-2025.txt'
@@ -14,18 +15,7 @@ const binary = join(dir, 'scan.pdf.txt')
 writeFileSync(binary, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))
 
 /** Runs the command module and returns what it printed. */
-async function capture(files: string[], options: { json?: boolean }) {
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-  const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-  const code = await run(files, options)
-  return {
-    code,
-    stdout: stdout.mock.calls.map(([chunk]) => String(chunk)).join(''),
-    stderr: stderr.mock.calls.map((args) => args.join(' ')).join('\n'),
-  }
-}
-
-afterEach(() => vi.restoreAllMocks())
+const capture = (files: string[], options: { json?: boolean }) => captureOutput(() => run(files, options))
 
 describe('briefdeck extract', () => {
   it('prints the contract as a JSON array, one object per file, with the paths as given', async () => {
@@ -58,9 +48,9 @@ describe('briefdeck extract', () => {
     const { code, stdout, stderr } = await capture([pacific, binary], { json: true })
     expect(code).toBe(ExitCode.badInput)
     expect(stdout).toBe('')
-    expect(stderr).toBe(
+    expect(stderr).toEqual([
       `briefdeck: ${binary}:1:5: source looks binary (it contains a NUL byte); not a PDF, web page, Word, markdown or text file`,
-    )
+    ])
   })
 
   it('exits non-zero with one line per bad file from the real binary', () => {

@@ -6,22 +6,15 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run } from '../../src/cli/commands/ingest.js'
 import { ExitCode } from '../../src/cli/exit.js'
+import { captureOutput } from '../cli/capture.js'
 import { htmlReading } from '../../src/ingest/index.js'
 
 const page = 'tests/fixtures/sources/harbour-levies.html'
 const report = 'tests/fixtures/sources/IF10753v6-energy-star-program.md'
 const dir = mkdtempSync(join(tmpdir(), 'briefdeck-ingest-'))
 
-async function capture(files: string[], options: { json?: boolean }) {
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-  const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-  const code = await run(files, options)
-  return {
-    code,
-    stdout: stdout.mock.calls.map(([chunk]) => String(chunk)).join(''),
-    stderr: stderr.mock.calls.map((args) => args.join(' ')),
-  }
-}
+/** Runs the command module and returns what it printed. */
+const capture = (files: string[], options: { json?: boolean }) => captureOutput(() => run(files, options))
 
 afterEach(() => vi.restoreAllMocks())
 

@@ -24,8 +24,8 @@ afterEach(async () => {
   await rm(parent, { recursive: true, force: true })
 })
 
-/** Re-points `link` between the file inside and the file outside as fast as it can, until killed. */
-function startSwapping(link: string, inside: string, outside: string): ChildProcess {
+/** Re-points `link` between the file inside and the file outside as fast as it can, until killed; resolves once it swaps. */
+async function startSwapping(link: string, inside: string, outside: string): Promise<ChildProcess> {
   const script = `
     const { symlinkSync, renameSync } = require('node:fs')
     const [link, inside, outside] = process.argv.slice(1)
@@ -33,8 +33,12 @@ function startSwapping(link: string, inside: string, outside: string): ChildProc
       const next = link + '.next'
       symlinkSync(i % 2 ? inside : outside, next)
       renameSync(next, link)
+      if (i === 1) process.stdout.write('swapping\\n')
     }`
-  return spawn(process.execPath, ['-e', script, link, inside, outside], { stdio: 'ignore' })
+  const child = spawn(process.execPath, ['-e', script, link, inside, outside], { stdio: ['ignore', 'pipe', 'ignore'] })
+  // Reads made before the swapping starts would all find the inside file and prove nothing.
+  await new Promise((started) => child.stdout!.once('data', started))
+  return child
 }
 
 describe('readSource with the repository as root', () => {
@@ -54,7 +58,7 @@ describe('readSource with the repository as root', () => {
   it('never returns the outside file while a link is swapped back and forth', async () => {
     const link = join(repo, 'sources', 'swapped.txt')
     await symlink(join(repo, 'sources', 'real.txt'), link)
-    swapper = startSwapping(link, join(repo, 'sources', 'real.txt'), join(parent, 'private.txt'))
+    swapper = await startSwapping(link, join(repo, 'sources', 'real.txt'), join(parent, 'private.txt'))
     let read = 0
     let refused = 0
     for (let attempt = 0; attempt < 300; attempt++) {
@@ -69,5 +73,7 @@ describe('readSource with the repository as root', () => {
       }
     }
     expect(read + refused).toBe(300)
+    // The link pointed outside for some of the reads: the race was run, and refused.
+    expect(refused).toBeGreaterThan(0)
   })
 })

@@ -12,6 +12,7 @@ import { buildBrief } from '../../src/pipeline/index.js'
 import { UsageError, type DeckReview } from '../../src/model/index.js'
 import { readReviewState } from '../../src/review/index.js'
 import { addReviewer, startReviewServer } from '../../src/review/server/index.js'
+import { captureOutput } from '../cli/capture.js'
 import { newKey, reviewerKey } from './keys.js'
 
 // Every test builds the brief's deck a few times (about a second each on a busy two-core machine).
@@ -46,16 +47,7 @@ function git(...args: string[]): string {
 }
 
 /** Runs a command's `run` and returns its exit code and what it printed. */
-async function capture(command: () => Promise<number>): Promise<{ code: number; stdout: string }> {
-  const printed: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => printed.push(String(chunk)) > 0)
-  vi.spyOn(console, 'log').mockImplementation((...parts) => void printed.push(`${parts.join(' ')}\n`))
-  try {
-    return { code: await command(), stdout: printed.join('') }
-  } finally {
-    vi.restoreAllMocks()
-  }
-}
+const capture = captureOutput
 
 async function reviewJson(): Promise<{ decks: DeckReview[]; orphans: unknown[]; conflicts: unknown[] }> {
   return JSON.parse((await capture(() => review(brief, { json: true }))).stdout)
@@ -224,6 +216,31 @@ describe('the briefdeck binary', () => {
     expect(result.status).toBe(2)
     expect(result.stderr.trim().split('\n')).toEqual(['briefdeck: --as: required (see briefdeck --help)'])
   })
+
+  it('takes names as typed: refuses an empty --add-reviewer, writing nothing, and keeps 007 as 007', async () => {
+    const empty = briefdeck('serve', brief, '--add-reviewer', '')
+    expect(empty.status).toBe(2)
+    expect(empty.stderr.trim().split('\n')).toEqual([
+      'briefdeck: --add-reviewer: must not be empty; a reviewer name is one line of text (see briefdeck --help)',
+    ])
+    const noKey = briefdeck('serve', brief, '--add-reviewer', 'dana', '--signing-key', join(repo, 'no-such-key'))
+    expect(noKey.status).not.toBe(0)
+    expect(await readdir(join(repo, 'briefs'))).not.toContain('harbors.reviewers.yaml')
+    const agent = briefdeck(
+      'comment',
+      brief,
+      'Hello',
+      '--audience',
+      'congressional-staff',
+      '--slide',
+      '1',
+      '--as',
+      '007',
+    )
+    expect(agent.status).toBe(0)
+    const logged = await readFile(join(repo, 'briefs', 'harbors.review.jsonl'), 'utf8')
+    expect(JSON.parse(logged)).toMatchObject({ author: '007', text: 'Hello' })
+  })
 })
 
 describe('comment and approve', () => {
@@ -276,6 +293,18 @@ describe('diff', () => {
     git('commit', '-qm', 'brief')
     const { stdout } = await capture(() => diff(brief, { from: 'HEAD' }))
     expect(stdout).toMatch(/: 0 changed, 0 added, 0 removed, \d+ unchanged$/m)
+  })
+
+  it('blames the option whose revision git does not know, or lacks the brief, not the brief', async () => {
+    git('commit', '--allow-empty', '-qm', 'before the brief')
+    git('add', '.')
+    git('commit', '-qm', 'brief')
+    const unknown = /^--from: no-such-revision is neither a build folder nor a git revision of this repository$/
+    await expect(diff(brief, { from: 'no-such-revision' }).catch(String)).resolves.toMatch(unknown)
+    await expect(diff(brief, { from: 'HEAD', to: 'no-such-revision' })).rejects.toMatchObject({ option: '--to' })
+    await expect(diff(brief, { from: 'HEAD~1' }).catch(String)).resolves.toMatch(
+      /^--from: cannot read briefs\/harbors\.brief\.yaml at revision HEAD~1: /,
+    )
   })
 })
 

@@ -1,56 +1,40 @@
 // The review server under pressure: bounded event streams, a busy port, and
 // a DRAFT mark that never drops while an approval is being withdrawn.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyReview, readReviewState } from '../../src/review/index.js'
-import {
-  addReviewer,
-  allowServerToSignFor,
-  startReviewServer,
-  type ReviewServer,
-  type ServedDeck,
-} from '../../src/review/server/index.js'
-import { newKey } from './keys.js'
+import { startReviewServer, type ReviewServer, type ReviewServerOptions } from '../../src/review/server/index.js'
 import { samplePlan } from './plans.js'
+import { sampleServerOptions, servedSample, type ServedSample } from './served-sample.js'
 
-const siteDir = resolve('tests/fixtures/review/site')
 const plan = samplePlan()
-let dir: string
+let sample: ServedSample<'bob'>
 let briefPath: string
-let serverKey: string
 let token: string
 const servers: ReviewServer[] = []
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'briefdeck-serve-limits-'))
-  await mkdir(join(dir, 'briefs'))
-  briefPath = join(dir, 'briefs', 'sample.brief.yaml')
-  token = (await addReviewer(briefPath, 'bob')).token
-  serverKey = await newKey(join(dir, 'keys'), 'server')
-  await allowServerToSignFor(briefPath, `${serverKey}.pub`, 'bob')
+  sample = await servedSample('briefdeck-serve-limits-', ['bob'], plan)
+  briefPath = sample.briefPath
+  token = sample.tokens.bob
 })
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
-  await rm(dir, { recursive: true, force: true })
+  await rm(sample.dir, { recursive: true, force: true })
 })
 
-const deck: ServedDeck = { plan, requiredReviewers: ['bob'], siteDir }
-
-async function start(options: Partial<Parameters<typeof startReviewServer>[0]> = {}): Promise<ReviewServer> {
-  const server = await startReviewServer({
-    briefPath,
-    host: '127.0.0.1',
-    port: 0,
-    decks: [deck],
-    signingKey: serverKey,
-    republish: async () => ({ ...deck, plan: applyReview(plan, (await readReviewState(briefPath)).state, ['bob']) }),
-    ...options,
-  })
+async function start(options: Partial<ReviewServerOptions> = {}): Promise<ReviewServer> {
+  const server = await startReviewServer(sampleServerOptions(sample, options))
   servers.push(server)
   return server
+}
+
+/** A promise that resolves when the test says so: holds a rebuild at a chosen point. */
+function gateOf(): { readonly promise: Promise<void>; readonly open: () => void } {
+  let open = () => {}
+  const promise = new Promise<void>((done) => (open = done))
+  return { promise, open }
 }
 
 const approval = (server: ReviewServer, slideId: string, method: 'POST' | 'DELETE') =>
@@ -123,37 +107,52 @@ describe('a busy port', () => {
 
 describe('the DRAFT mark during a rebuild', () => {
   it('never serves the deck without its mark after an approval is withdrawn during the rebuild', async () => {
-    let release: () => void = () => {}
-    const gate = new Promise<void>((done) => (release = done))
+    const firstGate = gateOf()
+    const secondGate = gateOf()
+    const secondStarted = gateOf()
     let builds = 0
     const server = await start({
       // A rebuild that reads the approvals at its start and takes a while, as a Slidev build does.
       republish: async () => {
         builds++
         const { state } = await readReviewState(briefPath)
-        if (builds === 1) await gate
-        return { ...deck, plan: applyReview(plan, state, ['bob']) }
+        if (builds === 1) await firstGate.promise
+        if (builds === 2) {
+          secondStarted.open()
+          await secondGate.promise
+        }
+        return { ...sample.deck, plan: applyReview(plan, state, ['bob']) }
       },
     })
-    for (const slide of plan.slides) expect((await approval(server, slide.id, 'POST')).status).toBe(201)
-    // The rebuild without the mark is under way; the approval of one slide is withdrawn now.
-    expect((await approval(server, plan.slides[0]!.id, 'DELETE')).status).toBe(201)
-    release()
-    await server.idle()
-    expect(server.decks()[0]!.plan.draft).toBe(true)
-    expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+    // A failed expectation must not leave a rebuild held, or the server never closes.
+    try {
+      for (const slide of plan.slides) expect((await approval(server, slide.id, 'POST')).status).toBe(201)
+      // The rebuild without the mark is under way; the approval of one slide is withdrawn now.
+      expect((await approval(server, plan.slides[0]!.id, 'DELETE')).status).toBe(201)
+      firstGate.open()
+      // The build made before the withdrawal is done, and a DRAFT build (if one is needed) under way: the deck must still be marked.
+      await Promise.race([secondStarted.promise, server.idle()])
+      expect(server.decks()[0]!.plan.draft).toBe(true)
+      expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+      secondGate.open()
+      await server.idle()
+      expect(server.decks()[0]!.plan.draft).toBe(true)
+      expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+    } finally {
+      firstGate.open()
+      secondGate.open()
+    }
   })
 
   it('withholds a published approved deck from the moment its approval is withdrawn until its DRAFT build is in', async () => {
-    let release: () => void = () => {}
-    const gate = new Promise<void>((done) => (release = done))
+    const gate = gateOf()
     let builds = 0
     const server = await start({
       republish: async () => {
         builds++
         const { state } = await readReviewState(briefPath)
-        if (builds === 2) await gate
-        return { ...deck, plan: applyReview(plan, state, ['bob']) }
+        if (builds === 2) await gate.promise
+        return { ...sample.deck, plan: applyReview(plan, state, ['bob']) }
       },
     })
     for (const slide of plan.slides) expect((await approval(server, slide.id, 'POST')).status).toBe(201)
@@ -164,7 +163,7 @@ describe('the DRAFT mark during a rebuild', () => {
     const during = await fetch(`${server.url}/${plan.audience}/`)
     expect(during.status).toBe(503)
     expect(await during.text()).toContain('being rebuilt as a DRAFT')
-    release()
+    gate.open()
     await server.idle()
     expect(server.decks()[0]!.plan.draft).toBe(true)
     expect((await fetch(`${server.url}/${plan.audience}/`)).status).toBe(200)

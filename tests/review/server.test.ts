@@ -1,53 +1,35 @@
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { applyReview, readReviewLog, readReviewState, reviewDeck, reviewLogPath } from '../../src/review/index.js'
-import {
-  addReviewer,
-  allowServerToSignFor,
-  startReviewServer,
-  type ReviewServer,
-  type ServedDeck,
-} from '../../src/review/server/index.js'
-import { newKey } from './keys.js'
+import { readReviewLog, readReviewState, reviewDeck, reviewLogPath } from '../../src/review/index.js'
+import { startReviewServer, type ReviewServer } from '../../src/review/server/index.js'
 import { samplePlan } from './plans.js'
+import { reviewedDeck, sampleServerOptions, servedSample, type ServedSample } from './served-sample.js'
 
-const siteDir = resolve('tests/fixtures/review/site')
 const plan = samplePlan()
-let dir: string
+let sample: ServedSample<'alice' | 'bob'>
 let briefPath: string
 let server: ReviewServer
-let tokens: Record<'alice' | 'bob', string>
+let tokens: Readonly<Record<'alice' | 'bob', string>>
 let republished = 0
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'briefdeck-serve-'))
-  await mkdir(join(dir, 'briefs'))
-  briefPath = join(dir, 'briefs', 'sample.brief.yaml')
-  tokens = { alice: (await addReviewer(briefPath, 'alice')).token, bob: (await addReviewer(briefPath, 'bob')).token }
-  const serverKey = await newKey(join(dir, 'keys'), 'server')
-  await allowServerToSignFor(briefPath, `${serverKey}.pub`, 'bob')
-  const deck: ServedDeck = { plan, requiredReviewers: ['bob'], siteDir }
-  server = await startReviewServer({
-    briefPath,
-    host: '127.0.0.1',
-    port: 15100,
-    decks: [deck],
-    signingKey: serverKey,
-    // Stands in for render + Slidev build: the deck comes back with the review applied.
-    republish: async () => {
-      republished++
-      const { state } = await readReviewState(briefPath)
-      return { ...deck, plan: applyReview(plan, state, deck.requiredReviewers) }
-    },
-  })
+  sample = await servedSample('briefdeck-serve-', ['alice', 'bob'], plan)
+  ;({ briefPath, tokens } = sample)
+  server = await startReviewServer(
+    sampleServerOptions(sample, {
+      port: 15100,
+      republish: () => {
+        republished++
+        return reviewedDeck(sample)
+      },
+    }),
+  )
 })
 
 afterAll(async () => {
   await server?.close()
-  await rm(dir, { recursive: true, force: true })
+  await rm(sample.dir, { recursive: true, force: true })
 })
 
 interface Sent {

@@ -20,8 +20,12 @@ export async function run(briefPath: string, options: DiffOptions): Promise<numb
   const scratch = await mkdtemp(join(tmpdir(), 'briefdeck-diff-'))
   try {
     const [before, after] = await Promise.all([
-      plansAt(briefPath, String(options.from), join(scratch, 'from')),
-      plansAt(briefPath, options.to === undefined ? undefined : String(options.to), join(scratch, 'to')),
+      plansAt(briefPath, { where: String(options.from), option: '--from' }, join(scratch, 'from')),
+      plansAt(
+        briefPath,
+        options.to === undefined ? undefined : { where: String(options.to), option: '--to' },
+        join(scratch, 'to'),
+      ),
     ])
     process.stdout.write(formatDeckDiffs(diffDecks(before, after), { color: process.stdout.isTTY === true }))
     return ExitCode.ok
@@ -30,11 +34,20 @@ export async function run(briefPath: string, options: DiffOptions): Promise<numb
   }
 }
 
-/** The brief's deck plans at one end of the comparison: the work tree, a build folder, or a git revision composed afresh. */
-async function plansAt(briefPath: string, where: string | undefined, scratch: string): Promise<DeckPlan[]> {
-  if (where !== undefined && (await isDirectory(where))) return readBuiltPlans(where, briefName(briefPath))
+/**
+ * The brief's deck plans at one end of the comparison: the work tree (no
+ * `end`), a build folder, or a git revision composed afresh; `end` says
+ * which option named it, for its errors.
+ */
+async function plansAt(
+  briefPath: string,
+  end: { readonly where: string; readonly option: string } | undefined,
+  scratch: string,
+): Promise<DeckPlan[]> {
+  if (end !== undefined && (await isDirectory(end.where))) return readBuiltPlans(end.where, briefName(briefPath))
   // Both ends use today's templates and profiles, so the diff shows what the brief and its sources changed.
   const templatesDir = await templatesRootFor(await readBrief(briefPath))
-  const built = where === undefined ? briefPath : await checkOutBriefAt(briefPath, where, join(scratch, 'tree'))
+  const built =
+    end === undefined ? briefPath : await checkOutBriefAt(briefPath, end.where, join(scratch, 'tree'), end.option)
   return (await planBrief(built, { templatesDir })).decks
 }

@@ -3,7 +3,7 @@ import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 // The review site's module alone: the export's entry would load Playwright, which serving never uses.
 import { buildReviewSite } from '../../export/review-site.js'
-import { BriefdeckProblem, type BuiltDeck } from '../../model/index.js'
+import { BriefdeckProblem, ReviewerName, type BuiltDeck } from '../../model/index.js'
 import { generateKey } from '../../review/index.js'
 import { buildBrief } from '../../pipeline/index.js'
 import {
@@ -17,7 +17,7 @@ import {
 import { ensurePortFree, exists, parsePort, portInUse } from '../../shared/index.js'
 import { ExitCode, printMessage, printWarnings } from '../exit.js'
 import { onStopSignal } from '../signals.js'
-import { requiredReviewers } from './review.js'
+import { checked, requiredReviewers } from './review.js'
 
 export interface ServeOptions {
   readonly host: string
@@ -39,7 +39,11 @@ export interface ServeOptions {
  */
 export async function run(briefPath: string, options: ServeOptions): Promise<number> {
   if (options.addReviewer !== undefined)
-    return printNewToken(briefPath, String(options.addReviewer), options.signingKey)
+    return printNewToken(
+      briefPath,
+      checked(ReviewerName, String(options.addReviewer), '--add-reviewer'),
+      options.signingKey,
+    )
   const stop = onStopSignal()
   const stopping = new AbortController()
   void stop.received.then(() => stopping.abort())
@@ -64,9 +68,10 @@ export async function run(briefPath: string, options: ServeOptions): Promise<num
 }
 
 async function printNewToken(briefPath: string, name: string, keyOption: string | undefined): Promise<number> {
-  const { token, file } = await addReviewer(briefPath, name)
   const key = await serverSigningKey(keyOption)
+  // The signers first: it refuses a key it cannot read and a name it cannot hold before either file changes.
   const signers = await allowServerToSignFor(briefPath, `${key}.pub`, name)
+  const { token, file } = await addReviewer(briefPath, name)
   console.log(
     `Reviewer ${name} added to ${file}. Their token, shown only this once:\n\n  ${token}\n\nGive it to ${name} privately; they paste it into the review panel to sign in.\nThe server's key (${key}.pub) may now sign approvals for ${name}: commit ${signers} so that they count.`,
   )
