@@ -136,6 +136,26 @@ describe('the shipped profiles on an energy-policy report', () => {
     })
   }
 
+  it('drops a heading set in body type that the page read into the sentence after it, and only such a heading', () => {
+    const glued =
+      'Transmission Costs and the Regional Tariffs Transmission owners recover their costs through regulated rates.'
+    const kept = 'NATO and its allies met in Vilnius, and NATO leaders agreed on 2% of GDP in 2023.'
+    const { extraction, document } = reportFixture('grid-2026', [
+      {
+        heading: 'Summary',
+        sentences: [
+          ['claim', glued],
+          ['claim', kept],
+        ],
+      },
+      ...energyReport,
+    ])
+    const plan = compose({ extractions: [extraction], documents: [document], brief, audience: staff })
+    const shown = plan.slides.flatMap((slide) => slide.bullets.map((bullet) => bullet.text))
+    expect(shown).toContain('Transmission owners recover their costs through regulated rates.')
+    expect(shown).toContain(kept)
+  })
+
   it('shows a sentence that no longer fits once its acronym is spelled out whole, in the smaller style', () => {
     const sentence =
       'The FERC approved 4 new transmission lines for the region in 2024, and grid operators expect those lines to carry power from wind farms to cities by 2030.'
