@@ -201,13 +201,13 @@ function wordsOf(text: string): string[] {
 }
 
 /**
- * `Central Intelligence Agency (CIA)` -> `CIA`, `gross domestic product (GDP)` -> `GDP`: an
+ * `Central Intelligence Agency (CIA)` -> `CIA`, `gross domestic product (GDP)` -> `GDP`, `… Act of 2022 (MoCRA)` -> `MoCRA`: an
  * expansion the deck added on first use. The words before an acronym in parentheses go, at most
  * as many as it has letters and a few joining words (`of`, `and`, a year).
  */
 function withoutExpansions(text: string): string {
   return text.replace(
-    /((?:[^\s()]+\s+){1,12})\(([\p{Lu}\p{N}&.-]{2,})\)/gu,
+    /((?:[^\s()]+\s+){1,12})\(((?=[^)]*\p{Lu}[^)]*\p{Lu})[\p{L}\p{N}&.-]{2,12})\)/gu,
     (_match, before: string, acronym: string) => {
       const words = before.trim().split(/\s+/u)
       const spelled = Math.min(words.length, acronym.replace(/[^\p{L}]/gu, '').length + 3)

@@ -13,7 +13,7 @@ const subordinateOpening =
  * cut at an abbreviation (`e.g., S.`, `issued Executive Order (E.O.).`, the number in the next).
  */
 const unfinishedEnding =
-  /(;|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|[A-Z])|\((\p{Lu}\.){2,}\))\.?$/u
+  /(;|,|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|[A-Z])|\((\p{Lu}\.){2,}\))\.?$/u
 
 /** A subordinate clause, a list item or a phrase without a verb does not stand as a bullet. */
 export function isFragment(text: string): boolean {

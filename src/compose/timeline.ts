@@ -34,6 +34,8 @@ export function timelineBullets(section: SectionOf<'timeline'>, context: Section
       (dated) =>
         !matchesAny([dated.sentence], exclusions) &&
         !furnitureReason(dated.sentence) &&
+        // A sentence the page or a quotation cut off has no full stop to end on.
+        /[.?!”’"]$/u.test(dated.sentence.trim()) &&
         !isFragment(dated.sentence) &&
         !context.shown.has(dated.sentence) &&
         sentenceReachesDeck(dated, inPool),

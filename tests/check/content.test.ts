@@ -110,6 +110,12 @@ describe('content check', () => {
       blockIds: ['grid:00000001'],
     }
     expect(rules(lower).map(([rule]) => rule)).not.toContain('canned-text')
+    const mixed = {
+      text: 'In 2022, Modernization of Cosmetics Regulation Act of 2022 (MoCRA) added a clause.',
+      fullText: 'In 2022, MoCRA added a clause.',
+      blockIds: ['grid:00000001'],
+    }
+    expect(rules(mixed).map(([rule]) => rule)).not.toContain('canned-text')
   })
 
   it('warns of an over-long bullet, allowing twice the limit for one shown whole in the smaller style', () => {

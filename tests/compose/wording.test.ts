@@ -56,6 +56,7 @@ describe('isFragment', () => {
     'Changes in agency asset portfolios.',
     'Although the disapproval stopped the rule from taking effect, the provision in Section 136.',
     '1. provide capital directly to businesses through loans.',
+    'In its February 2021 update, the Commandant further noted,',
     'Also provides financial awards to eligible rural utilities.',
     '(The enhancement was amended in 2023, but both versions contain similar language.).',
   ])('reads a sentence the page cut, or a phrase without a verb, as a fragment: %s', (text) =>
