@@ -109,8 +109,8 @@ function compress(text: string, limit: number): Compressed {
 
 /**
  * One sentence, shortened by removals only, each tried in turn until it
- * fits; a removal that would leave no whole sentence (the clause it took
- * held the main verb) is not made.
+ * fits; dropping a comma-bounded part that would leave no whole sentence
+ * (the part held the main verb) is not done.
  */
 function compressPart(sentence: string, limit: number): string {
   const removals = [dropDiscourseMarker, dropAttribution, dropParentheticals, dropDescriptiveParts]
@@ -118,7 +118,8 @@ function compressPart(sentence: string, limit: number): string {
   for (const removal of removals) {
     if (countWords(result) <= limit) break
     const shorter = tidy(removal(result))
-    if (!isFragment(shorter) || isFragment(result)) result = shorter
+    // Only a comma-bounded part can hold the main verb (behind a quotation's comma, say); the others never do.
+    if (removal !== dropDescriptiveParts || !isFragment(shorter) || isFragment(result)) result = shorter
   }
   return result
 }
@@ -161,11 +162,13 @@ function dropAttribution(sentence: string): string {
 
 /** Parentheticals that only spell out, point elsewhere or aside: `(PLA)`, `(see Figure 1)`, `(notably …)`. */
 function dropParentheticals(sentence: string): string {
-  return sentence.replace(/\s*\([^()]*\)/gu, (group) => {
+  const dropped = sentence.replace(/\s*\([^()]*\)/gu, (group) => {
     const inner = group.trim()
     if (reference.test(inner) || /^\([\p{Lu}\p{N}&.-]{2,}\)$/u.test(inner)) return ''
     return carriesPoint(inner.slice(1, -1)) ? group : ''
   })
+  // `… of the E.O. (e.g., H.R. 4018).` loses its parenthetical: the short form's dot ends the sentence.
+  return dropped.replace(/(\p{L})\.\.$/u, '$1.')
 }
 
 /**

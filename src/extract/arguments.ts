@@ -1,16 +1,16 @@
 // From sentences to argument blocks. Sentences are split into units (a
-// conceded clause becomes a unit of its own); the fitted thesis model ranks
-// the candidates and the best is the thesis; the fitted counterargument model
+// conceded clause becomes a unit of its own); the thesis is chosen among the
+// candidates (see thesis.ts); the fitted counterargument model
 // then marks the other side's points; the plain kinds (recommendation,
 // evidence, claim) are read from the wording that defines them.
-import type { ArgumentBlock, Sentence, SourceDocument } from '../model/index.js'
+import type { ArgumentBlock, Sentence, SourceDocument, TimelineEvent } from '../model/index.js'
 import { BlockIds } from './ids.js'
-import { counterVerdict, shippedModel, thesisVerdict, type ArgumentModel, type Verdict } from './model.js'
-import { plainKind, quotesIn, type Finding } from './rules/index.js'
-import { describesDocument, inIntroduction, summaryHeading } from './features.js'
+import { counterVerdict, shippedModel, type ArgumentModel } from './model.js'
+import { plainKind, quotesIn, rebuttedParagraphs, type Finding } from './rules/index.js'
 import { citedSupport } from './cues.js'
 import { sectionsOf } from './sections.js'
 import { sitesOf, type UnitSite } from './site.js'
+import { chooseThesis, recentSentences } from './thesis.js'
 import { unitsOf } from './units.js'
 
 /** The units of a document with their sites: what the models read, for extraction and for fitting. */
@@ -20,59 +20,26 @@ export function argumentSites(document: SourceDocument): UnitSite[] {
   return sitesOf(unitsOf(sentences), document.metadata.title, (unit) => sections.headingOf(unit.sentence.paragraph))
 }
 
-/**
- * The units that may be the thesis. A long text states its point in its
- * summary or introduction, in a sentence that is about the subject rather
- * than about the document; a short one may state it anywhere.
- */
-export function thesisCandidates(sites: readonly UnitSite[]): UnitSite[] {
-  const inSummary = sites.filter((site) => summaryHeading(site) === 1)
-  const opening =
-    inSummary.length > 0
-      ? inSummary
-      : sites[0]?.text.sectioned
-        ? firstSection(sites)
-        : sites.filter(inOpeningParagraphs)
-  // A sentence about the document (`This report discusses …`) or one that only opens a list (`… the following:`) states no finding.
-  const substantive = opening.filter((site) => describesDocument(site) === 0 && !/:$/.test(site.unit.text))
-  return substantive.length > 0 ? substantive : opening.length > 0 ? opening : [...sites]
-}
-
-/** The units before the second heading: the opening section of a report. */
-function firstSection(sites: readonly UnitSite[]): UnitSite[] {
-  const heading = sites[0]!.heading
-  const end = sites.findIndex((site) => site.heading !== heading)
-  return sites.slice(0, end)
-}
-
-function inOpeningParagraphs(site: UnitSite): boolean {
-  return site.paragraphs < 4 || inIntroduction(site) === 1
-}
-
-/** The thesis: the candidate the model ranks highest (the later one on a tie: texts build up to their point). */
-export function chooseThesis(
-  sites: readonly UnitSite[],
-  model: ArgumentModel,
-): { site: UnitSite; verdict: Verdict; probability: number } | undefined {
-  const candidates = thesisCandidates(sites).map((site) => ({ site, verdict: thesisVerdict(model, site) }))
-  if (candidates.length === 0) return undefined
-  const best = candidates.reduce((top, candidate) => (candidate.verdict.score >= top.verdict.score ? candidate : top))
-  const top = best.verdict.score
-  const total = candidates.reduce((sum, candidate) => sum + Math.exp(candidate.verdict.score - top), 0)
-  return { ...best, probability: 1 / total }
-}
-
-export function argumentBlocks(document: SourceDocument, model: ArgumentModel = shippedModel): ArgumentBlock[] {
+/** `timeline`, the document's dated events, tells a report's news from its background when the thesis is chosen. */
+export function argumentBlocks(
+  document: SourceDocument,
+  model: ArgumentModel = shippedModel,
+  timeline: readonly TimelineEvent[] = [],
+): ArgumentBlock[] {
   const sites = argumentSites(document)
-  const thesis = chooseThesis(sites, model)
+  const thesis = chooseThesis(sites, model, recentSentences(timeline, document.metadata.date))
   for (const site of sites) site.thesis = thesis?.site.index
+  const rebutted = rebuttedParagraphs(sites)
   const findings = sites.map((site): Finding => {
-    if (site === thesis?.site) return finding('thesis', thesis.probability, 'thesis-model', thesis.verdict.cues)
+    if (site === thesis?.site) return finding('thesis', thesis.probability, thesis.rule, thesis.verdict.cues)
+    // A fact given with its source or as an example is the author's support, whatever turns after it.
+    if (citedSupport.test(site.unit.text)) return plainKind(site)
     const counter = counterVerdict(model, site)
     const probability = 1 / (1 + Math.exp(-counter.score))
-    // A fact given with its source or as an example is the author's support, whatever turns after it.
-    if (probability >= model.counterargument.threshold && !citedSupport.test(site.unit.text))
+    if (probability >= model.counterargument.threshold)
       return finding('counterargument', probability, 'counterargument-model', counter.cues)
+    const rebuttal = rebutted.get(site.paragraph)
+    if (rebuttal) return finding('counterargument', 0.6, 'rebutted-paragraph', [rebuttal])
     return plainKind(site)
   })
   return toBlocks(document, sites, findings)

@@ -226,7 +226,7 @@ export const evaluative = new RegExp(
 
 /** Verbs of saying in the forms that report a statement. */
 export const statementVerbs =
-  'said|says|say|stated|states|told|noted|notes|announced|announces|testified|testifies|warned|warns|argued|argues|wrote|writes|explained|explains|added|adds|claimed|claims|asserted|asserts|acknowledged|acknowledges|reported|reports|remarked|declared|declares|emphasi[sz]ed|stressed|observed|contended|maintained|insisted|predicted|cautioned|conceded|suggested|recalled|put it|puts it'
+  'said|says|say|stated|states|told|noted|notes|announced|announces|testified|testifies|warned|warns|argued|argues|wrote|writes|explained|explains|added|adds|claimed|claims|asserted|asserts|acknowledged|acknowledges|reported|reports|remarked|declared|declares|emphasi[sz]ed|stressed|affirmed|affirms|affirm|observed|contended|maintained|insisted|predicted|cautioned|conceded|suggested|recalled|put it|puts it'
 
 /** A verb of saying, or `according to`. */
 export const reportingVerb = new RegExp(`\\b(according\\s+to|(${statementVerbs})\\b)`, 'i')
@@ -235,9 +235,13 @@ export const reportingVerb = new RegExp(`\\b(according\\s+to|(${statementVerbs})
 export const findingVerb =
   /\b(found|finds|find|showed|shows|show|estimated|estimates|estimate|projected|projects|concluded|concludes|reported|identified|documented)\s+(that|a|an|the|about|roughly|nearly|more|less|fewer|over|\d)/i
 
-/** A sentence describing the document itself: `This report discusses …`, `This Insight examines …`. */
+/**
+ * A sentence describing the document itself: `This report discusses …`,
+ * `This Insight examines …`, and the sentences after it that go on with
+ * `It` (`It also discusses …`, `It starts by providing …`).
+ */
 export const reportDescription =
-  /^(this|the present|the following)\s+(report|insight|in focus|product|paper|brief|memo|analysis|sidebar|study|section|chapter|document|fact sheet|overview|primer)\b.{0,40}\b(discuss|describ|examin|provid|summari[sz]|address|review|explor|outlin|present|analy[sz]|answer|focus|consider|offer|look|highlight|explain|identif|introduc|updat|track|compil)/i
+  /^(this|the present|the following)\s+(report|insight|in focus|product|paper|brief|memo|analysis|legal sidebar|sidebar|study|section|chapter|document|fact sheet|overview|primer)\b.{0,40}\b(discuss|describ|examin|provid|summari[sz]|address|review|explor|outlin|present|analy[sz]|answer|focus|consider|offer|look|highlight|explain|identif|introduc|updat|track|compil)|^it\s+(?:also\s+|then\s+|further\s+|first\s+|next\s+|briefly\s+)?(?:discusses|describes|examines|summari[sz]es|reviews|explores|outlines|analy[sz]es|highlights|concludes|closes|starts by|begins by|ends by)\b/i
 
 /** Necessity adjectives: `It is critical for …`, `Progress … is crucial`. */
 export const necessity =
@@ -314,3 +318,38 @@ export const evidential = new RegExp(
 )
 
 export const question = /\?["”’']?$/
+
+/**
+ * A correction inside a sentence, `X is not A, but B`: the writer sets the
+ * received view aside for their own. `Not only A but also B` adds, it does
+ * not correct.
+ */
+export const correction = /\bnot\s+(?!only\b|just\b|merely\b|simply\b)[^;:!?]{3,160}?,?\s+but\s+(?!also\b)\w/i
+
+/** Words that place a statement among recent developments: `recently`, `in recent years`. */
+export const recentWording = /\b(recent|recently)\b/i
+
+/** Participles that appraise rather than tell (`is alarming`, `was troubling`): adjectives of judgment. */
+const appraisingParticiples =
+  'interesting|worrying|troubling|alarming|encouraging|promising|compelling|convincing|striking|concerning|disappointing|misleading|surprising|appealing|demanding|pressing|daunting|threatening|exciting|shocking|damning|disturbing|frustrating|confusing|overwhelming|rewarding|devastating|unsettling'
+
+/**
+ * A verb telling what someone did or is doing: the present perfect (`has
+ * invested`, `have led`), the progressive (`is reassessing`, but not after
+ * a degree adverb: `is deeply troubling` appraises), or the simple
+ * past after its subject and before its object (`the United States
+ * established a network`, `they failed to agree`).
+ */
+export const happeningVerb = new RegExp(
+  [
+    `\\b(?:has|have|had)\\s+(?:(?:already|also|since|recently|repeatedly|long|not)\\s+|\\w+ly\\s+)?(?:\\w{2,}ed|begun|brought|built|chosen|done|drawn|fallen|given|gone|grown|held|kept|known|led|lost|made|met|paid|risen|said|seen|sent|set|shown|sought|spent|taken|told|won|written)\\b`,
+    `\\b(?:is|are|was|were)\\s+(?:(?:also|now|still|already|not)\\s+)?(?!(?:going|nothing|something|anything|everything|during|morning|evening|thing|willing|unwilling|${appraisingParticiples})\\b)\\w{3,}ing\\b`,
+    `\\b(?!(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hese|[Tt]hose|of|with|in|on|for|by|and|or|is|are|was|were|be|been|being|has|have|had|more|most|less|newly|recently|well)\\b)[A-Za-z]+\\s+[a-z]\\w{2,}ed\\s+(?:a|an|the|to|its|their|his|her|several|new|two|three|four|five|six|seven|eight|nine|ten|\\d[\\d,.]*|[A-Z]\\w*)\\b`,
+  ].join('|'),
+)
+
+/** What marks a sentence as the writer's judgment rather than a report: modals, appraisal, necessity, the first person. */
+export const judgmentMarker = new RegExp(
+  `\\b(?:would|could|should|may|might|must|will|can|cannot|shall|ought)\\b|${evaluative.source}|${necessity.source}|${authorVoice.source}`,
+  'i',
+)

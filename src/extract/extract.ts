@@ -18,12 +18,13 @@ export function extract(
   model: ArgumentModel = shippedModel,
 ): Extraction {
   const terms = termsOf(document, knowledge)
+  const timeline = timelineOf(document, knowledge)
   return {
     file: document.file,
     source: document.metadata,
-    blocks: argumentBlocks(document, model),
+    blocks: argumentBlocks(document, model, timeline),
     actors: actorsOf(document, terms, knowledge),
-    timeline: timelineOf(document, knowledge),
+    timeline,
     terms,
   }
 }

@@ -58,10 +58,16 @@ export const concededClause: Feature = (site) => flag(site.unit.part === 'conced
 export const mainClause: Feature = (site) => flag(site.unit.part === 'main')
 
 // Section heading.
-/** Under a heading that announces the main point: summary, introduction, overview, key findings, conclusion. */
+/**
+ * Under a heading that announces the main point and nothing else: `Summary`,
+ * `Introduction`, `Key findings`, `Conclusion`. A heading that names a topic
+ * (`Overview of the Balance of Payments`) opens a section of the body.
+ */
 export const summaryHeading: Feature = (site) =>
   flag(
-    /\b(summary|introduction|overview|key (takeaways?|findings|points)|conclusions?|bottom line)\b/.test(site.heading),
+    /^(executive\s+)?(summary|introduction|overview|key (takeaways?|findings|points)|conclusions?|bottom line|in brief|at a glance)(\s+and\s+(summary|introduction|overview|conclusions?))?[.:]?$/.test(
+      site.heading.trim(),
+    ),
   )
 /** Under a heading that announces what to do: options, recommendations, issues or considerations for Congress. */
 export const adviceHeading: Feature = (site) =>

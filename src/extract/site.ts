@@ -39,6 +39,8 @@ export interface TextProfile {
   sectioned: boolean
   /** The highest centrality of any unit in the text (see `centrality`), to scale it to [0, 1]. */
   maxCentrality: number
+  /** For each content word, the number of units that use it (what the document-level thesis choice compares). */
+  unitsUsing: ReadonlyMap<string, number>
 }
 
 const stopWords = new Set(
@@ -75,12 +77,16 @@ export function sitesOf(
   }
   // Words are counted in a first pass and compared in a second, so that no unit keeps its word list.
   const wordCounts = new Map<string, number>()
-  for (const unit of units)
-    for (const word of contentWords(unit.text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
+  const unitsUsing = new Map<string, number>()
+  for (const unit of units) {
+    const words = contentWords(unit.text)
+    for (const word of words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
+    for (const word of new Set(words)) unitsUsing.set(word, (unitsUsing.get(word) ?? 0) + 1)
+  }
   const titleWords = new Set(contentWords(title ?? ''))
   const obligations = units.flatMap((unit, index) => (statesObligation(unit.text) ? [index] : []))
   const conclusions = units.flatMap((unit, index) => (drawsConclusion(unit.text) ? [index] : []))
-  const profile = { obligations, conclusions, sectioned: false, maxCentrality: 0 }
+  const profile = { obligations, conclusions, sectioned: false, maxCentrality: 0, unitsUsing }
   const sites = units.map((unit, index): UnitSite => {
     const paragraph = paragraphOrder.get(unit.sentence.paragraph)!
     const sameParagraph = (other: Unit | undefined) =>

@@ -107,14 +107,30 @@ function sentencesOfParagraph(paragraph: string, offset: number, segments: reado
  */
 function endsInsideSentence(before: string, after: string): boolean {
   if (/^[\s("“‘']*\p{Ll}/u.test(after)) return true
-  const lastWord = wordBeforeFinalDot(before)
+  if (insideParenthesis(before)) return true
+  const lastWord = wordBeforeFinalDot(before.replace(/[)\]]+\s*$/, ''))
   if (!lastWord) return false
   const word = lastWord.replace(/^[("“‘'[]+/, '').toLowerCase()
   if (nonFinalAbbreviations.has(word)) return true
   const isDottedShortForm = /^([a-z]\.)*[a-z]$/.test(word)
   if (!isDottedShortForm) return false
-  const nextWord = /^\s*[("“‘']?([A-Za-z]+)/.exec(after)?.[1]?.toLowerCase()
+  // A number after `(E.O.)` or `U.S.C.` is the order's or the code's, never a new sentence.
+  const nextWord = /^\s*[("“‘']?([A-Za-z]+|\d)/.exec(after)?.[1]?.toLowerCase()
   return nextWord !== undefined && !sentenceOpeners.has(nextWord)
+}
+
+/**
+ * `The authority (19 U.S.C.` : a parenthesis opened and not yet closed, so
+ * the sentence goes on. Only the look-behind window counts, so a stray `(`
+ * holds at most that much text together.
+ */
+function insideParenthesis(before: string): boolean {
+  let depth = 0
+  for (const character of before) {
+    if (character === '(') depth++
+    else if (character === ')' && depth > 0) depth--
+  }
+  return depth > 0
 }
 
 /** An abbreviation is short: this much of the text before a break is enough to find the word before its dot. */

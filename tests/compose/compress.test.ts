@@ -32,6 +32,12 @@ describe('compressSentence', () => {
     }
   })
 
+  it('leaves one full stop when a dropped parenthetical followed a short form', () => {
+    const sentence =
+      'Some Members have introduced bills that would mandate that certain federal entities act on aspects of the E.O. (e.g., H.R. 4018, S. 2860).'
+    expect(compressSentence(sentence, 20).parts.join(' ')).toMatch(/aspects of the E\.O\.$/)
+  })
+
   it('keeps the names that carry the point', () => {
     const parts = compressSentence(sentences[2]!, 10).parts.join(' ')
     expect(parts).toContain('Canada')

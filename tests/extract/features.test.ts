@@ -2,28 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import * as features from '../../src/extract/features.js'
 import type { Feature } from '../../src/extract/features.js'
-import { sitesOf, type UnitSite } from '../../src/extract/site.js'
-import { unitsOf } from '../../src/extract/units.js'
-import type { Sentence } from '../../src/model/index.js'
-
-/** The sites of a text given as paragraphs of sentences. */
-function sites(
-  paragraphs: string[][],
-  options: { title?: string; heading?: string; thesis?: number } = {},
-): UnitSite[] {
-  let start = 0
-  let index = 0
-  const sentences: Sentence[] = paragraphs.flatMap((texts, paragraph) =>
-    texts.map((text) => {
-      const sentence = { index: index++, paragraph, start, end: start + text.length, text }
-      start += text.length + 1
-      return sentence
-    }),
-  )
-  const result = sitesOf(unitsOf(sentences), options.title ?? null, () => options.heading ?? null)
-  for (const site of result) site.thesis = options.thesis
-  return result
-}
+import { sites } from './sites.js'
 
 /** The feature's value on each unit of one paragraph. */
 const on = (feature: Feature, ...texts: string[]) => sites([texts]).map(feature)
@@ -81,7 +60,12 @@ describe('features', () => {
     ['reportedSpeech', features.reportedSpeech, ['The minister said it fails.', 'It fails.'], [1, 0]],
     ['quotationMarks', features.quotationMarks, ['He called it “a win”.', 'It is a win.'], [1, 0]],
     ['reportedFinding', features.reportedFinding, ['The survey found that most agree.', 'Most agree.'], [1, 0]],
-    ['describesDocument', features.describesDocument, ['This report discusses tariffs.', 'Tariffs rose.'], [1, 0]],
+    [
+      'describesDocument',
+      features.describesDocument,
+      ['This report discusses tariffs.', 'It also examines quotas.', 'It provides grants to states.', 'Tariffs rose.'],
+      [1, 1, 0, 0],
+    ],
     ['number', features.number, ['It rose 5 points.', 'It rose.'], [1, 0]],
     ['year', features.year, ['In 2025 it rose.', 'It rose 25 points.'], [1, 0]],
     ['quantity', features.quantity, ['It cost $5 billion.', 'It cost 5 apples.'], [1, 0]],
@@ -108,6 +92,11 @@ describe('features', () => {
 
   it('the heading features read the section heading', () => {
     expect(sites([['A is so.']], { heading: 'Summary' }).map(features.summaryHeading)).toEqual([1])
+    expect(sites([['A is so.']], { heading: 'Executive Summary' }).map(features.summaryHeading)).toEqual([1])
+    // A heading that names a topic opens a section of the body, whatever word it starts with.
+    expect(
+      sites([['A is so.']], { heading: 'Overview of the Balance of Payments' }).map(features.summaryHeading),
+    ).toEqual([0])
     expect(sites([['A is so.']], { heading: 'Issues for Congress' }).map(features.adviceHeading)).toEqual([1])
     expect(sites([['A is so.']], { heading: 'Background' }).map(features.backgroundHeading)).toEqual([1])
     expect(sites([['A is so.']], { heading: 'Background' }).map(features.adviceHeading)).toEqual([0])

@@ -4,6 +4,7 @@ import { dateMentions, erasOf, timelineOf } from '../../src/extract/timeline.js'
 import { definitionsIn, longFormFor, termsOf } from '../../src/extract/terms.js'
 import {
   attributedStatement,
+  documentRemark,
   imperativeOption,
   necessityClaim,
   obligation,
@@ -11,6 +12,7 @@ import {
   proposalWording,
   quotesIn,
   reportedFact,
+  reportedHappening,
   underAdviceHeading,
   type Rule,
 } from '../../src/extract/rules/index.js'
@@ -136,6 +138,59 @@ describe('plain kinds', () => {
         'He watches quiz shows, but rarely.',
       ),
     ).toEqual(['reported-fact', 'reported-fact', 'reported-fact', 'reported-fact', null])
+    expect(fires(reportedFact, 'The pledge came during his April 2014 visit.')).toEqual(['reported-fact'])
+  })
+
+  it('documentRemark reads sentences about the document itself', () => {
+    expect(
+      fires(
+        documentRemark,
+        'Agency rules are beyond the scope of this report.',
+        '(For background, see CRS Report R47447.)',
+        'This In Focus discusses recent actions.',
+        'The report of the commission was published.',
+        'For data on staffing, see CRS Report R48725.',
+        'More detail can be found in CRS reports on the process.',
+        'The Sidebar includes only published opinions.',
+        'The report found that costs rose.',
+      ),
+    ).toEqual([
+      'about-the-document',
+      'about-the-document',
+      'about-the-document',
+      null,
+      'about-the-document',
+      'about-the-document',
+      'about-the-document',
+      null,
+    ])
+  })
+
+  it('reportedHappening reads what someone did or is doing, told without judgment', () => {
+    expect(
+      fires(
+        reportedHappening,
+        'The ministry has expanded its coastal patrols.',
+        'The two navies are holding joint drills.',
+        'After the war, the republic signed a treaty with its neighbours.',
+        'The task is especially challenging in the north.',
+        'The ministry has expanded its patrols, which would be wise.',
+        'The patrols are a good idea.',
+        'Its enlarged budget signals a change.',
+        'The navy opened four new bases.',
+        'Both sit on the Korea Extended Deterrence Dialogue.',
+      ),
+    ).toEqual([
+      'reported-happening',
+      'reported-happening',
+      'reported-happening',
+      null,
+      null,
+      null,
+      null,
+      'reported-happening',
+      null,
+    ])
   })
 })
 

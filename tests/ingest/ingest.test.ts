@@ -97,6 +97,19 @@ describe('sentence boundaries', () => {
     ])
   })
 
+  it('does not break inside a parenthesis or between a bracketed short form and its number', () => {
+    expect(
+      sentencesOf(
+        'The President issued Executive Order (E.O.) 14285 in April. The authority (19 U.S.C. § 2132) allows a surcharge. It expired (see p. 4). Then it lapsed.',
+      ),
+    ).toEqual([
+      'The President issued Executive Order (E.O.) 14285 in April.',
+      'The authority (19 U.S.C. § 2132) allows a surcharge.',
+      'It expired (see p. 4).',
+      'Then it lapsed.',
+    ])
+  })
+
   it('ends a sentence after a closing quote and keeps lower-case continuations', () => {
     expect(sentencesOf('He called it “a good first step.” Others disagreed. Almost 20 (!!!) years remain.')).toEqual([
       'He called it “a good first step.”',

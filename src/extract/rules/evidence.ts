@@ -1,6 +1,6 @@
 // Evidence: sentences that report facts, figures, findings or what someone
 // said, as opposed to the author's own judgments.
-import { evidential, findingVerb, statementVerbs } from '../cues.js'
+import { evidential, findingVerb, happeningVerb, judgmentMarker, question, statementVerbs } from '../cues.js'
 import type { UnitSite } from '../site.js'
 import { cueOf, type Finding, type Rule } from './types.js'
 
@@ -16,9 +16,13 @@ const attribution = new RegExp(
 export const attributedStatement: Rule = ({ unit }) =>
   evidence('attributed-statement', 0.7, cueOf(attribution, unit.text))
 
+/** A full date anywhere in the sentence: `during his April 2014 visit`, `on March 9, 2026`. */
+const calendarDate =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},\s+)?(?:1[6-9]|20)\d\d\b/
+
 /** Figures, dates, studies and findings: `Budgets grew by 20 percent`, `The survey found that …`, `In March 2025, …`. */
 const factMarker = new RegExp(
-  `${evidential.source}|${findingVerb.source}|\\b(?:in|on|by|since|during|from|until)\\s+(?:(?:early|late|mid-?)\\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+(?:\\d{1,2},\\s+)?)?(?:1[6-9]|20)\\d\\d\\b`,
+  `${evidential.source}|${findingVerb.source}|${calendarDate.source}|\\b(?:in|on|by|since|during|from|until)\\s+(?:(?:early|late|mid-?)\\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+(?:\\d{1,2},\\s+)?)?(?:1[6-9]|20)\\d\\d\\b`,
   'i',
 )
 
@@ -30,3 +34,14 @@ export const reportedFact: Rule = (site: UnitSite) => {
 function evidence(rule: string, confidence: number, cue: string | undefined): Finding | undefined {
   return cue ? { kind: 'evidence', confidence, rule, cue } : undefined
 }
+
+/**
+ * A happening told without judgment: `The Philippines has modernized its
+ * military`, `Australia is reassessing its priorities`, `the United States
+ * established a network of alliances`. A modal, an appraisal or a
+ * necessity makes the sentence the writer's judgment instead.
+ */
+export const reportedHappening: Rule = ({ unit }) =>
+  judgmentMarker.test(unit.text) || question.test(unit.text)
+    ? undefined
+    : evidence('reported-happening', 0.5, cueOf(happeningVerb, unit.text))
