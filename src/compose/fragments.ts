@@ -10,10 +10,11 @@ const subordinateOpening =
 
 /**
  * Ends that promise more: an item of a list (`; and`), a lead-in to one (`including:`), a sentence
- * cut at an abbreviation (`e.g., S.`, `issued Executive Order (E.O.).`, the number in the next).
+ * cut at an abbreviation (`e.g., S.`, `issued Executive Order (E.O.).`, the number in the next);
+ * a short form of several letters (`aspects of the E.O.`) may end one.
  */
 const unfinishedEnding =
-  /(;|,|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|[A-Z])|\((\p{Lu}\.){2,}\))\.?$/u
+  /(;|,|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|(?<!\p{Lu}\.)[A-Z])|\((\p{Lu}\.){2,}\))\.?$/u
 
 /** A subordinate clause, a list item or a phrase without a verb does not stand as a bullet. */
 export function isFragment(text: string): boolean {

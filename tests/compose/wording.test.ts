@@ -68,6 +68,7 @@ describe('isFragment', () => {
     expect(isFragment('Grid operators plan capacity years ahead of demand.')).toBe(false)
     expect(isFragment('Although the rule stopped, the provision stays in force.')).toBe(false)
     expect(isFragment('Interest rates rose in 2023 (see Figure 2).')).toBe(false)
+    expect(isFragment('Some bills would mandate that agencies act on aspects of the E.O.')).toBe(false)
   })
 })
 
