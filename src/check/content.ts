@@ -3,7 +3,7 @@
 // Errors fail the build; warnings are reported and the build goes on.
 import { fleschKincaid } from 'flesch-kincaid'
 import { syllable } from 'syllable'
-import { countWords, furnitureReason, isFragment, sentenceKey } from '../compose/index.js'
+import { countWords, documentTalkReason, furnitureReason, isFragment, sentenceKey } from '../compose/index.js'
 import type { Bullet, CheckFinding, CheckRule, DeckPlan, SlidePlan } from '../model/index.js'
 
 /** Layouts whose bullets are source sentences; glossary, sources and cover entries are reference matter. */
@@ -84,6 +84,14 @@ const noFurniture: ContentRule = (_plan, bullets) =>
   bullets.flatMap((at) => {
     const reason = furnitureReason(at.bullet.text) ?? (at.bullet.detail ? furnitureReason(at.bullet.detail) : undefined)
     return reason ? [finding('furniture', 'error', at, `is page furniture (${reason}), not argument`)] : []
+  })
+
+/** A sentence about the document ("This report discusses…", "Table 1 shows…") points at nothing on a slide. */
+const noDocumentTalk: ContentRule = (_plan, bullets) =>
+  bullets.flatMap((at) => {
+    if (at.bullet.wording === 'brief') return []
+    const reason = documentTalkReason(at.bullet.fullText ?? at.bullet.text)
+    return reason ? [finding('document-talk', 'warning', at, `says ${reason}, not what it finds`)] : []
   })
 
 /** Every content bullet names its blocks, and the slide's notes name them too, so a reader can trace it. */
@@ -168,6 +176,7 @@ const completeCitations: ContentRule = (plan) =>
 const rules: readonly ContentRule[] = [
   noCutBullets,
   noFurniture,
+  noDocumentTalk,
   noDuplicates,
   everyBulletSourced,
   noCannedText,
@@ -191,11 +200,19 @@ function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.replace(/[’']s$/u, ''))
 }
 
-/** `Central Intelligence Agency (CIA)` -> `CIA`: an expansion the deck added on first use. */
+/**
+ * `Central Intelligence Agency (CIA)` -> `CIA`, `gross domestic product (GDP)` -> `GDP`, `… Act of 2022 (MoCRA)` -> `MoCRA`: an
+ * expansion the deck added on first use. The words before an acronym in parentheses go, at most
+ * as many as it has letters and a few joining words (`of`, `and`, a year).
+ */
 function withoutExpansions(text: string): string {
   return text.replace(
-    /(?:[\p{Lu}][\p{L}’'.-]*\s+(?:(?:of|and|for|the|on|in|de|to|at)\s+)*)+\(([\p{Lu}\p{N}&.-]{2,})\)/gu,
-    '$1',
+    /((?:[^\s()]+\s+){1,12})\(((?=[^)]*\p{Lu}[^)]*\p{Lu})[\p{L}\p{N}&.-]{2,12})\)/gu,
+    (_match, before: string, acronym: string) => {
+      const words = before.trim().split(/\s+/u)
+      const spelled = Math.min(words.length, acronym.replace(/[^\p{L}]/gu, '').length + 3)
+      return `${words.slice(0, words.length - spelled).join(' ')} ${acronym}`
+    },
   )
 }
 

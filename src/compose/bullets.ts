@@ -1,5 +1,6 @@
 import { mostRestrictive, type Bullet, type Citation, type Marking, type SlideLayout } from '../model/index.js'
 import { compressSentence } from './compress.js'
+import { isFragment } from './fragments.js'
 import { hasTag } from './tags.js'
 import { blockCitation, blockNote } from './notes.js'
 import type { PoolBlock } from './pool.js'
@@ -93,33 +94,33 @@ export function standsAlone(entry: PoolBlock): boolean {
   return stands
 }
 
-/** The block's own clause when it stands as a sentence, else its whole sentence. */
+/** The block's own clause when it stands as a sentence, else its whole sentence; without a heading the page glued to it. */
 function bulletSource(entry: PoolBlock): string {
-  const clause = asSentence(asBullet(entry.block.text))
-  return isFragment(clause) ? asSentence(collapseWhitespace(entry.sentence)) : clause
+  const clause = asSentence(asBullet(withoutGluedHeading(entry.block.text)))
+  return isFragment(clause) ? asSentence(withoutGluedHeading(collapseWhitespace(entry.sentence))) : clause
+}
+
+/**
+ * `UNCLOS and the Seabed Authority UNCLOS was adopted in 1982.`: a heading set in body type reads
+ * into the sentence after it. Its shape: a run of capitalised words without a verb, then the
+ * run's own first word again opening a sentence that stands alone; the sentence is what remains.
+ */
+export function withoutGluedHeading(text: string): string {
+  const first = /^([\p{Lu}][\p{L}\p{N}.-]+)\s/u.exec(text)?.[1]
+  if (!first) return text
+  const again = text.indexOf(` ${first} `, first.length)
+  if (again === -1) return text
+  const heading = text.slice(0, again)
+  const rest = text.slice(again + 1)
+  const titleCase = heading
+    .split(/\s+/u)
+    .every((word) => /^[\p{Lu}\p{N}(]/u.test(word) || /^(and|of|the|for|in|on|to|a|an)$/u.test(word))
+  return countWords(heading) >= 2 && titleCase && !hasTag(heading, 'Verb') && !isFragment(rest) ? rest : text
 }
 
 /** A clause that ends on a word gets its full stop; any other ending is left as the source wrote it. */
 function asSentence(text: string): string {
   return /[\p{L}\p{N})]$/u.test(text) ? `${text}.` : text
-}
-
-const subordinateOpening =
-  /^(while|although|though|even if|even though|if|because|since|whereas|unless|despite|whether|as long as|so that)\b/iu
-
-/** Ends that promise more: an item of a list (`; and`), a lead-in to one (`including:`), a sentence cut at an abbreviation (`e.g., S.`). */
-const unfinishedEnding =
-  /(;|;\s*(and|or)|,\s*(and|or)|:|\b(including|such as|following|as follows|e\.g\.|i\.e\.|[A-Z]))\.?$/u
-
-/** A subordinate clause, a list item or a phrase without a verb does not stand as a bullet. */
-export function isFragment(text: string): boolean {
-  const trimmed = text.trim()
-  if (subordinateOpening.test(trimmed) && !/,/u.test(trimmed)) return true
-  if (unfinishedEnding.test(trimmed)) return true
-  // The rest of a sentence split at an abbreviation (`14285, "Unleashing…`, `and then…`).
-  if (/^(\p{Ll}|\d+,)/u.test(trimmed)) return true
-  if ((trimmed.match(/\(/gu)?.length ?? 0) !== (trimmed.match(/\)/gu)?.length ?? 0)) return true
-  return !hasTag(trimmed, 'Verb')
 }
 
 /** The bullets of one block (several when its sentence was split), with its note, citation and marking on each. */

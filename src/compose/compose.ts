@@ -3,7 +3,6 @@ import {
   briefPlace,
   mostRestrictive,
   type AudienceProfile,
-  type AudienceSection,
   type Brief,
   type Bullet,
   type Citation,
@@ -16,8 +15,9 @@ import { ShownSentences } from './bullets.js'
 import { referenceText } from './notes.js'
 import { blockPool, checkDeckReleasable, recipientsOf } from './pool.js'
 import { mergedTerms } from './references.js'
-import { sectionBullets, wordLimit, type PlannedBullet, type SectionContext } from './sections.js'
-import { spellOutFirstUse } from './wording.js'
+import { sectionBullets, wordLimit, type BulletSection, type PlannedBullet, type SectionContext } from './sections.js'
+import { tableSlides } from './tables.js'
+import { countWords, spellOutFirstUse } from './wording.js'
 
 export interface ComposeInput {
   /** The brief's sources, extracted and overridden, in the brief's order. */
@@ -47,7 +47,11 @@ export function compose({ extractions, documents = [], brief, audience }: Compos
     used: new Set<string>(),
     shown: new ShownSentences(),
   }
-  const body = audience.sections.flatMap((section) => paginate(section, sectionBullets(section, context), audience))
+  const body = audience.sections.flatMap((section) =>
+    section.from === 'tables'
+      ? tableSlides(section, context)
+      : paginate(section, sectionBullets(section, context), audience),
+  )
   const worded = audience.wording.spellOutAcronyms ? spellOutAcronyms(body, extractions) : body
   const slides = [coverSlide(brief, audience, extractions), ...worded]
   const plan: DeckPlan = {
@@ -104,7 +108,7 @@ function coverSlide(brief: Brief, audience: AudienceProfile, extractions: readon
  * filled evenly (7 bullets at 3 a slide make 3, 2 and 2, not 3, 3 and 1);
  * ids are the section id and a page number.
  */
-function paginate(section: AudienceSection, planned: readonly PlannedBullet[], profile: AudienceProfile): SlidePlan[] {
+function paginate(section: BulletSection, planned: readonly PlannedBullet[], profile: AudienceProfile): SlidePlan[] {
   const limit = section.bulletsPerSlide ?? profile.limits.bulletsPerSlide
   const pages = Math.ceil(planned.length / limit)
   const slides: SlidePlan[] = []
@@ -156,7 +160,11 @@ function spellOutAcronyms(slides: readonly SlidePlan[], extractions: readonly Ex
     bullets: slide.bullets.map((bullet): Bullet => {
       const text = next()
       const detail = next()
-      return detail ? { ...bullet, text, detail } : { ...bullet, text }
+      const spelled: Bullet = detail ? { ...bullet, text, detail } : { ...bullet, text }
+      // Spelled out, a sentence that fitted may no longer fit: it is shown whole in the smaller style.
+      return text !== bullet.text && slide.bulletWords !== undefined && countWords(text) > slide.bulletWords
+        ? { ...spelled, long: true }
+        : spelled
     }),
   }))
 }

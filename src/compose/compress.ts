@@ -8,6 +8,7 @@
  * name stays, because it may be the point. A sentence that still does not
  * fit is kept whole and flagged, so the slide shows it in a smaller style.
  */
+import { isFragment } from './fragments.js'
 import { hasTag, startsWithTag, taggedTerms } from './tags.js'
 import { collapseWhitespace, countWords } from './wording.js'
 
@@ -106,13 +107,19 @@ function compress(text: string, limit: number): Compressed {
   return { parts, long: parts.some((part) => countWords(part) > limit) }
 }
 
-/** One sentence, shortened by removals only, each tried in turn until it fits. */
+/**
+ * One sentence, shortened by removals only, each tried in turn until it
+ * fits; dropping a comma-bounded part that would leave no whole sentence
+ * (the part held the main verb) is not done.
+ */
 function compressPart(sentence: string, limit: number): string {
   const removals = [dropDiscourseMarker, dropAttribution, dropParentheticals, dropDescriptiveParts]
   let result = sentence
   for (const removal of removals) {
     if (countWords(result) <= limit) break
-    result = tidy(removal(result))
+    const shorter = tidy(removal(result))
+    // Only a comma-bounded part can hold the main verb (behind a quotation's comma, say); the others never do.
+    if (removal !== dropDescriptiveParts || !isFragment(shorter) || isFragment(result)) result = shorter
   }
   return result
 }
@@ -182,8 +189,13 @@ function dropDescriptiveParts(sentence: string): string {
     const next = segments[index + 1]
     // A middle part is an aside only if the main clause resumes after it (`X, the …, is …`).
     const resumes = next === undefined || resumesMainClause(next)
+    // Examples after a relative clause exemplify its words (`…, which drove miners to other countries,
+    // including the United States.`): dropping the clause alone would leave them pointing at the wrong ones.
+    const exemplified =
+      next !== undefined && /^(which|who|whom|whose)\b/iu.test(segment) && /^(including|such as)\b/iu.test(next)
     const droppable =
       resumes &&
+      !exemplified &&
       (descriptiveOpeners.test(segment) || (isLast && trailingExamples.test(segment)) || startsWithGerund(segment)) &&
       !/^(and|or)\b/iu.test(segments[index + 1] ?? '') &&
       isDescriptive(segment, isLast) &&
@@ -235,7 +247,10 @@ export function carriesPoint(part: string): boolean {
  * verb) become `A.` and `B.`, each a sentence of its own.
  */
 export function splitClauses(sentence: string): string[] {
-  const pieces = splitTopLevel(sentence, /;\s+/gu).flatMap(splitCoordination)
+  const semicolonPieces = splitTopLevel(sentence, /;\s+/gu)
+  // `;` also separates the items of a list (`…; changes in portfolios; and changes in visitors.`): its items stay together.
+  const isList = semicolonPieces.length > 2 && /^(and|or)\s/iu.test(semicolonPieces.at(-1)!)
+  const pieces = (isList ? [sentence] : semicolonPieces).flatMap(splitCoordination)
   if (pieces.length === 1) return [sentence]
   return pieces.map((piece, index) => {
     const ended = index === pieces.length - 1 ? piece : piece.replace(/[,:]$/u, '')

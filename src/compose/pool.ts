@@ -14,6 +14,7 @@ import {
   type SourceDocument,
   type SourceMetadata,
 } from '../model/index.js'
+import { documentTalkReason } from './document-talk.js'
 import { furnitureReason } from './furniture.js'
 import { sentencesOfBlocks } from './sentences.js'
 
@@ -85,6 +86,8 @@ export function blockPool(
       if (!forced && matchesAny([sentence, override?.short], exclusions)) return []
       // Page furniture that ingest let through is no argument, whatever the extractor called it.
       if (!forced && !override?.short && furnitureReason(sentence)) return []
+      // "This report discusses…", "Table 1 compares…": the source's signposts point at nothing on a slide.
+      if (!forced && !override?.short && documentTalkReason(sentence)) return []
       const heading = headingPath(paragraphs[block.paragraph])
       return [{ block, source: extraction.source, sourceIndex, override, pinned, forced, marking, sentence, heading }]
     })

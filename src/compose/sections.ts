@@ -32,9 +32,11 @@ export interface SectionContext {
 }
 
 export type SectionOf<From extends AudienceSection['from']> = Extract<AudienceSection, { from: From }>
+/** The sections whose slides are bullets; a tables section has slides of its own kind (tables.ts). */
+export type BulletSection = Exclude<AudienceSection, { from: 'tables' }>
 
 /** The bullets of one section of the profile, in the order they will be shown; none when nothing fits it. */
-export function sectionBullets(section: AudienceSection, context: SectionContext): PlannedBullet[] {
+export function sectionBullets(section: BulletSection, context: SectionContext): PlannedBullet[] {
   switch (section.from) {
     case 'blocks':
       return blockBullets(section, context)
@@ -133,7 +135,8 @@ function blockBullets(section: SectionOf<'blocks'>, context: SectionContext): Pl
 /**
  * The pick's blocks: the most confident within its limits, shown in reading
  * order; a sentence that would stay far over the word limit even when
- * compressed comes only after those that fit.
+ * compressed, or one that leans on the sentence before it, comes only
+ * after those that fit and stand on their own.
  */
 function applyPick(pick: BlockPick, candidates: readonly PoolBlock[], wordLimit: number): PoolBlock[] {
   const [match, also, exclude, headings] = [pick.match, pick.alsoMatch, pick.exclude, pick.headings].map((list) =>
@@ -149,7 +152,12 @@ function applyPick(pick: BlockPick, candidates: readonly PoolBlock[], wordLimit:
       canBeBullet(entry),
   )
   const fitsSlide = (entry: PoolBlock) => countWords(entry.override?.short ?? entry.sentence) <= 2 * wordLimit
-  const ranked = [...matching].sort((a, b) => Number(fitsSlide(b)) - Number(fitsSlide(a)) || byConfidence(a, b))
+  const ranked = [...matching].sort(
+    (a, b) =>
+      Number(fitsSlide(b)) - Number(fitsSlide(a)) ||
+      Number(standsOnItsOwn(b)) - Number(standsOnItsOwn(a)) ||
+      byConfidence(a, b),
+  )
   const perSource = new Map<number, number>()
   const kept = ranked.filter((entry) => {
     const count = perSource.get(entry.sourceIndex) ?? 0
@@ -158,6 +166,14 @@ function applyPick(pick: BlockPick, candidates: readonly PoolBlock[], wordLimit:
     return true
   })
   return kept.slice(0, pick.limit ?? kept.length).sort(byReadingOrder)
+}
+
+/** `He authorized…`, `This action appears…`: a sentence whose subject is in the sentence before it, which no slide shows. */
+function standsOnItsOwn(entry: PoolBlock): boolean {
+  return (
+    entry.override?.short !== undefined ||
+    !/^(this|these|those|that|such|it|its|they|their|he|his|she|her)\b/iu.test(entry.sentence)
+  )
 }
 
 /**

@@ -1,5 +1,6 @@
 import { mostRestrictive, type Bullet, type Extraction, type TimelineEvent } from '../model/index.js'
-import { isFragment, type PlannedBullet } from './bullets.js'
+import type { PlannedBullet } from './bullets.js'
+import { isFragment } from './fragments.js'
 import { compressSentence } from './compress.js'
 import { formatIsoDate } from '../shared/index.js'
 import { furnitureReason } from './furniture.js'
@@ -33,6 +34,8 @@ export function timelineBullets(section: SectionOf<'timeline'>, context: Section
       (dated) =>
         !matchesAny([dated.sentence], exclusions) &&
         !furnitureReason(dated.sentence) &&
+        // A sentence the page or a quotation cut off has no full stop to end on.
+        /[.?!”’"]$/u.test(dated.sentence.trim()) &&
         !isFragment(dated.sentence) &&
         !context.shown.has(dated.sentence) &&
         sentenceReachesDeck(dated, inPool),

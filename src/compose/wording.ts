@@ -53,15 +53,26 @@ export function spellOutFirstUse(texts: readonly string[], expansions: readonly 
       const use = acronymPattern(acronym).exec(result)
       if (!use) continue
       pending.delete(acronym)
-      if (comparableText(result).includes(comparableText(entry.expansion))) continue
+      if (alreadySpelledOut(result, use.index, acronym, entry.expansion)) continue
       result = `${result.slice(0, use.index)}${entry.expansion} (${acronym})${result.slice(use.index + acronym.length)}`
     }
     return result
   })
 }
 
+/** The text writes the expansion itself (`proof-of-stake`, hyphens or not), or this use is the parenthesis that defines it. */
+function alreadySpelledOut(text: string, index: number, acronym: string, expansion: string): boolean {
+  const words = (value: string) => comparableText(value).replace(/[-‐–]/gu, ' ')
+  if (words(text).includes(words(expansion))) return true
+  return text.charAt(index - 1) === '(' && text.charAt(index + acronym.length) === ')'
+}
+
+/** The acronym as a word of its own: in `COVID-19`, `USA-4` or `TMC USA` it is part of a name, which an expansion would break. */
 function acronymPattern(acronym: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(acronym)}(?![\\p{L}\\p{N}])`, 'u')
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-|\\p{Lu}{2,} )${escapeRegExp(acronym)}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`,
+    'u',
+  )
 }
 
 /** Case and apostrophe style differ between a glossary and a text; neither changes the words. */

@@ -122,6 +122,24 @@ export const AudienceSection = z.discriminatedUnion('from', [
     from: z.literal('terms'),
     actorTypes: z.array(z.enum(['country', 'organisation', 'person'])).default(['person', 'organisation']),
   }),
+  z.strictObject({
+    ...sectionBase,
+    from: z.literal('tables'),
+    limit: positive.optional().describe('At most this many tables, in reading order; every fitting one when absent.'),
+    match: patterns.optional().describe('Keep only tables whose caption matches one of these.'),
+    maxColumns: positive
+      .default(5)
+      .describe('A table with more columns than this does not fit a slide and is left out.'),
+    cellWords: positive
+      .default(30)
+      .describe('A table with a cell longer than this is left out: cells are shown whole, never cut.'),
+    rowLines: positive
+      .default(12)
+      .describe('Lines of rows a slide holds (a long cell takes several); more rows continue on a next slide.'),
+    slidesPerTable: positive
+      .default(2)
+      .describe('Slides one table may take; rows beyond them are left for the source, and the slide says so.'),
+  }),
   z.strictObject({ ...sectionBase, from: z.literal('sources') }),
 ])
 export type AudienceSection = z.infer<typeof AudienceSection>

@@ -2,7 +2,17 @@ import { z } from 'zod'
 import { Marking } from './marking.js'
 
 /** Layouts of the local Slidev theme (`templates/theme/layouts`). */
-export const SlideLayout = z.enum(['cover', 'bluf', 'bullets', 'options', 'quote', 'timeline', 'glossary', 'sources'])
+export const SlideLayout = z.enum([
+  'cover',
+  'bluf',
+  'bullets',
+  'options',
+  'quote',
+  'timeline',
+  'glossary',
+  'table',
+  'sources',
+])
 export type SlideLayout = z.infer<typeof SlideLayout>
 
 export const Bullet = z.object({
@@ -33,6 +43,19 @@ export const Citation = z.object({
 })
 export type Citation = z.infer<typeof Citation>
 
+/** A table of a source on a slide: its cells as the source writes them, whole, a page of its rows at a time. */
+export const SlideTable = z.object({
+  /** The source's number for it, e.g. `Table 1`; null when the source numbers none. */
+  label: z.string().nullable(),
+  /** The caption as the source writes it, or the heading the table sits under. */
+  caption: z.string(),
+  header: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  /** Rows after these that no slide shows: the slide says the table continues in the source. */
+  rowsLeft: z.number().int().nonnegative(),
+})
+export type SlideTable = z.infer<typeof SlideTable>
+
 export const SlidePlan = z.object({
   /** Stable across regenerations: the section id plus a continuation number, e.g. `key-points-2`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -52,6 +75,8 @@ export const SlidePlan = z.object({
   marking: Marking,
   /** The word limit its bullets were composed to, for the content check. */
   bulletWords: z.number().int().positive().optional(),
+  /** A table slide's table; its citation is the slide's. */
+  table: SlideTable.optional(),
 })
 export type SlidePlan = z.infer<typeof SlidePlan>
 

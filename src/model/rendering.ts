@@ -50,6 +50,7 @@ export const contentCheckRules = [
   'fragment',
   'duplicate',
   'furniture',
+  'document-talk',
   'unsourced',
   'canned-text',
   'thin-slide',

@@ -1,4 +1,4 @@
-import { bannerText, type Bullet, type Citation, type DeckPlan } from '../model/index.js'
+import { bannerText, type Bullet, type Citation, type DeckPlan, type SlideTable } from '../model/index.js'
 import { formatIsoDate, yearOf } from '../shared/index.js'
 import { escapeSlideText } from './escape.js'
 
@@ -27,6 +27,13 @@ export interface BulletView {
   readonly long: boolean
 }
 
+export interface TableView {
+  readonly header: string[]
+  readonly rows: string[][]
+  /** `The table continues in the source (12 more rows).`, or null when every row is on a slide. */
+  readonly continued: string | null
+}
+
 export interface SlideView {
   readonly id: string
   /** 1-based position in the deck. */
@@ -34,8 +41,10 @@ export interface SlideView {
   readonly title: string
   readonly lead: string | null
   readonly bullets: BulletView[]
-  /** `Sources: Hayes 2025, ¶3 · …`, or null when the slide cites no paragraph. */
+  /** `Sources: Hayes 2025, ¶3 · …` (`Source: Kitamura 2026, Table 1` under a table), or null when the slide cites no paragraph. */
   readonly sourceNote: string | null
+  /** A table slide's table, else null. */
+  readonly table: TableView | null
   readonly notes: string[]
 }
 
@@ -64,7 +73,8 @@ export function slideView(plan: DeckPlan, index: number): SlideView {
     title: escapeSlideText(slide.title),
     lead: optional(slide.lead),
     bullets: slide.bullets.map((bullet, position) => bulletView(bullet, firstNumber + position)),
-    sourceNote: optional(sourceNote(slide.citations)),
+    sourceNote: optional(slide.table ? tableSourceNote(slide.table, slide.citations) : sourceNote(slide.citations)),
+    table: slide.table ? tableView(slide.table) : null,
     notes: slide.notes.map(escapeSlideText),
   }
 }
@@ -77,6 +87,27 @@ function bulletView(bullet: Bullet, number: number): BulletView {
     label: optional(bullet.label),
     long: bullet.long ?? false,
   }
+}
+
+function tableView(table: SlideTable): TableView {
+  const cells = (row: readonly string[]) => row.map(escapeSlideText)
+  return {
+    header: cells(table.header),
+    rows: table.rows.map(cells),
+    continued:
+      table.rowsLeft > 0
+        ? escapeSlideText(
+            `The table continues in the source (${table.rowsLeft} more ${table.rowsLeft === 1 ? 'row' : 'rows'}).`,
+          )
+        : null,
+  }
+}
+
+/** `Source: Kitamura 2026, Table 1`: where the table is, in the source the slide cites. */
+function tableSourceNote(table: SlideTable, citations: readonly Citation[]): string | null {
+  const citation = citations[0]
+  if (!citation) return null
+  return `Source: ${[shortReference(citation), table.label].filter(Boolean).join(', ')}`
 }
 
 /** One short reference per source with the paragraphs the slide draws on. */

@@ -91,6 +91,33 @@ describe('content check', () => {
     expect(contentFindings(fromBrief).map((finding) => finding.rule)).not.toContain('canned-text')
   })
 
+  it('warns of a bullet about the document instead of its subject, and of an acronym spelled out with a year in it not at all', () => {
+    const signpost = { text: 'Table 1 compares the two investigations.', blockIds: ['grid:00000008'] }
+    const rules = (bullet: Bullet) =>
+      contentFindings(plan([slide('key-points-1', [bullet, clean])])).map((finding) => [finding.rule, finding.severity])
+    expect(rules(signpost)).toContainEqual(['document-talk', 'warning'])
+    expect(rules({ ...signpost, wording: 'brief' })).not.toContainEqual(['document-talk', 'warning'])
+    const act = 'HAVA was enacted in response to the 2000 elections.'
+    const spelled = {
+      text: `Help America Vote Act of 2002 (HAVA) was enacted in response to the 2000 elections.`,
+      fullText: act,
+      blockIds: ['grid:00000001'],
+    }
+    expect(rules(spelled).map(([rule]) => rule)).not.toContain('canned-text')
+    const lower = {
+      text: 'It shrinks the gross domestic product (GDP).',
+      fullText: 'It shrinks the GDP.',
+      blockIds: ['grid:00000001'],
+    }
+    expect(rules(lower).map(([rule]) => rule)).not.toContain('canned-text')
+    const mixed = {
+      text: 'In 2022, Modernization of Cosmetics Regulation Act of 2022 (MoCRA) added a clause.',
+      fullText: 'In 2022, MoCRA added a clause.',
+      blockIds: ['grid:00000001'],
+    }
+    expect(rules(mixed).map(([rule]) => rule)).not.toContain('canned-text')
+  })
+
   it('warns of an over-long bullet, allowing twice the limit for one shown whole in the smaller style', () => {
     const long = { text: `${'word '.repeat(20)}end.`, blockIds: ['grid:00000009'] }
     const rules = (bullet: Bullet) =>

@@ -200,6 +200,12 @@ describe('appearsOnPage', () => {
     expect(appearsOnPage(page, 'Allies should expect a commitment, not a rotation.')).toBe(false)
   })
 
+  it('finds a compound the slide broke at its hyphen, which pdftotext joins without it', () => {
+    const page = 'a voluntary labeling program for energyefficient products, homes'
+    expect(appearsOnPage(page, 'a voluntary labeling program for energy-efficient products, homes')).toBe(true)
+    expect(appearsOnPage(page, 'a voluntary labeling program for energy-saving products, homes')).toBe(false)
+  })
+
   it('reads the typographer’s curly quotes on the page as the plan’s straight ones', () => {
     expect(appearsOnPage('Shared interests and partners’ roles', "Shared interests and partners' roles")).toBe(true)
     expect(appearsOnPage('“America’s Real Challenge”', '"America\'s Real Challenge"')).toBe(true)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compressSentence, countWords, splitClauses } from '../../src/compose/index.js'
+import { compressSentence, countWords, isFragment, splitClauses } from '../../src/compose/index.js'
 
 /** Sentences of the kinds slides are made from, on topics far apart. */
 const sentences = [
@@ -98,6 +98,19 @@ describe('compressSentence', () => {
     ).toEqual(['The Strategic Petroleum Reserve holds crude oil for emergencies and price spikes.'])
   })
 
+  it('keeps an aside that the examples after it exemplify, rather than leave them pointing at the wrong words', () => {
+    const sentence =
+      'In 2021, the government banned all mining transactions, which caused an exodus of miners to other countries, including Canada.'
+    const { parts } = compressSentence(sentence, 12)
+    expect(parts.join(' ')).toContain('which caused an exodus of miners to other countries, including Canada')
+  })
+
+  it('does not drop a clause that holds the main verb, even where a quotation hides its commas', () => {
+    const sentence =
+      'Although the vote stopped the rule from taking effect, the provision in Section 136, which directs the agency to “collect a charge on emissions,” remains.'
+    for (const part of compressSentence(sentence, 12).parts) expect(isFragment(part), part).toBe(false)
+  })
+
   it('keeps a sentence whole and flags it when it cannot be made short without losing its point', () => {
     const long =
       'The 2022 law gave $369 billion for energy security and climate programs over ten years, including tax credits for wind, solar, nuclear, hydrogen and carbon capture.'
@@ -128,6 +141,7 @@ describe('splitClauses', () => {
       'The bill funds roads, bridges, and transit systems in rural counties.',
       'The agency regulates pipelines, and refineries that process crude oil.',
       'The fund (which lends to states, and to cities) grew by $2 billion.',
+      'Costs depend on inflation and market trends; changes in agency portfolios; and changes in visitor numbers.',
     ]) {
       expect(splitClauses(sentence)).toEqual([sentence])
     }

@@ -3,7 +3,21 @@
 // section, recommendations, a risk, dated events. Blocks are set by hand so
 // that compose is tested apart from the extractor.
 import { createHash } from 'node:crypto'
+import { parseBrief } from '../../src/brief/index.js'
 import type { ArgumentBlock, BlockKind, Extraction, SourceDocument, SourceMetadata } from '../../src/model/index.js'
+
+/** A brief of one source, `grid-2026`, for both shipped audiences. */
+export const gridBrief = parseBrief(
+  `title: Grid reliability
+sources:
+  - id: grid-2026
+    path: grid-2026.md
+audiences: [congressional-staff, allied-ministry]
+recipients:
+  allied-ministry: [CAN, GBR]
+`,
+  'briefs/grid.brief.yaml',
+)
 
 interface Spec {
   readonly heading: string

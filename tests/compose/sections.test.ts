@@ -2,25 +2,15 @@
 // profiles on a topic far from the samples (an energy-policy report).
 import { describe, expect, it } from 'vitest'
 import { parseBrief } from '../../src/brief/index.js'
-import { compose, sentenceKey } from '../../src/compose/index.js'
+import { compose, countWords, sentenceKey } from '../../src/compose/index.js'
 import type { AudienceProfile, DeckPlan, Extraction, SourceDocument } from '../../src/model/index.js'
 import { bundledTemplatesRoot, loadAudienceProfile } from '../../src/render/index.js'
-import { energyReport, reportFixture } from './energy-fixture.js'
+import { energyReport, gridBrief, reportFixture } from './energy-fixture.js'
 
 const staff = await loadAudienceProfile(bundledTemplatesRoot, 'congressional-staff')
 const allied = await loadAudienceProfile(bundledTemplatesRoot, 'allied-ministry')
 
-const brief = parseBrief(
-  `title: Grid reliability
-sources:
-  - id: grid-2026
-    path: grid-2026.md
-audiences: [congressional-staff, allied-ministry]
-recipients:
-  allied-ministry: [CAN, GBR]
-`,
-  'briefs/grid.brief.yaml',
-)
+const brief = gridBrief
 
 const report = reportFixture('grid-2026', energyReport)
 
@@ -145,6 +135,48 @@ describe('the shipped profiles on an energy-policy report', () => {
       }
     })
   }
+
+  it('drops a heading set in body type that the page read into the sentence after it, and only such a heading', () => {
+    const glued =
+      'Transmission Costs and the Regional Tariffs Transmission owners recover their costs through regulated rates.'
+    const kept = 'NATO and its allies met in Vilnius, and NATO leaders agreed on 2% of GDP in 2023.'
+    const { extraction, document } = reportFixture('grid-2026', [
+      {
+        heading: 'Summary',
+        sentences: [
+          ['claim', glued],
+          ['claim', kept],
+        ],
+      },
+      ...energyReport,
+    ])
+    const plan = compose({ extractions: [extraction], documents: [document], brief, audience: staff })
+    const shown = plan.slides.flatMap((slide) => slide.bullets.map((bullet) => bullet.text))
+    expect(shown).toContain('Transmission owners recover their costs through regulated rates.')
+    expect(shown).toContain(kept)
+  })
+
+  it('shows a sentence that no longer fits once its acronym is spelled out whole, in the smaller style', () => {
+    const sentence =
+      'The FERC approved 4 new transmission lines for the region in 2024, and grid operators expect those lines to carry power from wind farms to cities by 2030.'
+    const { extraction, document } = reportFixture('grid-2026', [
+      { heading: 'Summary', sentences: [['thesis', sentence]] },
+      ...energyReport.slice(1),
+    ])
+    const terms = [
+      {
+        acronym: 'FERC',
+        expansion: 'Federal Energy Regulatory Commission of the United States',
+        origin: 'text' as const,
+        mentions: [],
+      },
+    ]
+    const plan = compose({ extractions: [{ ...extraction, terms }], documents: [document], brief, audience: allied })
+    const bluf = plan.slides.find((slide) => slide.section === 'bluf')!
+    const spelled = bluf.bullets.find((bullet) => bullet.text.includes('(FERC)'))!
+    expect(countWords(spelled.text)).toBeGreaterThan(bluf.bulletWords!)
+    expect(spelled.long).toBe(true)
+  })
 
   it('sends the allied deck to the brief’s recipients, without Congress’s business', () => {
     const plan = deck(allied)

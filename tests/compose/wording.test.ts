@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { quotedPart, spellOutFirstUse } from '../../src/compose/index.js'
+import { isFragment, quotedPart, spellOutFirstUse } from '../../src/compose/index.js'
 import { formatIsoDate } from '../../src/shared/index.js'
 
 describe('quotedPart', () => {
@@ -36,6 +36,39 @@ describe('spellOutFirstUse', () => {
 
   it('does not mistake a longer word for the acronym', () => {
     expect(spellOutFirstUse(['The PLAN grows.'], terms)).toEqual(['The PLAN grows.'])
+  })
+
+  it('leaves an acronym that is part of a name (`COVID-19`, `USA-4`, `TMC USA`) alone, and spells out a later use of its own', () => {
+    const names = [
+      { acronym: 'COVID', expansion: 'coronavirus disease 2019' },
+      { acronym: 'USA', expansion: 'United States of America' },
+    ]
+    expect(
+      spellOutFirstUse(['COVID-19 funding ended.', 'TMC USA applied for USA-4.', 'COVID cases fell.'], names),
+    ).toEqual(['COVID-19 funding ended.', 'TMC USA applied for USA-4.', 'coronavirus disease 2019 (COVID) cases fell.'])
+  })
+})
+
+describe('isFragment', () => {
+  it.each([
+    'On April 24, 2025, the President issued Executive Order (E.O.).',
+    'Congress may consider the role of federal agencies in relation.',
+    'Changes in agency asset portfolios.',
+    'Although the disapproval stopped the rule from taking effect, the provision in Section 136.',
+    '1. provide capital directly to businesses through loans.',
+    'In its February 2021 update, the Commandant further noted,',
+    'Also provides financial awards to eligible rural utilities.',
+    '(The enhancement was amended in 2023, but both versions contain similar language.).',
+  ])('reads a sentence the page cut, or a phrase without a verb, as a fragment: %s', (text) =>
+    expect(isFragment(text)).toBe(true),
+  )
+
+  it('reads a whole sentence as one', () => {
+    expect(isFragment('The Executive Order (E.O.) took effect in May 2025.')).toBe(false)
+    expect(isFragment('Grid operators plan capacity years ahead of demand.')).toBe(false)
+    expect(isFragment('Although the rule stopped, the provision stays in force.')).toBe(false)
+    expect(isFragment('Interest rates rose in 2023 (see Figure 2).')).toBe(false)
+    expect(isFragment('Some bills would mandate that agencies act on aspects of the E.O.')).toBe(false)
   })
 })
 
