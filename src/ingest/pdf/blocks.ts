@@ -19,6 +19,7 @@ export interface LaidOutPage {
 
 export interface LayoutContext {
   bodySize: number
+  bodyFont: string | undefined
   /** Lines already known to be furniture: margins, the cover page's masthead and dateline. */
   furniture: Map<Line, FurnitureKind>
   vocabulary: Vocabulary
@@ -50,6 +51,8 @@ const terminal = /[.!?:;]["”’)\]]*$/
 
 /** A line longer than this is text set large (a summary, a lead), not a heading. */
 const maximumHeadingLine = 150
+/** A run-in heading is a short label; a longer line in another font is emphasis inside the text. */
+const maximumRunInHeading = 80
 /** Share of the page height below which footnotes may begin. */
 export const footnoteAreaTop = 0.85
 /** Lines more than this many sizes apart start a new block. */
@@ -135,6 +138,11 @@ class BlockBuilder {
       else this.begin(this.start('heading', line))
       return
     }
+    if (this.region === 'text' && this.isRunInHeading(line)) {
+      if (this.open?.kind === 'heading' && this.continuesHeading(this.open, line)) this.append(this.open, line)
+      else this.begin(this.start('heading', line))
+      return
+    }
     if ((this.region === 'figure' || this.region === 'table' || this.region === 'notes') && small) {
       this.inRegion(line)
       return
@@ -179,6 +187,20 @@ class BlockBuilder {
     const table = this.start('table', line)
     if (this.lastTableCaption !== undefined) table.caption = this.lastTableCaption
     this.begin(table)
+  }
+
+  /**
+   * A heading set at the body's size but in a font of its own (bold, another face), on a line of
+   * its own: a few capitalised words without a full stop, after text that ended its sentence.
+   */
+  private isRunInHeading(line: Line): boolean {
+    const { bodySize, bodyFont } = this.context
+    if (bodyFont === undefined || line.font === bodyFont || Math.abs(line.size - bodySize) > 0.4) return false
+    if (line.cells.length > 1 || line.text.length > maximumRunInHeading || terminal.test(line.text)) return false
+    if (!/^\p{Lu}/u.test(line.text) || !/\p{L}{2}/u.test(line.text)) return false
+    const open = this.open
+    const previous = open?.lines.at(-1)
+    return !open || open.kind === 'heading' || (previous !== undefined && terminal.test(previous.text))
   }
 
   private continuesHeading(block: Block, line: Line): boolean {

@@ -1,4 +1,4 @@
-// The size the document's text is set in: the size most words in lower case are set in (tables
+// The size (and font) the document's text is set in: the size most words in lower case are set in (tables
 // hold few), counting only lines a third of the page wide or wider and leaving out the footnote areas
 // (from a page's first line that opens with a raised number down), which in a heavily annotated
 // report can hold more characters than the text itself.
@@ -11,15 +11,27 @@ export interface SizedPage {
   height: number
 }
 
-export function bodySize(pages: SizedPage[]): number {
+export interface BodyType {
+  size: number
+  /** The font most words of prose are set in: a line in another font at this size may be a heading. */
+  font: string | undefined
+}
+
+export function bodyType(pages: SizedPage[]): BodyType {
   const prose = pages.flatMap((page) => proseLines(page)).filter((line) => proseWords(line.text) > 0)
   // Without lines of prose (a page of figures, a form), the size most characters are set in.
   const weigh = prose.length ? (line: Line) => proseWords(line.text) : (line: Line) => line.text.length
-  const weights = new Map<number, number>()
-  for (const line of prose.length ? prose : pages.flatMap((page) => page.lines)) {
-    weights.set(line.size, (weights.get(line.size) ?? 0) + weigh(line))
+  const lines = prose.length ? prose : pages.flatMap((page) => page.lines)
+  return {
+    size: mostWeighed(lines, (line) => line.size, weigh) ?? 10,
+    font: prose.length ? mostWeighed(prose, (line) => line.font, weigh) : undefined,
   }
-  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10
+}
+
+function mostWeighed<T>(lines: Line[], key: (line: Line) => T, weigh: (line: Line) => number): T | undefined {
+  const weights = new Map<T, number>()
+  for (const line of lines) weights.set(key(line), (weights.get(key(line)) ?? 0) + weigh(line))
+  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0]
 }
 
 /** Words in lower case: many in a line of text, few in a table's row of names and figures. */

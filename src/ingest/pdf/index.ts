@@ -4,7 +4,7 @@
 import { readPdfText } from './document.js'
 import { pageLines, type Line } from './lines.js'
 import { readingOrder } from './columns.js'
-import { bodySize as documentBodySize } from './body-size.js'
+import { bodyType } from './body-size.js'
 import { marginFurniture } from './margins.js'
 import { readCover } from './cover.js'
 import { blockText, layoutBlocks, tableRows, type Block, type LaidOutPage } from './blocks.js'
@@ -21,9 +21,8 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfReadi
   const allLines = linesByPage.flat()
   const vocabulary = new Vocabulary()
   for (const line of allLines) vocabulary.add(line.text)
-  const bodySize = documentBodySize(
-    pages.map((page, i) => ({ lines: linesByPage[i]!, width: page.width, height: page.height })),
-  )
+  const body = bodyType(pages.map((page, i) => ({ lines: linesByPage[i]!, width: page.width, height: page.height })))
+  const bodySize = body.size
   const margins = marginFurniture(
     pages.map((page, i) => ({ lines: linesByPage[i]!, height: page.height })),
     bodySize,
@@ -46,7 +45,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfReadi
       footer: marginal.filter((line) => line.y <= page.height / 2),
     }
   })
-  const blocks = layoutBlocks(laidOut, { bodySize, furniture, vocabulary })
+  const blocks = layoutBlocks(laidOut, { bodySize, bodyFont: body.font, furniture, vocabulary })
   for (const block of blocks) Object.assign(block, blockText(block.lines, vocabulary))
 
   const title = cover.titleLines.length ? blockText(cover.titleLines, vocabulary).text : undefined

@@ -158,6 +158,34 @@ describe('readPdf', () => {
     expect(textOf(blocks, 'paragraph').join(' ')).not.toMatch(/2020/)
   })
 
+  it('reads a heading set in another font at the body size as a heading, not as the start of its paragraph', async () => {
+    const bytes = await buildPdf({
+      pages: [
+        [
+          ...column(
+            [
+              'The agency set out its plan in the spring, and it',
+              'published the rules for the program in the summer.',
+              'Permits Issued Under the Act',
+              'The act authorized the agency to issue permits to',
+              'firms that meet its conditions, and it issued four.',
+            ],
+            72,
+            700,
+            12,
+            14,
+          ),
+        ].map((placed) => (placed.text.startsWith('Permits') ? { ...placed, bold: true } : placed)),
+      ],
+    })
+    const { blocks } = await readPdf(bytes, 'run-in.pdf')
+    expect(textOf(blocks, 'heading')).toEqual(['Permits Issued Under the Act'])
+    expect(textOf(blocks, 'paragraph')).toEqual([
+      'The agency set out its plan in the spring, and it published the rules for the program in the summer.',
+      'The act authorized the agency to issue permits to firms that meet its conditions, and it issued four.',
+    ])
+  })
+
   it('falls back on the document information dictionary for title and authors', async () => {
     const bytes = await buildPdf({
       pages: [column(['Only body text on this page, all of it the same size.'], 72, 700)],
