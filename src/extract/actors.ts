@@ -32,9 +32,9 @@ interface Compiled {
   gazetteer: readonly GazetteerEntry[]
   notActors: readonly string[]
   matcher: Matcher
-  /** `then President Lee Myung-bak`, `President Obama`: an office and a name. */
+  /** `then Prime Minister Jane Doe`, `President Smith`: an office and a name. */
   titledName: RegExp
-  /** `David Shear, U.S. Assistant Secretary of Defense …,`: a full name and a role in commas. */
+  /** `John Roe, U.S. Assistant Secretary of Energy …,`: a full name and a role in commas. */
   nameWithRole: RegExp
   /** The role written before a name: `CIA Director`, `Chinese President`, `then President`. */
   roleBefore: RegExp
@@ -111,7 +111,7 @@ export function actorsOf(document: SourceDocument, terms: readonly Term[], knowl
   }))
 }
 
-/** The title and role written before a person's name: `U.S. President Obama`. */
+/** The title and role written before a person's name: `U.S. President Smith`. */
 function notePersonContext(
   actor: Found,
   surface: string,
@@ -119,7 +119,7 @@ function notePersonContext(
   roles: ReadonlyMap<string, string>,
   { titleBefore, roleBefore }: Compiled,
 ): void {
-  // `President Obama` is how the text names Barack Obama; `President Xi Jinping` adds nothing to the name.
+  // `President Smith` is how the text names John Smith; `President John Smith` adds nothing to the name.
   const title = titleBefore.exec(before)?.[1]
   if (title && normaliseSurface(surface) !== normaliseSurface(actor.entry.name)) addAlias(actor, `${title} ${surface}`)
   actor.role ??= roleBefore.exec(before)?.[1]?.replace(/^then\s+/i, '') ?? roles.get(actor.entry.name)
@@ -131,7 +131,7 @@ function addAlias(actor: Found, surface: string): void {
     actor.aliases.push(alias)
 }
 
-/** People the gazetteer does not know (`then President Lee Myung-bak`, `David Shear, U.S. Assistant Secretary …,`), and roles given in commas. */
+/** People the gazetteer does not know (`then Prime Minister Jane Doe`, `John Roe, U.S. Assistant Secretary …,`), and roles given in commas. */
 function peopleNamedIn(
   document: SourceDocument,
   patterns: Compiled,

@@ -107,7 +107,7 @@ export function imageCreditLine(line: string): Furniture | undefined {
 
 const personName = /^[\p{Lu}][\p{L}'’.-]*(\s+((de|da|del|der|van|von|la|le|al|bin)\s+)?[\p{Lu}][\p{L}'’.-]*){1,3}$/u
 
-/** `By Charlotte Hayes`, or (at the end of the text) a name on its own line. */
+/** `By Jane Doe`, or (at the end of the text) a name on its own line. */
 export function bylineLine(line: string, options: { nameAlone: boolean }): Furniture | undefined {
   const byName = /^by\s+(.+)$/i.exec(line)?.[1]
   const candidate = byName ?? (options.nameAlone ? line : undefined)

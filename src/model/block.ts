@@ -40,7 +40,7 @@ export type ActorType = z.infer<typeof ActorType>
 export const Actor = z.object({
   name: z.string(),
   type: ActorType,
-  /** Other names found for the same actor in the text (e.g. `President Obama`). */
+  /** Other names found for the same actor in the text (e.g. `President Smith`). */
   aliases: z.array(z.string()),
   mentions: z.array(Span),
   /** A role the text gives, e.g. `CIA Director`. */

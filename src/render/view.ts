@@ -41,7 +41,7 @@ export interface SlideView {
   readonly title: string
   readonly lead: string | null
   readonly bullets: BulletView[]
-  /** `Sources: Hayes 2025, ¶3 · …` (`Source: Kitamura 2026, Table 1` under a table), or null when the slide cites no paragraph. */
+  /** `Sources: Doe 2025, ¶3 · …` (`Source: Kitamura 2026, Table 1` under a table), or null when the slide cites no paragraph. */
   readonly sourceNote: string | null
   /** A table slide's table, else null. */
   readonly table: TableView | null
@@ -127,7 +127,7 @@ function sourceNote(citations: readonly Citation[]): string | null {
   return `${references.length === 1 ? 'Source' : 'Sources'}: ${references.join(' · ')}`
 }
 
-/** `Hayes 2025` (`Clark et al. 2026` for several authors) when the author is known, else the title and year. */
+/** `Doe 2025` (`Clark et al. 2026` for several authors) when the author is known, else the title and year. */
 function shortReference(citation: Citation): string {
   const name = citation.author ? firstSurname(citation.author) : citation.title
   return citation.date ? `${name} ${yearOf(citation.date)}` : name

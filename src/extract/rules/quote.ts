@@ -28,7 +28,7 @@ function isPassage(quotation: string): boolean {
 
 const quoted = /["“]([^"“”]{2,}?)["”]/g
 const verbs = `(?:${statementVerbs})`
-/** A name, a title and a name, or a body: `David Shear`, `Secretary-General of the ISA`, `the Commerce Department`, `officials`. */
+/** A name, a title and a name, or a body: `John Roe`, `Secretary-General of the ISA`, `the Commerce Department`, `officials`. */
 const speakerName =
   "(?:(?:the\\s+)?[A-Z][\\w.’'-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?[A-Z][\\w.’'-]*){0,5}|(?:U\\.S\\.\\s+)?(?:officials|analysts|experts|critics|[Tt]he\\s+(?:agency|department|ministry|administration|government|committee|court|report|study|company|minister|secretary|president|chair(?:man|woman)?|director|spokes(?:man|woman|person)|official|governor|senator))|he|she|they)"
 /** `, title of Y,` after a name. */
