@@ -1,6 +1,6 @@
-// Lines in reading order into blocks: headings (set larger than the body text), paragraphs and
-// list items (lines that follow each other at the body's line spacing, across columns and pages
-// while a sentence is unfinished), captions and the figures and tables they introduce (set smaller
+// Lines in reading order into blocks: headings (set larger than the body text, or at its size in a
+// font of its own), paragraphs and list items (lines that follow each other at the body's line
+// spacing, across columns and pages while a sentence is unfinished), captions and the figures and tables they introduce (set smaller
 // than the body), footnotes (smaller type at a page's foot, each opening with a raised number),
 // and furniture (lines the margins and the cover page set aside, tables of contents).
 import type { FootnoteReference, FurnitureKind } from './types.js'
@@ -132,13 +132,10 @@ class BlockBuilder {
       if (this.region === 'table') this.lastTableCaption = line.text
       return
     }
-    if (line.size >= bodySize + 0.9 && /\p{L}{2}/u.test(line.text) && line.text.length <= maximumHeadingLine) {
+    const setLarge =
+      line.size >= bodySize + 0.9 && /\p{L}{2}/u.test(line.text) && line.text.length <= maximumHeadingLine
+    if (setLarge || (this.region === 'text' && this.isRunInHeading(line))) {
       this.region = 'text'
-      if (this.open?.kind === 'heading' && this.continuesHeading(this.open, line)) this.append(this.open, line)
-      else this.begin(this.start('heading', line))
-      return
-    }
-    if (this.region === 'text' && this.isRunInHeading(line)) {
       if (this.open?.kind === 'heading' && this.continuesHeading(this.open, line)) this.append(this.open, line)
       else this.begin(this.start('heading', line))
       return
