@@ -16,7 +16,7 @@ import { exportDecks } from '../../src/export/index.js'
 import type { BlockKind, DeckCheck, ExportedDeck, Extraction } from '../../src/model/index.js'
 import { bundledTemplatesRoot, loadTemplates, render, writeDeck } from '../../src/render/index.js'
 import { hostileProfile } from '../fixtures/briefs/hostile.js'
-import { blockId } from '../fixtures/briefs/extractions.js'
+import { blockId, sourceMetadata } from '../fixtures/briefs/extractions.js'
 
 const addresses = [
   'https://example.org/defense_budget/2025#table-3',
@@ -34,19 +34,7 @@ const sentences: [BlockKind, string][] = [
 const sourceId = 'addresses'
 const extraction: Extraction = {
   file: 'addresses.txt',
-  source: {
-    id: sourceId,
-    title: 'Addresses in text',
-    date: '2025-01-01',
-    subtitle: null,
-    authors: ['A. Writer'],
-    publisher: null,
-    url: null,
-    identifier: null,
-    documentType: null,
-    topic: null,
-    region: null,
-  },
+  source: sourceMetadata({ id: sourceId, title: 'Addresses in text', date: '2025-01-01', authors: ['A. Writer'] }),
   blocks: sentences.map(([kind, text], index) => ({
     id: blockId(sourceId, text),
     kind,

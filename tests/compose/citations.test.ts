@@ -4,21 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { referenceText, sourceCitation } from '../../src/compose/notes.js'
 import type { DeckPlan, SourceMetadata } from '../../src/model/index.js'
 import { slideView } from '../../src/render/view.js'
+import { sourceMetadata } from '../fixtures/briefs/extractions.js'
 
-const source = (fields: Partial<SourceMetadata>): SourceMetadata => ({
-  id: 'source',
-  title: 'ENERGY STAR Program',
-  subtitle: null,
-  date: '2026-04-20',
-  authors: [],
-  publisher: null,
-  url: null,
-  identifier: null,
-  documentType: null,
-  topic: null,
-  region: null,
-  ...fields,
-})
+const source = (fields: Partial<SourceMetadata>): SourceMetadata =>
+  sourceMetadata({ id: 'source', title: 'ENERGY STAR Program', date: '2026-04-20', ...fields })
 
 /** The short reference under a slide citing `metadata`. */
 function sourceNote(metadata: SourceMetadata): string | null {
