@@ -124,6 +124,11 @@ describe('the DRAFT mark during a rebuild', () => {
         return { ...sample.deck, plan: applyReview(plan, state, ['bob']) }
       },
     })
+    /** The deck is marked DRAFT in the server's state and in what it serves. */
+    const expectMarked = async () => {
+      expect(server.decks()[0]!.plan.draft).toBe(true)
+      expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+    }
     // A failed expectation must not leave a rebuild held, or the server never closes.
     try {
       for (const slide of plan.slides) expect((await approval(server, slide.id, 'POST')).status).toBe(201)
@@ -132,12 +137,10 @@ describe('the DRAFT mark during a rebuild', () => {
       firstGate.open()
       // The build made before the withdrawal is done, and a DRAFT build (if one is needed) under way: the deck must still be marked.
       await Promise.race([secondStarted.promise, server.idle()])
-      expect(server.decks()[0]!.plan.draft).toBe(true)
-      expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+      await expectMarked()
       secondGate.open()
       await server.idle()
-      expect(server.decks()[0]!.plan.draft).toBe(true)
-      expect((await fetch(`${server.url}/api/decks`).then((response) => response.json()))[0].draft).toBe(true)
+      await expectMarked()
     } finally {
       firstGate.open()
       secondGate.open()
