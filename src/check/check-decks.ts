@@ -44,7 +44,10 @@ async function checkDeck(printed: PrintedDeck, progress: Progress): Promise<Deck
 export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progress): Promise<DeckCheck> {
   const { deck, page, pdf } = printed
   progress.step(deck.audience, 'checking', page.slideCount)
-  const [slides, pdfPages] = await Promise.all([measure(page.page), pdfPageTexts(pdf.bytes)])
+  const [slides, pdfPages] = await Promise.all([
+    page.withEverySlideInView(() => measure(page.page)),
+    pdfPageTexts(pdf.bytes),
+  ])
   const findings = deckFindings({
     plan: deck.plan,
     slides,

@@ -27,17 +27,20 @@ export interface PrintPage {
   readonly missingFiles: readonly string[]
   /** Console errors and uncaught exceptions, in order. */
   readonly pageErrors: readonly string[]
+  /**
+   * Runs `work` with the window tall enough to show every slide at once, as
+   * Slidev's exporter keeps it: axe-core judges the contrast of what is in
+   * view only. Otherwise the window is one slide tall: a deck-tall window is
+   * drawn into shared memory that Chromium's browser and renderer processes
+   * both hold, about 150 MB for a 14-slide deck, and nothing else needs it
+   * (the PDF is laid out for paper, the pictures are taken a slide at a time).
+   */
+  withEverySlideInView<T>(work: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
 export interface OpenOptions {
   readonly timeoutMs?: number
-  /**
-   * Slides the deck should have. The window is made tall enough to show them
-   * all at once, as Slidev's exporter does: screenshots need no scrolling and
-   * axe-core judges the contrast of every slide, not only the first.
-   */
-  readonly expectedSlides?: number
 }
 
 /**
@@ -50,8 +53,9 @@ export async function openPrintPage(
   info: DeckInfo,
   options: OpenOptions = {},
 ): Promise<PrintPage> {
+  const oneSlide = { width: info.width, height: info.height }
   const context = await browser.newContext({
-    viewport: { width: info.width, height: info.height * Math.max(1, options.expectedSlides ?? 1) },
+    viewport: oneSlide,
     // The slides' own look, not the printer's: Slidev's exporter does the same.
     colorScheme: 'light',
   })
@@ -71,9 +75,23 @@ export async function openPrintPage(
     await page.goto(`${deckOrigin}/print?print=true`, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 })
     await page.emulateMedia({ media: 'screen' })
     const slideCount = await waitUntilDrawn(page, options.timeoutMs ?? 60_000)
-    if (slideCount !== options.expectedSlides)
-      await page.setViewportSize({ width: info.width, height: info.height * Math.max(1, slideCount) })
-    return { page, slideCount, blockedRequests, missingFiles, pageErrors, close: () => context.close() }
+    const withEverySlideInView = async <T>(work: () => Promise<T>): Promise<T> => {
+      await page.setViewportSize({ ...oneSlide, height: oneSlide.height * Math.max(1, slideCount) })
+      try {
+        return await work()
+      } finally {
+        await page.setViewportSize(oneSlide)
+      }
+    }
+    return {
+      page,
+      slideCount,
+      blockedRequests,
+      missingFiles,
+      pageErrors,
+      withEverySlideInView,
+      close: () => context.close(),
+    }
   } catch (error) {
     await context.close()
     throw error

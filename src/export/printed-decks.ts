@@ -10,7 +10,7 @@ import { printPdf, type PrintedPdf } from './pdf.js'
 import { openPrintPage, type PrintPage } from './print-page.js'
 import { ensurePrintSites } from './print-site.js'
 import { createProgress, type Progress } from './progress.js'
-import { awaitedLater, settleAll } from './settle.js'
+import { settleAll } from './settle.js'
 
 /** A deck open in the browser with its PDF printed. */
 export interface PrintedDeck {
@@ -41,12 +41,16 @@ export async function withPrintedDecks<T>(
   const browser = options.browser ?? (await launchBrowser(chromiumPath))
   try {
     decks.forEach((deck) => progress.step(deck.audience, 'building', deck.plan.slides.length))
-    // Decks load once every site is built: the builder and an open deck are
-    // most of the peak memory, and the builds go faster without decks
-    // competing for the CPU.
-    const built = awaitedLater(settleAll(sites))
-    const siteOf = (index: number) => awaitedLater(built.then((dirs) => dirs[index] as string))
-    return await settleAll(decks.map((deck, index) => printDeck(deck, siteOf(index), browser, progress, work)))
+    // Each deck loads as soon as its own site is built: the builder works on
+    // about one core, so the first deck prints on the other while the next
+    // builds. Only the first deck's page is made ready ahead of its site (a
+    // third of a second saved): a page waiting beside the builder and an open
+    // deck would be a renderer's memory, about 110 MB, at the build's peak.
+    return await settleAll(
+      decks.map(async (deck, index) =>
+        printDeck(deck, index === 0 ? sites[0]! : await sites[index]!, browser, progress, work),
+      ),
+    )
   } finally {
     progress.stop()
     if (!options.browser) await browser.close()
@@ -55,13 +59,13 @@ export async function withPrintedDecks<T>(
 
 async function printDeck<T>(
   deck: BuiltDeck,
-  site: Promise<string>,
+  site: string | Promise<string>,
   browser: Browser,
   progress: Progress,
   work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
 ): Promise<T> {
   const info = deckInfo(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath, deck.plan)
-  const page = await openPrintPage(browser, site, info, { expectedSlides: deck.plan.slides.length })
+  const page = await openPrintPage(browser, site, info)
   try {
     progress.step(deck.audience, 'printing', page.slideCount)
     const pdf = await printPdf(
