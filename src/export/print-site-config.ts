@@ -11,8 +11,6 @@ import type { Plugin, UserConfig } from 'vite'
 export const printSiteVariables = {
   entry: 'BRIEFDECK_PRINT_ENTRY',
   outDir: 'BRIEFDECK_PRINT_OUT',
-  /** Which copy of Slidev's node API to use: every deck after the first gets its own (see print-site.ts). */
-  slidevModule: 'BRIEFDECK_SLIDEV_MODULE',
   /** Set to `1` for a site that people page through (the review server's), not only print. */
   keepSlideShow: 'BRIEFDECK_KEEP_SLIDE_SHOW',
 } as const
@@ -35,8 +33,7 @@ const featuresOffInPrint = {
 export default async function printSiteConfig(): Promise<UserConfig> {
   const entry = requiredVariable(printSiteVariables.entry)
   const outDir = requiredVariable(printSiteVariables.outDir)
-  const slidev = process.env[printSiteVariables.slidevModule] ?? '@slidev/cli'
-  const { resolveOptions, ViteSlidevPlugin } = (await import(slidev)) as typeof import('@slidev/cli')
+  const { resolveOptions, ViteSlidevPlugin } = await import('@slidev/cli')
   const options = await resolveOptions({ entry }, 'build')
   Object.assign(options.data.config, {
     presenter: false,

@@ -7,10 +7,9 @@
 // half the time of a fresh one (Slidev, Vite and UnoCSS are loaded and
 // compiled once), and the other core stays free for Chromium, which prints
 // the first deck while the second builds. Why a child at all: Slidev's node
-// API remembers the first deck's folder for the life of the process. The
-// child gives every later deck its own copy of Slidev's node modules (a
-// module-resolution hook tags them with the deck's number), while the heavy
-// libraries underneath stay shared.
+// API remembers the first deck's folder for the life of the process, which a
+// load hook in the child corrects (see slidevRootsPatch), and a child's
+// memory goes back to the system whole when it ends.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -43,15 +42,31 @@ const slidevDist = new URL('./', slidevModule).href
  * components import; the same file, required ahead, is taken from Node's cache.
  */
 const typescriptModule = createRequire(require.resolve('@vue/compiler-sfc')).resolve('typescript')
-const deckQuery = 'briefdeck-deck='
 
-/** Runs in the hooks thread of the child: Slidev's modules imported by a tagged Slidev module get the same tag, hence fresh copies. */
-const slidevCopiesHook = `
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context)
-  const tag = context.parentURL?.split('?')[1]
-  const tagged = tag?.startsWith(${JSON.stringify(deckQuery)}) && resolved.url.startsWith(${JSON.stringify(slidevDist)}) && !resolved.url.includes('?')
-  return tagged ? { ...resolved, url: resolved.url + '?' + tag } : resolved
+/**
+ * Slidev's node API keeps the first deck's folder (the roots that `getRoots`
+ * in its resolver module caches) for the life of the process. This load hook,
+ * run in the hooks thread of the child, has that cache hold only while the
+ * deck is the same, so one warm copy of Slidev builds every deck. Should
+ * Slidev's code no longer have the line, the resolver fails to load with a
+ * message saying so, rather than build a deck from another deck's folder.
+ */
+export const slidevRootsPatch = {
+  cached: 'if (rootsInfo) return rootsInfo;',
+  perDeck: 'if (rootsInfo && (!entry || dirname(entry) === rootsInfo.userRoot)) return rootsInfo;',
+} as const
+
+const slidevRootsHook = `
+const slidevDist = ${JSON.stringify(slidevDist)}
+const patch = ${JSON.stringify(slidevRootsPatch)}
+export async function load(url, context, next) {
+  const loaded = await next(url, context)
+  const file = url.slice(url.lastIndexOf('/') + 1)
+  if (!url.startsWith(slidevDist) || !file.startsWith('resolver-') || !file.endsWith('.mjs')) return loaded
+  const source = String(loaded.source)
+  if (!source.includes(patch.cached))
+    throw new Error('briefdeck cannot build several decks with this Slidev: ' + url + ' no longer caches its roots as ' + patch.cached)
+  return { ...loaded, source: source.replace(patch.cached, patch.perDeck) }
 }`
 
 const childVariables = {
@@ -69,6 +84,7 @@ const childVariables = {
 const childScript = `
 const { createRequire, register } = await import('node:module')
 const { chdir, env } = process
+register('data:text/javascript,' + encodeURIComponent(env.${childVariables.hook}))
 const report = (message) => new Promise((resolve) => process.send(message, resolve))
 process.on('disconnect', () => process.exit(0))
 const loading = Promise.all([import(env.${childVariables.vite}), import(${JSON.stringify(slidevModule)})])
@@ -76,16 +92,12 @@ const loading = Promise.all([import(env.${childVariables.vite}), import(${JSON.s
 void loading.then(() => createRequire(env.${childVariables.typescript})(env.${childVariables.typescript}))
 // Vite bundles a config file before loading it, a few hundredths of a second per deck; JavaScript loads as it is (Node 20 cannot import TypeScript, which tests build from).
 const configLoader = env.${childVariables.config}.endsWith('.js') ? 'native' : 'bundle'
-let built = 0
 let queue = Promise.resolve()
 process.on('message', (job) => (queue = queue.then(() => buildDeck(job))))
 async function buildDeck(job) {
   const [{ build }] = await loading
-  if (built === 1) register('data:text/javascript,' + encodeURIComponent(env.${childVariables.hook}))
   env.${printSiteVariables.entry} = job.entry
   env.${printSiteVariables.outDir} = job.outDir
-  env.${printSiteVariables.slidevModule} = built === 0 ? ${JSON.stringify(slidevModule)} : ${JSON.stringify(`${slidevModule}?${deckQuery}`)} + built
-  built += 1
   chdir(job.cwd)
   try {
     await build({ configFile: env.${childVariables.config}, configLoader })
@@ -119,7 +131,7 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
     env: {
       [childVariables.vite]: viteModule,
       [childVariables.config]: configPath,
-      [childVariables.hook]: slidevCopiesHook,
+      [childVariables.hook]: slidevRootsHook,
       [childVariables.typescript]: typescriptModule,
       // Rolldown allocates with mimalloc, whose arenas are committed whole by
       // default and end up resident: about 120 MB of the builder's 520 MB.
@@ -162,11 +174,12 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
 }
 
 /**
- * A builder for a long run of decks: every deck after a builder's first
- * gets its own copy of Slidev's modules (see above), so a builder grows with
- * each deck it builds. After `decksPerBuilder` decks the next ones go to a
- * fresh builder, started once the previous one has finished and let go, so
- * that one builder at a time holds memory.
+ * A builder for a long run of decks: a builder's memory grows with every
+ * deck it builds, mostly garbage that V8 keeps while it has room (about 40 MB
+ * a deck; capping its heap instead made the builds a tenth slower). After
+ * `decksPerBuilder` decks the next ones go to a fresh builder, started once
+ * the previous one has finished and let go, so that one builder at a time
+ * holds memory.
  */
 export function startRecyclingBuilder(decksPerBuilder: number): PrintSiteBuilder {
   let current = startPrintSiteBuilder()

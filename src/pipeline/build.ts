@@ -83,10 +83,10 @@ export type BriefOutcome =
 
 /**
  * Decks one print-site builder makes before a fresh one takes over: a builder
- * grows with every deck (six briefs of two decks took one past 2 GiB of the
- * build's memory), and a fresh one costs a second or two of loading Slidev.
+ * grows with every deck (to about 0.9 GiB after twelve), and a fresh one costs
+ * a second or two of loading Slidev and warming up.
  */
-const decksPerBuilder = 6
+const decksPerBuilder = 12
 
 /** Builds one brief; its first problem is thrown. */
 export async function buildBrief(briefPath: string, options: BuildOptions): Promise<BuildResult> {

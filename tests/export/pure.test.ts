@@ -1,11 +1,13 @@
 import fc from 'fast-check'
-import { join, sep } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { columnCount } from '../../src/export/contact-sheet.js'
 import { deckInfo } from '../../src/export/deck-info.js'
 import { deckOutputs, slideImageName } from '../../src/export/outputs.js'
 import { siteFile } from '../../src/export/print-page.js'
-import { firstErrorLine } from '../../src/export/print-site.js'
+import { firstErrorLine, slidevRootsPatch } from '../../src/export/print-site.js'
 import { shouldShowProgress } from '../../src/export/progress.js'
 import { exportSummary } from '../../src/export/summary.js'
 import { DeckPlan } from '../../src/model/index.js'
@@ -115,6 +117,20 @@ describe('firstErrorLine', () => {
     expect(firstErrorLine('starting\nSyntaxError: Unexpected token\nat x')).toBe('SyntaxError: Unexpected token')
     expect(firstErrorLine('starting\nkilled')).toBe('killed')
     expect(firstErrorLine('')).toBe('the build stopped without a message')
+  })
+})
+
+describe('the Slidev that builds print sites', () => {
+  // The builder corrects this one line of Slidev so that a warm process builds many decks (print-site.ts);
+  // an upgrade that changes it should fail here, not only in a browser export.
+  it('caches its roots in the one line the builder corrects, once', () => {
+    const dist = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'dist')
+    const resolvers = readdirSync(dist).filter((name) => name.startsWith('resolver-') && name.endsWith('.mjs'))
+    expect(resolvers).toHaveLength(1)
+    const source = readFileSync(join(dist, resolvers[0]!), 'utf8')
+    expect(source.split(slidevRootsPatch.cached)).toHaveLength(2)
+    expect(source).toMatch(/async function getRoots\(entry\) \{\n\tif \(rootsInfo\) return rootsInfo;/)
+    expect(source).toContain('const userRoot = dirname(entry);')
   })
 })
 
