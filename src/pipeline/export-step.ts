@@ -1,10 +1,11 @@
 // The export of the decks a build wrote, across briefs: each brief's print
 // sites go to the one builder as soon as the brief is written (the builder
-// works while the next brief is planned), one Chromium prints them, and
-// briefs are printed one at a time, a deck at a time, while the builder goes
-// on with the next ones' sites, so that memory stays that of the builder and one open
-// deck however many briefs there are. One brief alone prints its decks
-// together, as the export always has.
+// works while the next brief is planned), and one Chromium prints them, a
+// deck at a time, in brief order, while the builder goes on with the next
+// ones' sites, so that memory stays that of the builder and one open deck
+// however many briefs there are. Once the last site is built and the builder
+// has gone, two decks print at a time, one on each core. One brief alone
+// prints its decks together, as the export always has.
 //
 // Each deck is exported in its staged folder (see writeBrief in build.ts)
 // and the folder is renamed into place once its PDFs and record are in:
@@ -13,8 +14,10 @@
 // without any exports, so that its slides can be looked at.
 import { rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import pLimit from 'p-limit'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, type PrintSiteBuilder } from '../export/print-site.js'
+import { settleAll } from '../export/settle.js'
 import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck } from '../model/index.js'
 import type { StagedDeck } from '../render/index.js'
 import type { ExportSettings } from './build.js'
@@ -65,7 +68,8 @@ export type GroupOutcome =
     }
   | { readonly error: unknown; readonly decks?: undefined }
 
-const briefsAtOnce = 1
+/** Decks open at once while the builder still holds its memory, and once it has gone. */
+const decksAtOnce = { whileBuilding: 1, afterBuilding: 2 } as const
 
 export async function exportBriefs(
   groups: readonly ExportGroup[],
@@ -109,21 +113,26 @@ export async function exportBriefs(
               checks: report.decks,
             }))
           : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as DeckCheck[] }
+      // Each open deck is a Chromium renderer, most of the memory; decks wait their turn in brief order.
+      const lanes = pLimit(decksAtOnce.whileBuilding)
+      void Promise.allSettled(allSites).then(() => (lanes.concurrency = decksAtOnce.afterBuilding))
       const exportGroup = async (group: ExportGroup): Promise<GroupOutcome> => {
         const groupDecks = group.decks.map(stagedDeck)
-        // With several briefs, one deck at a time: each open deck is a Chromium renderer, most of the memory.
+        // With several briefs, a deck at a time; one brief alone, all its decks together.
         const units =
           groups.length > 1 ? groupDecks.map((_, position) => [position]) : [groupDecks.map((_, position) => position)]
-        const exported: ExportedDeck[] = []
-        const checks: DeckCheck[] = []
-        for (const unit of units) {
-          const done = await exportUnit(
-            unit.map((position) => groupDecks[position]!),
-            unit.map((position) => group.sites[position]!),
-          )
-          exported.push(...done.exported)
-          checks.push(...done.checks)
-        }
+        const done = await settleAll(
+          units.map((unit) =>
+            lanes(() =>
+              exportUnit(
+                unit.map((position) => groupDecks[position]!),
+                unit.map((position) => group.sites[position]!),
+              ),
+            ),
+          ),
+        )
+        const exported = done.flatMap((each) => each.exported)
+        const checks = done.flatMap((each) => each.checks)
         const decks = await Promise.all(
           group.decks.map(async (entry, position) => {
             const kept = await recordExport(entry, exported[position]!, checks[position], settingsKey)
@@ -133,11 +142,13 @@ export async function exportBriefs(
         )
         return { decks }
       }
-      return await inTurns(groups, briefsAtOnce, (group) =>
-        exportGroup(group).catch(async (error: unknown) => {
-          await publishUnexported(group.decks, group.sites)
-          return { error }
-        }),
+      return await Promise.all(
+        groups.map((group) =>
+          exportGroup(group).catch(async (error: unknown) => {
+            await publishUnexported(group.decks, group.sites)
+            return { error }
+          }),
+        ),
       )
     } finally {
       await browser.close()
@@ -171,22 +182,4 @@ async function removeExports(entry: StagedExport): Promise<void> {
   const outputs = deckOutputs(stagedDeck(entry))
   const written = [outputs.pdf, outputs.handout, outputs.pptx, outputs.slideImagesDir, outputs.contactSheet]
   await Promise.all(written.map((path) => rm(path, { recursive: true, force: true })))
-}
-
-/** Runs `work` on every item, at most `width` at a time, keeping the items' order in the results. */
-async function inTurns<T, R>(
-  items: readonly T[],
-  width: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index]!, index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane))
-  return results
 }
