@@ -6,10 +6,10 @@
 // Why one child, decks in turn: a warm process builds a deck in well under
 // half the time of a fresh one (Slidev, Vite and UnoCSS are loaded and
 // compiled once), and the other core stays free for Chromium, which prints
-// the first deck while the second builds. Why a child at all: Slidev's node
-// API remembers the first deck's folder for the life of the process, which a
-// load hook in the child corrects (see slidevRootsPatch), and a child's
-// memory goes back to the system whole when it ends.
+// the first deck while the second builds. Why a child at all: its module
+// hooks (slidev-hooks.ts) change how Slidev loads, which briefdeck's own
+// process should not see, and a child's memory goes back to the system whole
+// when it ends.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -21,6 +21,7 @@ import { replaceDirectory, startProcess, temporarySibling } from '../shared/inde
 import { deckOutputs, type DeckOutputs } from './outputs.js'
 import { printSiteVariables } from './print-site-config.js'
 import { awaitedLater } from './settle.js'
+import { slidevHooksSource, vueJsxPlugin } from './slidev-hooks.js'
 
 const stampFile = 'briefdeck-fingerprint.txt'
 
@@ -35,39 +36,16 @@ const slidevPackage = require.resolve('@slidev/cli/package.json')
 const slidevModule = pathToFileURL(
   join(dirname(slidevPackage), (JSON.parse(readFileSync(slidevPackage, 'utf8')) as { main: string }).main),
 ).href
-const slidevDist = new URL('./', slidevModule).href
+const builderHooks = slidevHooksSource({
+  dist: new URL('./', slidevModule).href,
+  vueJsx: pathToFileURL(createRequire(slidevPackage).resolve(vueJsxPlugin)).href,
+})
 /**
  * Vue's SFC compiler loads TypeScript (a quarter of a second) in the middle of
  * a builder's first build, to resolve the prop types that Slidev's own
  * components import; the same file, required ahead, is taken from Node's cache.
  */
 const typescriptModule = createRequire(require.resolve('@vue/compiler-sfc')).resolve('typescript')
-
-/**
- * Slidev's node API keeps the first deck's folder (the roots that `getRoots`
- * in its resolver module caches) for the life of the process. This load hook,
- * run in the hooks thread of the child, has that cache hold only while the
- * deck is the same, so one warm copy of Slidev builds every deck. Should
- * Slidev's code no longer have the line, the resolver fails to load with a
- * message saying so, rather than build a deck from another deck's folder.
- */
-export const slidevRootsPatch = {
-  cached: 'if (rootsInfo) return rootsInfo;',
-  perDeck: 'if (rootsInfo && (!entry || dirname(entry) === rootsInfo.userRoot)) return rootsInfo;',
-} as const
-
-const slidevRootsHook = `
-const slidevDist = ${JSON.stringify(slidevDist)}
-const patch = ${JSON.stringify(slidevRootsPatch)}
-export async function load(url, context, next) {
-  const loaded = await next(url, context)
-  const file = url.slice(url.lastIndexOf('/') + 1)
-  if (!url.startsWith(slidevDist) || !file.startsWith('resolver-') || !file.endsWith('.mjs')) return loaded
-  const source = String(loaded.source)
-  if (!source.includes(patch.cached))
-    throw new Error('briefdeck cannot build several decks with this Slidev: ' + url + ' no longer caches its roots as ' + patch.cached)
-  return { ...loaded, source: source.replace(patch.cached, patch.perDeck) }
-}`
 
 const childVariables = {
   vite: 'BRIEFDECK_VITE_MODULE',
@@ -131,7 +109,7 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
     env: {
       [childVariables.vite]: viteModule,
       [childVariables.config]: configPath,
-      [childVariables.hook]: slidevRootsHook,
+      [childVariables.hook]: builderHooks,
       [childVariables.typescript]: typescriptModule,
       // Rolldown allocates with mimalloc, whose arenas are committed whole by
       // default and end up resident: about 120 MB of the builder's 520 MB.
@@ -307,7 +285,7 @@ export function firstErrorLine(log: string): string {
 /**
  * A hash of every file the deck is made of (slides, theme, public assets),
  * leaving out what export itself writes into the folder, plus the build
- * config, so that a new briefdeck rebuilds.
+ * config and the builder's module hooks, so that a new briefdeck rebuilds.
  */
 async function deckFingerprint(deckDir: string, outputs: DeckOutputs): Promise<string> {
   const skipped = new Set([
@@ -322,6 +300,7 @@ async function deckFingerprint(deckDir: string, outputs: DeckOutputs): Promise<s
   const hash = createHash('sha256')
     .update(await readFile(configPath))
     .update(slidevModule)
+    .update(builderHooks)
   for (const file of await deckFiles(deckDir, skipped)) {
     hash
       .update(relative(deckDir, file).split(sep).join('/'))

@@ -7,7 +7,8 @@ import { columnCount } from '../../src/export/contact-sheet.js'
 import { deckInfo } from '../../src/export/deck-info.js'
 import { deckOutputs, slideImageName } from '../../src/export/outputs.js'
 import { siteFile } from '../../src/export/print-page.js'
-import { firstErrorLine, slidevRootsPatch } from '../../src/export/print-site.js'
+import { firstErrorLine } from '../../src/export/print-site.js'
+import { slidevRootsPatch, vueJsxPlugin } from '../../src/export/slidev-hooks.js'
 import { shouldShowProgress } from '../../src/export/progress.js'
 import { exportSummary } from '../../src/export/summary.js'
 import { DeckPlan } from '../../src/model/index.js'
@@ -121,16 +122,28 @@ describe('firstErrorLine', () => {
 })
 
 describe('the Slidev that builds print sites', () => {
-  // The builder corrects this one line of Slidev so that a warm process builds many decks (print-site.ts);
-  // an upgrade that changes it should fail here, not only in a browser export.
+  // The builder's module hooks (slidev-hooks.ts) rely on these lines of Slidev's code;
+  // an upgrade that changes them should fail here, not only in a browser export.
+  const dist = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'dist')
+  const module = (prefix: string) => {
+    const files = readdirSync(dist).filter((name) => name.startsWith(prefix) && name.endsWith('.mjs'))
+    expect(files).toHaveLength(1)
+    return readFileSync(join(dist, files[0]!), 'utf8')
+  }
+
   it('caches its roots in the one line the builder corrects, once', () => {
-    const dist = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'dist')
-    const resolvers = readdirSync(dist).filter((name) => name.startsWith('resolver-') && name.endsWith('.mjs'))
-    expect(resolvers).toHaveLength(1)
-    const source = readFileSync(join(dist, resolvers[0]!), 'utf8')
+    const source = module('resolver-')
     expect(source.split(slidevRootsPatch.cached)).toHaveLength(2)
     expect(source).toMatch(/async function getRoots\(entry\) \{\n\tif \(rootsInfo\) return rootsInfo;/)
     expect(source).toContain('const userRoot = dirname(entry);')
+  })
+
+  it("takes Vue's JSX plugin as one default import, used only to make a plugin", () => {
+    const source = module('serve-')
+    expect(source.split(vueJsxPlugin)).toHaveLength(2)
+    expect(source).toContain(`import VueJsx from "${vueJsxPlugin}";`)
+    expect(source.match(/\bVueJsx\b/g)).toEqual(['VueJsx', 'VueJsx'])
+    expect(source).toContain('return [VueJsx(vuejsxOptions), VuePlugin];')
   })
 })
 
