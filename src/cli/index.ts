@@ -5,6 +5,7 @@ import { cac, type Command } from 'cac'
 import { createRequire } from 'node:module'
 import { UsageError } from '../model/index.js'
 import { reportError } from './exit.js'
+import { exportDefaults } from './options.js'
 import { typedOptionValues } from './option-values.js'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
@@ -49,9 +50,11 @@ function withExportOptions(command: Command): Command {
     .option(...audiencesOption)
     .option(...outOption)
     .option('--force', 'Build every deck again, even those nothing they are made of changed for')
-    .option('--handout-layout <LAYOUT>', 'Handout layout: 1up, 2up, 3up or notes', { default: '1up' })
-    .option('--paper <SIZE>', 'Handout paper: A4 or Letter', { default: 'A4' })
-    .option('--png-scale <SCALE>', 'Slide PNGs at 1 or 2 times the slide size', { default: 1 })
+    .option('--handout-layout <LAYOUT>', 'Handout layout: 1up, 2up, 3up or notes', {
+      default: exportDefaults.handoutLayout,
+    })
+    .option('--paper <SIZE>', 'Handout paper: A4 or Letter', { default: exportDefaults.paper })
+    .option('--png-scale <SCALE>', 'Slide PNGs at 1 or 2 times the slide size', { default: exportDefaults.pngScale })
     .option('--pptx', 'Also export PPTX through Slidev')
     .option('--no-check', 'Skip the render check after the export')
     .option('--quiet', 'No progress output')

@@ -27,6 +27,23 @@ export function buildOptions(options: {
   return { ...planOptions(options), outDir: options.out, ...(options.force ? { force: true } : {}) }
 }
 
+/** What the export does unless told otherwise; `--help` shows these. */
+export const exportDefaults = { handoutLayout: '1up', paper: 'A4', pngScale: 1 } as const
+
+/**
+ * The export option that `build` without `--pdf` was given and would
+ * ignore, if any: such a build exports nothing, so the option is a mistake
+ * to report rather than drop (a default given again changes nothing either way).
+ */
+export function unusedExportOption(options: ExportFlags): string | undefined {
+  if (options.handoutLayout !== exportDefaults.handoutLayout) return '--handout-layout'
+  if (options.paper !== exportDefaults.paper) return '--paper'
+  if (String(options.pngScale) !== String(exportDefaults.pngScale)) return '--png-scale'
+  if (options.pptx) return '--pptx'
+  if (!options.check) return '--no-check'
+  return undefined
+}
+
 /** The export options as cac parses them, checked before anything is built. */
 export interface ExportFlags {
   readonly pptx?: boolean

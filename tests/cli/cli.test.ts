@@ -60,4 +60,22 @@ describe('briefdeck command', () => {
     expect(result.stderr.trim()).toBe("briefdeck: --png-scale: '3' is not one of 1, 2 (see briefdeck --help)")
     expect(existsSync(out)).toBe(false)
   })
+
+  it('rejects an export option that a build without --pdf would ignore, before building anything', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'briefdeck-cli-')), 'out')
+    for (const option of [
+      ['--png-scale', '2'],
+      ['--paper', 'Letter'],
+      ['--handout-layout', '2up'],
+      ['--pptx'],
+      ['--no-check'],
+    ]) {
+      const result = run('build', 'briefs/pacific-alliances.brief.yaml', ...option, '--out', out)
+      expect(result.status, option.join(' ')).toBe(2)
+      expect(result.stderr.trim()).toBe(
+        `briefdeck: ${option[0]}: applies to exports only: add --pdf (or run briefdeck export) (see briefdeck --help)`,
+      )
+    }
+    expect(existsSync(out)).toBe(false)
+  })
 })

@@ -49,7 +49,7 @@ describe('briefdeck new', () => {
   it('gives a brief that builds at once', async () => {
     const file = join(repo, 'briefs', 'grid.brief.yaml')
     const code = await quietly(() =>
-      build(file, { out: join(repo, 'out'), handoutLayout: '1up', paper: 'A4', pngScale: 1, check: false }),
+      build(file, { out: join(repo, 'out'), handoutLayout: '1up', paper: 'A4', pngScale: 1, check: true }),
     )
     expect(code).toBe(0)
     expect(await readFile(join(repo, 'out', 'grid', 'congressional-staff', 'slides.md'), 'utf8')).toContain(

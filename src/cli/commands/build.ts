@@ -1,8 +1,8 @@
 import { exportSummary } from '../../export/summary.js'
-import { isError, type CheckReport } from '../../model/index.js'
+import { isError, UsageError, type CheckReport } from '../../model/index.js'
 import type { BriefOutcome, BuildResult, DeckBuild } from '../../pipeline/index.js'
 import { ExitCode, printWarnings, reportError } from '../exit.js'
-import { buildOptions, exportSettings, shownPath, type ExportFlags } from '../options.js'
+import { buildOptions, exportSettings, shownPath, unusedExportOption, type ExportFlags } from '../options.js'
 
 export interface BuildCommandOptions extends ExportFlags {
   readonly audience?: string
@@ -21,6 +21,8 @@ export interface BuildCommandOptions extends ExportFlags {
  */
 export async function run(briefs: string | readonly string[], options: BuildCommandOptions): Promise<number> {
   // Checked before anything is built: a wrong option should not cost a build.
+  const unused = options.pdf ? undefined : unusedExportOption(options)
+  if (unused) throw new UsageError('applies to exports only: add --pdf (or run briefdeck export)', unused)
   const settings = options.pdf ? exportSettings(options) : undefined
   const { buildBriefs, findBriefs, writeLibrary } = await import('../../pipeline/index.js')
   const briefPaths = await findBriefs(typeof briefs === 'string' ? [briefs] : briefs)
