@@ -14,24 +14,12 @@ import {
   type DeckBuildRecord,
   type DeckCheck,
   type ExportedDeck,
-  type HandoutLayout,
-  type PaperSize,
   type Warning,
 } from '../model/index.js'
-import { exportBriefs, startExport, type ExportGroup, type StagedExport } from './export-step.js'
+import { exportBriefs, startExport, type ExportGroup, type ExportSettings, type StagedExport } from './export-step.js'
 import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
 import type { PlanOptions } from './plan.js'
 import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
-
-/** What the export does to each deck; a deck whose last export had other settings is exported again. */
-export interface ExportSettings {
-  readonly handoutLayout: HandoutLayout
-  readonly paper: PaperSize
-  readonly pngScale: number
-  readonly pptx: boolean
-  /** Run the render check on each exported deck. */
-  readonly check: boolean
-}
 
 export interface BuildOptions extends PlanOptions {
   /** Decks go to `<outDir>/<brief name>/<audience>/`. */

@@ -18,10 +18,19 @@ import pLimit from 'p-limit'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, type PrintSiteBuilder } from '../export/print-site.js'
 import { settleAll } from '../export/settle.js'
-import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck } from '../model/index.js'
+import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck, HandoutLayout, PaperSize } from '../model/index.js'
 import type { StagedDeck } from '../render/index.js'
-import type { ExportSettings } from './build.js'
 import { exportRecord, recordedExport, writeRecord } from './record.js'
+
+/** What the export does to each deck; a deck whose last export had other settings is exported again. */
+export interface ExportSettings {
+  readonly handoutLayout: HandoutLayout
+  readonly paper: PaperSize
+  readonly pngScale: number
+  readonly pptx: boolean
+  /** Run the render check on each exported deck. */
+  readonly check: boolean
+}
 
 /** A deck written into a staged folder, to be exported there and then put in place. */
 export interface StagedExport {

@@ -13,8 +13,8 @@ export {
   type BriefOutcome,
   type DeckBuild,
   type DeckState,
-  type ExportSettings,
 } from './build.js'
+export type { ExportSettings } from './export-step.js'
 export { findBriefs } from './briefs.js'
 export { writeLibrary, libraryFile } from './library.js'
 export { recordFile } from './record.js'
