@@ -10,7 +10,7 @@ import {
   wordLimit,
   type SectionContext,
   type SectionOf,
-} from './sections.js'
+} from './section-context.js'
 
 /**
  * The audience's levers (authorization, appropriations, oversight, ...), each

@@ -2,7 +2,7 @@ import type { Bullet, Extraction } from '../model/index.js'
 import type { PlannedBullet } from './bullets.js'
 import { referenceText, sourceCitation } from './notes.js'
 import { exclusionPatterns, matchesAny } from './pool.js'
-import { byCodeUnits, type SectionContext, type SectionOf } from './sections.js'
+import { byCodeUnits, type SectionContext, type SectionOf } from './section-context.js'
 import { comparableText } from './wording.js'
 
 // Glossary: acronyms the sources spell out, then the people and organisations they give a role.

@@ -1,39 +1,24 @@
-import {
-  textPatterns,
-  type AudienceProfile,
-  type AudienceSection,
-  type BlockPick,
-  type Brief,
-  type Extraction,
-  type PairRule,
-  type SourceDocument,
-} from '../model/index.js'
-import { plannedBullets, standsAlone, type PlannedBullet, type ShownSentences } from './bullets.js'
+// The bullets of a deck's sections: blocks chosen by the profile's picks
+// here; levers, the timeline and the references in modules of their own.
+import { textPatterns, type BlockPick, type PairRule } from '../model/index.js'
+import { plannedBullets, type PlannedBullet } from './bullets.js'
 import { compressSentence } from './compress.js'
 import { leverBullets } from './levers.js'
+import {
+  byConfidence,
+  byReadingOrder,
+  canBeBullet,
+  freeBlocks,
+  markShown,
+  wordLimit,
+  type BulletSection,
+  type SectionContext,
+  type SectionOf,
+} from './section-context.js'
 import { matchesAny, type PoolBlock } from './pool.js'
 import { glossaryBullets, sourceBullets } from './references.js'
 import { timelineBullets } from './timeline.js'
 import { countWords } from './wording.js'
-
-export type { PlannedBullet }
-
-export interface SectionContext {
-  readonly brief: Brief
-  readonly profile: AudienceProfile
-  readonly extractions: readonly Extraction[]
-  /** The sources as ingest read them, by source id: headings and whole sentences. */
-  readonly documents: ReadonlyMap<string, SourceDocument>
-  readonly pool: readonly PoolBlock[]
-  /** Blocks already on the deck; later sections skip them. */
-  readonly used: Set<string>
-  /** Sentences already on the deck: no sentence is shown twice, the timeline's included. */
-  readonly shown: ShownSentences
-}
-
-export type SectionOf<From extends AudienceSection['from']> = Extract<AudienceSection, { from: From }>
-/** The sections whose slides are bullets; a tables section has slides of its own kind (tables.ts). */
-export type BulletSection = Exclude<AudienceSection, { from: 'tables' }>
 
 /** The bullets of one section of the profile, in the order they will be shown; none when nothing fits it. */
 export function sectionBullets(section: BulletSection, context: SectionContext): PlannedBullet[] {
@@ -48,45 +33,6 @@ export function sectionBullets(section: BulletSection, context: SectionContext):
       return glossaryBullets(section, context)
     case 'sources':
       return sourceBullets(context)
-  }
-}
-
-export function wordLimit(section: AudienceSection, profile: AudienceProfile): number {
-  return section.bulletWords ?? profile.limits.bulletWords
-}
-
-export function byReadingOrder(a: PoolBlock, b: PoolBlock): number {
-  return a.sourceIndex - b.sourceIndex || a.block.start - b.block.start
-}
-
-/** A comparison that does not depend on the machine's locale, so decks do not either. */
-export function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-export function byConfidence(a: PoolBlock, b: PoolBlock): number {
-  return b.block.confidence - a.block.confidence || byReadingOrder(a, b)
-}
-
-/** Blocks not yet on the deck: unused, their sentence unshown. */
-export function freeBlocks(context: SectionContext): PoolBlock[] {
-  return context.pool.filter((entry) => !context.used.has(entry.block.id) && !context.shown.has(entry.sentence))
-}
-
-/**
- * Whether a block can be a bullet: the brief forced it, or it reads as a
- * sentence. Asked only of the blocks a section wants, since tagging parts of
- * speech is compose's costliest step.
- */
-export function canBeBullet(entry: PoolBlock): boolean {
-  return entry.forced || standsAlone(entry)
-}
-
-/** Puts blocks on the deck: later sections and the timeline skip them and their sentences. */
-export function markShown(context: SectionContext, entries: readonly PoolBlock[]): void {
-  for (const entry of entries) {
-    context.used.add(entry.block.id)
-    context.shown.add(entry.sentence)
   }
 }
 

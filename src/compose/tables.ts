@@ -1,7 +1,7 @@
 import { textPatterns, type SlidePlan, type SlideTable, type SourceDocument, type Table } from '../model/index.js'
 import { referenceText, sourceCitation } from './notes.js'
 import { exclusionPatterns, matchesAny } from './pool.js'
-import type { SectionContext, SectionOf } from './sections.js'
+import type { SectionContext, SectionOf } from './section-context.js'
 import { collapseWhitespace, countWords } from './wording.js'
 
 // Table slides: a source's table with its caption and citation, its cells

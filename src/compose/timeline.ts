@@ -6,7 +6,7 @@ import { formatIsoDate } from '../shared/index.js'
 import { furnitureReason } from './furniture.js'
 import { sourceCitation, sourceLabel } from './notes.js'
 import { exclusionPatterns, matchesAny, type PoolBlock } from './pool.js'
-import { byCodeUnits, wordLimit, type SectionContext, type SectionOf } from './sections.js'
+import { byCodeUnits, wordLimit, type SectionContext, type SectionOf } from './section-context.js'
 import { sentencesOfBlocks } from './sentences.js'
 import { collapseWhitespace, countWords } from './wording.js'
 
