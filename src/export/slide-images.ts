@@ -24,9 +24,11 @@ export async function captureSlides(
   const viewport = page.viewportSize()
   const session = await page.context().newCDPSession(page)
   try {
-    // A clip costs as much as drawing the whole window, so the window shrinks
-    // to one slide, which is scrolled into it: with the whole deck in view, a
-    // 40-slide deck's pictures took half again as long each as a 10-slide one's.
+    // A clip costs as much as drawing the whole window, so the window is one
+    // slide tall, each slide scrolled into it: with the whole deck in view, a
+    // 40-slide deck's pictures took half again as long each as a 10-slide
+    // one's. The print page opens that tall (print-page.ts), but the sheets
+    // laid over it later resize it, so the pictures do not count on it.
     if (viewport && clips[0]) await page.setViewportSize({ width: viewport.width, height: Math.ceil(clips[0].height) })
     const images: Buffer[] = []
     for (const [index, clip] of clips.entries()) {
