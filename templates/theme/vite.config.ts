@@ -10,7 +10,7 @@ const liveConfigFields = ['title', 'slidesTitle', 'briefdeck']
  * module on the page accepts as a hot update: Vite reloads the page. Here the
  * module accepts its own update when only those fields changed: they are
  * written into Slidev's live (reactive) configs, so the slide frames redraw
- * in place, and the page title follows. Any other change still reloads,
+ * in place, and the page title follows (setup/root.ts). Any other change still reloads,
  * because Slidev reads the rest once at start.
  */
 function liveDeckHeader() {
@@ -29,7 +29,6 @@ if (import.meta.hot) {
   import.meta.hot.accept((next) => {
     const fresh = next?.default
     if (!fresh || fixedPart(fresh) !== fixedPart(configs)) return import.meta.hot.invalidate()
-    document.title = document.title.replace(configs.slidesTitle, fresh.slidesTitle)
     const live = window.__slidev__?.configs ?? configs
     for (const field of liveFields) live[field] = fresh[field]
   })

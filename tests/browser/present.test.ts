@@ -23,6 +23,11 @@ let watcher: RebuildWatcher
 let deckPlan: DeckPlan
 const rebuildErrors: unknown[] = []
 
+/** What Slidev's dev server puts on the page for its own controls. */
+interface SlidevWindow {
+  __slidev__: { nav: { enterPresenter(): void; exitPresenter(): void } }
+}
+
 /** The sample brief in a folder of its own, its sources beside it. */
 async function copyBrief(into: string): Promise<string> {
   await mkdir(join(into, 'sources'))
@@ -97,6 +102,17 @@ describe('briefdeck present', () => {
     expect(loads).toBe(0)
     expect(new URL(page.url()).pathname).toBe('/1')
     expect(rebuildErrors).toEqual([])
+  })
+
+  it('keeps the new title in the page title when the page changes its head (presenter view and back, in the same tab)', async () => {
+    // Each of Slidev's views sets its title from the title the deck started with; leaving one redraws the head.
+    const nav = (to: 'enterPresenter' | 'exitPresenter') =>
+      page.evaluate((name) => (window as unknown as SlidevWindow).__slidev__.nav[name](), to)
+    await nav('enterPresenter')
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toContain('Presenter - Pacific alliances revisited')
+    await nav('exitPresenter')
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe('/1')
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toMatch(/^Pacific alliances revisited/)
   })
 
   it('updates a slide in place when a source changes', async () => {
