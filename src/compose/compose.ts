@@ -8,10 +8,13 @@ import {
   type Citation,
   type DeckPlan,
   type Extraction,
+  type Knowledge,
   type SlidePlan,
   type SourceDocument,
+  emptyKnowledge,
 } from '../model/index.js'
 import { ShownSentences } from './bullets.js'
+import { withKnowledgeNames } from './knowledge-names.js'
 import { referenceText } from './notes.js'
 import { blockPool, checkDeckReleasable, recipientsOf } from './pool.js'
 import { mergedTerms } from './references.js'
@@ -28,6 +31,8 @@ export interface ComposeInput {
   readonly documents?: readonly SourceDocument[]
   readonly brief: Brief
   readonly audience: AudienceProfile
+  /** The names the profile's patterns refer to (`{leaders:USA}`); without it, those parts of a pattern match nothing. */
+  readonly knowledge?: Knowledge
 }
 
 /**
@@ -37,7 +42,9 @@ export interface ComposeInput {
  * further slides when it holds more bullets than a slide should. A section
  * with nothing that fits has no slide.
  */
-export function compose({ extractions, documents = [], brief, audience }: ComposeInput): DeckPlan {
+export function compose(input: ComposeInput): DeckPlan {
+  const { extractions, documents = [], brief, knowledge = emptyKnowledge } = input
+  const audience = withKnowledgeNames(input.audience, knowledge)
   checkDeckReleasable(brief, audience)
   const byId = new Map(documents.map((document) => [document.metadata.id, document]))
   const context: SectionContext = {

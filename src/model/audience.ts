@@ -4,12 +4,20 @@ import { Slug } from './brief.js'
 import { SlideLayout } from './deck.js'
 import { Trigraph } from './marking.js'
 
-/** A regular expression written in a profile, matched case-insensitively against a block's text. */
+/**
+ * A regular expression written in a profile, matched case-insensitively
+ * against a block's text. `{leaders:USA}` in it stands for any name the
+ * knowledge gives a leader of that country, so that a profile names no
+ * person itself and a brief repository's knowledge extends the list.
+ */
 export const TextPattern = z.string().min(1).refine(isRegExp, 'not a valid regular expression')
+
+/** `{leaders:USA}` in a pattern (see `TextPattern`); compose puts the names in (compose/knowledge-names.ts). */
+export const leadersPlaceholder = /\{leaders:([A-Z]{3})\}/g
 
 function isRegExp(source: string): boolean {
   try {
-    new RegExp(source, 'iu')
+    new RegExp(source.replace(leadersPlaceholder, '(?!)'), 'iu')
     return true
   } catch {
     return false

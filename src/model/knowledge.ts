@@ -1,9 +1,11 @@
 // World knowledge the extractor reads: countries and territories,
 // international organisations and public bodies, the offices that introduce
-// a person's name, common acronyms, historical eras. Data, not code: the
+// a person's name, common acronyms, historical eras; and the leaders that
+// audience profiles name in their patterns (`{leaders:USA}`). Data, not code: the
 // files in templates/knowledge/ ship with briefdeck, and a brief repository
 // adds its own in knowledge/*.json; each file holds any of these keys.
 import { z } from 'zod'
+import { Trigraph } from './marking.js'
 
 /** An actor with the other names texts use for it (capitals for governments, demonyms, acronyms). */
 export const KnownActor = z.object({
@@ -20,6 +22,15 @@ export const Era = z.object({
 })
 export type Era = z.infer<typeof Era>
 
+/** A head of state or government: `Ada M. Lindqvist`, aliases `Lindqvist`, country `SWE`. */
+export const Leader = z.object({
+  name: z.string().min(1),
+  /** Other names texts use, the surname alone among them: the profile's pattern gives the context that makes it this person (`{leaders:SWE} government`). */
+  aliases: z.array(z.string().min(1)).default([]),
+  country: Trigraph,
+})
+export type Leader = z.infer<typeof Leader>
+
 /** One knowledge file: any subset of the keys. */
 export const KnowledgeFile = z
   .object({
@@ -34,6 +45,7 @@ export const KnowledgeFile = z
     eras: z.array(Era).default([]),
     /** Names that contain an actor's name without meaning it: `South China Sea`, `New Mexico`. */
     notActors: z.array(z.string().min(1)).default([]),
+    leaders: z.array(Leader).default([]),
   })
   .strict()
 export type KnowledgeFile = z.infer<typeof KnowledgeFile>
@@ -51,6 +63,7 @@ export function mergeKnowledge(files: readonly KnowledgeFile[]): Knowledge {
     notTerms: [...new Set(files.flatMap((file) => file.notTerms))],
     eras: files.flatMap((file) => file.eras),
     notActors: [...new Set(files.flatMap((file) => file.notActors))],
+    leaders: files.flatMap((file) => file.leaders),
   }
 }
 

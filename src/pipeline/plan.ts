@@ -52,7 +52,7 @@ export async function planDecks(inputs: BriefInputs, audiences: readonly Audienc
   const review = await readReviewState(brief.file)
   const decks = audiences.map((audience) =>
     applyReview(
-      compose({ extractions: corrected, documents, brief, audience }),
+      compose({ extractions: corrected, documents, brief, audience, knowledge }),
       review.state,
       brief.reviewers[audience.id] ?? [],
     ),

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { applyOverrides, parseBrief } from '../../src/brief/index.js'
 import { checkPinnedSections, compose, countWords } from '../../src/compose/index.js'
-import { BriefdeckProblem, DeckPlan, bannerText, type AudienceProfile, type Brief } from '../../src/model/index.js'
+import {
+  BriefdeckProblem,
+  DeckPlan,
+  KnowledgeFile,
+  bannerText,
+  emptyKnowledge,
+  mergeKnowledge,
+  type AudienceProfile,
+  type Brief,
+  type Knowledge,
+} from '../../src/model/index.js'
 import { loadAudienceProfile } from '../../src/render/index.js'
 import { sampleExtractions } from '../fixtures/briefs/extractions.js'
 
@@ -14,6 +24,9 @@ const profiles = 'tests/fixtures/profiles'
 const congress = await loadAudienceProfile(profiles, 'congressional-staff')
 const allied = await loadAudienceProfile(profiles, 'allied-ministry')
 const { extractions } = applyOverrides(sampleExtractions, brief)
+const presidents = mergeKnowledge([
+  KnowledgeFile.parse({ leaders: [{ name: 'Donald Trump', aliases: ['Trump'], country: 'USA' }] }),
+])
 
 const deckFor = (audience: AudienceProfile, withBrief: Brief = brief) =>
   compose({ extractions: applyOverrides(sampleExtractions, withBrief).extractions, brief: withBrief, audience })
@@ -226,9 +239,17 @@ describe('compose', () => {
         clause(consensus, 'recommendation', whole.start + concession.length + 1),
       ],
     }
-    const onlyTrump = { ...allied, exclude: [{ reason: 'US domestic politics', patterns: ['\\bTrump\\b'] }] }
-    const allies = compose({ extractions: [split, reassurance!], brief, audience: onlyTrump })
-    expect(allies.slides.some((slide) => slide.blockIds.includes('pacific-defense-pact-2025:c1c1c1c1'))).toBe(false)
+    // The leaders a pattern names come from the knowledge; without them, the rule matches nothing.
+    const byLeaders = {
+      ...allied,
+      exclude: [{ reason: 'US domestic politics', patterns: ['\\b{leaders:USA} administration\\b'] }],
+    }
+    const shown = (knowledge: Knowledge) =>
+      compose({ extractions: [split, reassurance!], brief, audience: byLeaders, knowledge }).slides.some((slide) =>
+        slide.blockIds.includes('pacific-defense-pact-2025:c1c1c1c1'),
+      )
+    expect(shown(presidents)).toBe(false)
+    expect(shown(emptyKnowledge)).toBe(true)
     const staff = compose({ extractions: [split, reassurance!], brief, audience: congress })
     const notes = staff.slides
       .filter((slide) => slide.blockIds.includes('pacific-defense-pact-2025:c1c1c1c1'))
