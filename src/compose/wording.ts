@@ -6,8 +6,8 @@
 import { escapeRegExp } from '../shared/index.js'
 
 /**
- * A clause the extractor cut from its sentence (`even if it may diminish in
- * specific locales,`) reads as a bullet once it starts with a capital and
+ * A clause the extractor cut from its sentence (`even if it may slow in
+ * some regions,`) reads as a bullet once it starts with a capital and
  * loses the comma that tied it to the rest.
  */
 export function asBullet(text: string): string {

@@ -11,7 +11,7 @@ interface GazetteerEntry {
 }
 
 const name = "[\\p{Lu}][\\p{L}'’-]+"
-/** Expansions that name a body rather than a thing: `Southeast Asia Treaty Organization`. */
+/** Expansions that name a body rather than a thing: `North Atlantic Treaty Organization`. */
 const organisationHead =
   /\b(Organi[sz]ation|Army|Navy|Air Force|Agency|Forum|Council|Committee|Union|Alliance|Department|Ministry|Command|Bank|Fund|Institute|Center|Centre|Association|Party|Forces?|Corps|Service|Office|Bureau|Commission|Court|Parliament|Assembly|Group)$/
 
@@ -154,7 +154,7 @@ function peopleNamedIn(
   return { people: [...people.values()], roles }
 }
 
-/** Organisations whose acronym the text defines: `Extended Deterrence Policy Committee, or EDPC`. */
+/** Organisations whose acronym the text defines: `Joint Maritime Coordination Committee, or JMCC`. */
 function organisationsDefinedBy(terms: readonly Term[], patterns: Compiled): GazetteerEntry[] {
   return terms
     .filter(
@@ -182,7 +182,7 @@ function matcherFor(entries: readonly GazetteerEntry[], notActors: readonly stri
   const surfaces = [...entries.flatMap((entry) => [entry.name, ...entry.aliases]), ...notActors].sort(
     (a, b) => b.length - a.length,
   )
-  // Longest first, so that `South Korea` wins over `Korea` and `U.S. Forces Japan` over `Japan`.
+  // Longest first, so that `South Korea` wins over `Korea` and `Republic of Korea Navy` over `Republic of Korea`.
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases(surfaces)})(?:[’']s)?(?![\\p{L}\\p{N}])`, 'gu')
   return { pattern, entryOf }
 }

@@ -247,7 +247,7 @@ export const reportDescription =
 export const necessity =
   /\b(it['’]?s|it\s+is|is|are|remains?|has\s+become|becomes?)\s+(critical|crucial|essential|imperative|vital|necessary|urgent|indispensable|paramount)\b/i
 
-/** Policy proposals without a modal of obligation: `… need a recalibration`, `… could include intelligence sharing`. */
+/** Policy proposals without a modal of obligation: `… need a reset`, `… could include joint patrols`. */
 export const proposal = /\b(needs?\s+(a|an|more|greater)\b|recommends?|proposes?|urges?|(could|should)\s+include)\b/i
 
 /** A fact with its source or as an example: the author's support, not the other side's. */

@@ -1,5 +1,5 @@
 // Acronyms with their expansions: from the text where it spells them out
-// (`People's Liberation Army (PLA)`, `Extended Deterrence Dialogue, or EDD`,
+// (`People's Liberation Army (PLA)`, `Maritime Security Dialogue, or MSD`,
 // `HEU (highly enriched uranium)`), else from the knowledge's acronyms.
 import type { Knowledge, SourceDocument, Span, Term } from '../model/index.js'
 

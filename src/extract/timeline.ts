@@ -25,7 +25,7 @@ interface DateMention {
  */
 const mayHoldDate =
   /\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(year|month)\b|\b[Ww]ar\b/
-/** A year standing alone: `by 2027`, `the 2009 joint declaration`. */
+/** A year standing alone: `by 2027`, `the 2011 framework agreement`. */
 const bareYear =
   /(?<=\b(?:in|by|since|until|till|before|after|from|to|through|of|the|early|late|around|circa|between|and|during)\s+|\bmid-)(1[6-9]\d\d|20\d\d)(?!\s*(?:%|percent|per cent|[-–]\d)|\d|\.\d)\b/gi
 

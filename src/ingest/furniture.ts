@@ -36,8 +36,8 @@ const issueNumber = /^(vol(ume)?|no|issue|number)\.?\s*\d+$/i
 const maxDatelineLength = 200
 
 /**
- * `05-30-2025 Vol 1976`, `April 16, 2015 Topic: Diplomacy Region: Asia`,
- * `Friday, May 30, 2025`: a date at the start of the line and nothing after
+ * `11-02-2024 Vol 1842`, `June 3, 2019 Topic: Trade Region: Europe`,
+ * `Monday, June 3, 2019`: a date at the start of the line and nothing after
  * it but issue numbers and labelled fields.
  */
 export function datelineLine(line: string): Furniture | undefined {

@@ -16,7 +16,7 @@ const attribution = new RegExp(
 export const attributedStatement: Rule = ({ unit }) =>
   evidence('attributed-statement', 0.7, cueOf(attribution, unit.text))
 
-/** A full date anywhere in the sentence: `during his April 2014 visit`, `on March 9, 2026`. */
+/** A full date anywhere in the sentence: `during her May 2019 visit`, `on March 9, 2026`. */
 const calendarDate =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},\s+)?(?:1[6-9]|20)\d\d\b/
 
@@ -36,9 +36,9 @@ function evidence(rule: string, confidence: number, cue: string | undefined): Fi
 }
 
 /**
- * A happening told without judgment: `The Philippines has modernized its
- * military`, `Australia is reassessing its priorities`, `the United States
- * established a network of alliances`. A modal, an appraisal or a
+ * A happening told without judgment: `Norway has expanded its coast
+ * guard`, `Chile is reviewing its priorities`, `the United States
+ * set up a network of depots`. A modal, an appraisal or a
  * necessity makes the sentence the writer's judgment instead.
  */
 export const reportedHappening: Rule = ({ unit }) =>

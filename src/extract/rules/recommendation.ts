@@ -29,7 +29,7 @@ export const obligation: Rule = (site) =>
 export const necessityClaim: Rule = (site) =>
   advises(site) ? recommendation('necessity', 0.65, cueOf(necessity, site.unit.text)) : undefined
 
-/** `… need a recalibration toward greater reciprocity`, `… could include intelligence sharing`. */
+/** `… need a reset toward shared funding`, `… could include joint patrols`. */
 export const proposalWording: Rule = (site) =>
   advises(site) ? recommendation('proposal', 0.55, cueOf(proposal, site.unit.text)) : undefined
 
