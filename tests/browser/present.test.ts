@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { DeckPlan } from '../../src/model/index.js'
 import { buildBrief } from '../../src/pipeline/index.js'
 import { launchBrowser } from '../../src/export/index.js'
@@ -22,6 +22,8 @@ let served: ServedDeck
 let watcher: RebuildWatcher
 let deckPlan: DeckPlan
 const rebuildErrors: unknown[] = []
+/** What the open page logged (Vite's hot updates among it), printed when a test fails. */
+const pageLog: string[] = []
 
 /** What Slidev's dev server puts on the page for its own controls. */
 interface SlidevWindow {
@@ -54,6 +56,8 @@ beforeAll(async () => {
   )
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  page.on('console', (message) => pageLog.push(`${message.type()}: ${message.text()}`))
+  page.on('load', () => pageLog.push('(page loaded)'))
   await served.ready
 })
 
@@ -84,6 +88,7 @@ describe('briefdeck present', () => {
   })
 
   it('updates the open slide when the brief title changes, on the same slide, and the page title follows', async () => {
+    onTestFailed(() => console.log(`the page's log:\n${pageLog.join('\n')}\nrebuild errors: ${String(rebuildErrors)}`))
     let loads = 0
     page.on('framenavigated', (frame) => void (frame === page.mainFrame() && loads++))
     const brief = await readFile(briefPath, 'utf8')
