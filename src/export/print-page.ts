@@ -1,10 +1,12 @@
 // Opens a deck's print site in Chromium with no network: the site's files are
 // answered from disk, and every other request is blocked and remembered, so
 // that exports stay offline and the check can report each attempt.
+import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page, Route } from 'playwright-core'
 import { isFile } from '../shared/index.js'
 import type { DeckInfo } from './deck-info.js'
+import { printRangeFile } from './shared-print-site.js'
 
 /** A made-up loopback origin: Chromium treats `*.localhost` as this machine, and nothing here ever reaches a network. */
 export const deckOrigin = 'http://deck.localhost'
@@ -72,7 +74,10 @@ export async function openPrintPage(
     await context.route('**/*', (route) =>
       answerFromSite(route, siteDir, { blocked: blockedRequests, missing: missingFiles }),
     )
-    await page.goto(`${deckOrigin}/print?print=true`, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 })
+    await page.goto(`${deckOrigin}/print?${await printQuery(siteDir)}`, {
+      waitUntil: 'load',
+      timeout: options.timeoutMs ?? 60_000,
+    })
     await page.emulateMedia({ media: 'screen' })
     const slideCount = await waitUntilDrawn(page, options.timeoutMs ?? 60_000)
     const withEverySlideInView = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -96,6 +101,12 @@ export async function openPrintPage(
     await context.close()
     throw error
   }
+}
+
+/** A site shared by several decks (shared-print-site.ts) shows only the slides of the deck it was copied for. */
+async function printQuery(siteDir: string): Promise<string> {
+  const range = await readFile(join(siteDir, printRangeFile), 'utf8').catch(() => undefined)
+  return new URLSearchParams({ print: 'true', ...(range ? { range: range.trim() } : {}) }).toString()
 }
 
 function isReportedElsewhere(text: string): boolean {

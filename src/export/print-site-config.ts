@@ -57,6 +57,7 @@ export default async function printSiteConfig(): Promise<UserConfig> {
     logLevel: 'warn',
     plugins: [
       ...(keepSlideShow ? [] : [withoutSlideShow()]),
+      printRangeFromAddress(),
       servedIndexHtml(indexHtmlPath, options.utils.indexHtml),
       await ViteSlidevPlugin(options, slidevPluginOptions),
       oneChunk(),
@@ -115,6 +116,32 @@ function withoutSlideShow(): Plugin {
         ? emptyPage
         : null,
     load: (id) => (id === emptyPage ? 'export default { render: () => null }' : undefined),
+  }
+}
+
+/**
+ * Slidev reads the print range (`/print?range=15-28`) from the router's
+ * route when it makes its navigation state, in the root's setup, before the
+ * router has resolved the first page: the range is always empty and the
+ * print page shows every slide. A site that several decks share prints each
+ * deck through its range (shared-print-site.ts), so the range is read from
+ * the address, as Slidev reads `print` beside it. Should Slidev's code no
+ * longer have the line, the build stops with this plugin's name rather than
+ * print the other decks' slides.
+ */
+function printRangeFromAddress(): Plugin {
+  const slidevLine = 'parseRangeString(slides.value.length, currentRoute?.query?.range as string | undefined)'
+  const fromAddress =
+    "parseRangeString(slides.value.length, new URLSearchParams(location.search).get('range') ?? undefined)"
+  return {
+    name: 'briefdeck:print-range-from-address',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@slidev[\\/]client[\\/]composables[\\/]useNav\.ts$/.test(id)) return null
+      if (!code.includes(slidevLine))
+        throw new Error(`Slidev's useNav.ts no longer reads the print range as briefdeck expects`)
+      return code.replace(slidevLine, fromAddress)
+    },
   }
 }
 

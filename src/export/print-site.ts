@@ -12,7 +12,7 @@
 // when it ends.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -21,6 +21,14 @@ import { replaceDirectory, startProcess, temporarySibling } from '../shared/inde
 import { deckOutputs, type DeckOutputs } from './outputs.js'
 import { printSiteVariables } from './print-site-config.js'
 import { awaitedLater } from './settle.js'
+import {
+  combineDecks,
+  localTheme,
+  printRangeFile,
+  sharingKey,
+  themeSharingField,
+  type CombinedDecks,
+} from './shared-print-site.js'
 import { slidevHooksSource, vueJsxPlugin } from './slidev-hooks.js'
 
 const stampFile = 'briefdeck-fingerprint.txt'
@@ -36,6 +44,7 @@ const slidevPackage = require.resolve('@slidev/cli/package.json')
 const slidevModule = pathToFileURL(
   join(dirname(slidevPackage), (JSON.parse(readFileSync(slidevPackage, 'utf8')) as { main: string }).main),
 ).href
+const configSource = readFileSync(configPath)
 const builderHooks = slidevHooksSource({
   dist: new URL('./', slidevModule).href,
   vueJsx: pathToFileURL(createRequire(slidevPackage).resolve(vueJsxPlugin)).href,
@@ -187,7 +196,10 @@ export function startRecyclingBuilder(decksPerBuilder: number): PrintSiteBuilder
 interface SitePlan {
   readonly deck: BuiltDeck
   readonly outputs: DeckOutputs
+  readonly markdown: string
   readonly fingerprint: string
+  /** Decks with the same key may print from one site (shared-print-site.ts). */
+  readonly sharingKey: string | undefined
   readonly fresh: boolean
 }
 
@@ -197,54 +209,141 @@ interface SitePlan {
  * passed in may get more decks, and its owner lets it go) and resolves as
  * soon as they are sent, to one promise per deck, in order, each resolving
  * to the deck's print-site folder once that deck is built (at once when its
- * site is fresh).
+ * site is fresh). Stale decks that can share a site are built as one.
  */
 export async function ensurePrintSites(
   decks: readonly BuiltDeck[],
   builder?: PrintSiteBuilder,
 ): Promise<Promise<string>[]> {
   const plans = await Promise.all(decks.map((deck) => planSite(deck)))
-  const builds = startStale(plans, builder)
-  return plans.map((plan) => awaitedLater(finishSite(plan, builds.get(plan))))
+  const stale = await Promise.all(siteGroups(plans.filter((plan) => !plan.fresh)).map(writeSharedEntry))
+  const placed = new Map<SitePlan, Promise<void>>()
+  if (stale.length > 0) {
+    const using = builder ?? startPrintSiteBuilder()
+    for (const group of stale)
+      buildGroup(group, using).forEach((done, index) => placed.set(group.plans[index]!, awaitedLater(done)))
+    if (!builder) closeOnceBuilt(using, [...placed.values()])
+  }
+  return plans.map((plan) => awaitedLater((placed.get(plan) ?? Promise.resolve()).then(() => plan.outputs.printSite)))
 }
 
 async function planSite(deck: BuiltDeck): Promise<SitePlan> {
   const outputs = deckOutputs(deck)
-  const fingerprint = await deckFingerprint(deck.dir, outputs)
+  const markdown = await readFile(deck.slidesPath, 'utf8')
+  const { fingerprint, otherFiles } = await deckFingerprint(deck, outputs)
   const built = await readFile(join(outputs.printSite, stampFile), 'utf8').catch(() => undefined)
-  return { deck, outputs, fingerprint, fresh: built === fingerprint }
+  const sharing = sharingKey(markdown, deck.slidesPath, otherFiles, await themeSharesSites(deck, markdown))
+  return { deck, outputs, markdown, fingerprint, sharingKey: sharing, fresh: built === fingerprint }
 }
 
-function startStale(plans: readonly SitePlan[], builder: PrintSiteBuilder | undefined): Map<SitePlan, Promise<void>> {
-  const stale = plans.filter((plan) => !plan.fresh)
-  if (stale.length === 0) return new Map()
-  const using = builder ?? startPrintSiteBuilder()
-  const started = new Map(stale.map((plan) => [plan, awaitedLater(using.build(buildJob(plan)))]))
-  if (!builder) closeOnceBuilt(using, [...started.values()])
-  return started
+/** Whether the deck's theme (a folder of the deck's, named in its headmatter) says it prints several decks from one site. */
+async function themeSharesSites(deck: BuiltDeck, markdown: string): Promise<boolean> {
+  const theme = localTheme(markdown, deck.slidesPath)
+  if (!theme) return false
+  const manifest = await readFile(join(dirname(deck.slidesPath), theme, 'package.json'), 'utf8').catch(() => '{}')
+  try {
+    return (JSON.parse(manifest) as { briefdeck?: Record<string, unknown> }).briefdeck?.[themeSharingField] === true
+  } catch {
+    return false
+  }
+}
+
+/** Decks built into one site; `combined` when more than one. */
+interface SiteGroup {
+  readonly plans: readonly SitePlan[]
+  readonly combined?: CombinedDecks & { readonly entry: string }
+}
+
+/** Stale decks in order, those with the same sharing key together (when their markdown combines), the others alone. */
+function siteGroups(stale: readonly SitePlan[]): { readonly plans: readonly SitePlan[] }[] {
+  const byKey = new Map<string, SitePlan[]>()
+  const groups: SitePlan[][] = []
+  for (const plan of stale) {
+    const group = plan.sharingKey === undefined ? undefined : byKey.get(plan.sharingKey)
+    if (group) group.push(plan)
+    else {
+      const fresh = [plan]
+      groups.push(fresh)
+      if (plan.sharingKey !== undefined) byKey.set(plan.sharingKey, fresh)
+    }
+  }
+  return groups.map((plans) => ({ plans }))
+}
+
+/**
+ * The shared site's markdown goes into the first deck's folder, where its
+ * theme is; a dot-file, so that it is no part of the deck (deckFiles).
+ */
+async function writeSharedEntry(group: { readonly plans: readonly SitePlan[] }): Promise<SiteGroup> {
+  const [first, ...others] = group.plans
+  const combined =
+    first && others.length > 0
+      ? combineDecks(group.plans.map((plan) => ({ markdown: plan.markdown, slidesPath: plan.deck.slidesPath })))
+      : undefined
+  if (!first || !combined) return group
+  const entry = join(first.deck.dir, '.briefdeck-print-site.md')
+  await writeFile(entry, combined.markdown)
+  return { plans: group.plans, combined: { ...combined, entry } }
+}
+
+/**
+ * Builds the group's site and puts a copy in each deck's folder, stamped
+ * with that deck's fingerprint: what a deck's own slides look like in a
+ * shared site depends only on its own files (the others differ in slides
+ * only, and the theme draws each slide from its own deck), so the copy
+ * stays good while the deck does. A shared build that fails is done again
+ * deck by deck, so that the error names the deck's own slides.
+ */
+function buildGroup(group: SiteGroup, builder: PrintSiteBuilder): Promise<void>[] {
+  const [first] = group.plans
+  if (!first || !group.combined) return group.plans.map((plan) => buildAlone(plan, builder))
+  const { entry, ranges } = group.combined
+  const built = builder.build(buildJob(first, entry)).then(
+    () => true,
+    () => false,
+  )
+  const placed = built.then(async (succeeded) => {
+    await rm(entry, { force: true })
+    if (!succeeded) return group.plans.map((plan) => awaitedLater(buildAlone(plan, builder)))
+    const building = temporarySibling(first.outputs.printSite)
+    try {
+      for (const [index, plan] of group.plans.entries()) {
+        const copy = `${temporarySibling(plan.outputs.printSite)}.copy`
+        await cp(building, copy, { recursive: true })
+        await writeFile(join(copy, printRangeFile), ranges[index]!)
+        await placeSite(plan, copy)
+      }
+    } finally {
+      await rm(building, { recursive: true, force: true })
+    }
+    return group.plans.map(() => Promise.resolve())
+  })
+  return group.plans.map((_, index) => placed.then((each) => each[index]))
 }
 
 /** Absolute paths: the builder changes its working folder to each deck's. */
-function buildJob(plan: SitePlan): BuildJob {
+function buildJob(plan: SitePlan, entry: string): BuildJob {
   return {
-    entry: resolve(plan.deck.slidesPath),
+    entry: resolve(entry),
     outDir: resolve(temporarySibling(plan.outputs.printSite)),
     cwd: resolve(plan.deck.dir),
   }
 }
 
-/** The deck's site folder once its build (if it needed one) is in place. */
-async function finishSite(plan: SitePlan, build: Promise<void> | undefined): Promise<string> {
-  if (!build) return plan.outputs.printSite
+/** The deck's own site, built from its own slides, in place. */
+async function buildAlone(plan: SitePlan, builder: PrintSiteBuilder): Promise<void> {
   const building = temporarySibling(plan.outputs.printSite)
   try {
-    await build
-    await writeFile(join(building, stampFile), plan.fingerprint)
-    await replaceDirectory(building, plan.outputs.printSite)
+    await builder.build(buildJob(plan, plan.deck.slidesPath))
+    await placeSite(plan, building)
   } finally {
     await rm(building, { recursive: true, force: true })
   }
-  return plan.outputs.printSite
+}
+
+async function placeSite(plan: SitePlan, built: string): Promise<void> {
+  await writeFile(join(built, stampFile), plan.fingerprint)
+  await replaceDirectory(built, plan.outputs.printSite)
 }
 
 /** The builder holds half a gigabyte; it goes as soon as the last deck is built, before the browser's heavy work. */
@@ -285,9 +384,10 @@ export function firstErrorLine(log: string): string {
 /**
  * A hash of every file the deck is made of (slides, theme, public assets),
  * leaving out what export itself writes into the folder, plus the build
- * config and the builder's module hooks, so that a new briefdeck rebuilds.
+ * config and the builder's module hooks, so that a new briefdeck rebuilds;
+ * and the same without the deck's own files, which decks that share a site have in common.
  */
-async function deckFingerprint(deckDir: string, outputs: DeckOutputs): Promise<string> {
+async function deckFingerprint(deck: BuiltDeck, outputs: DeckOutputs) {
   const skipped = new Set([
     outputs.pdf,
     outputs.handout,
@@ -295,19 +395,19 @@ async function deckFingerprint(deckDir: string, outputs: DeckOutputs): Promise<s
     outputs.slideImagesDir,
     outputs.contactSheet,
     outputs.printSite,
-    join(deckDir, 'node_modules'),
+    join(deck.dir, 'node_modules'),
   ])
-  const hash = createHash('sha256')
-    .update(await readFile(configPath))
-    .update(slidevModule)
-    .update(builderHooks)
-  for (const file of await deckFiles(deckDir, skipped)) {
-    hash
-      .update(relative(deckDir, file).split(sep).join('/'))
-      .update('\0')
-      .update(await readFile(file))
+  // The deck's own files: its slides, and its plan, which the render writes beside them for briefdeck and Slidev does not read.
+  const ownFiles = new Set([resolve(deck.slidesPath), resolve(deck.dir, 'deck-plan.json')])
+  const hash = () => createHash('sha256').update(configSource).update(slidevModule).update(builderHooks)
+  const all = hash()
+  const others = hash()
+  for (const file of await deckFiles(deck.dir, skipped)) {
+    const bytes = await readFile(file)
+    const name = relative(deck.dir, file).split(sep).join('/')
+    for (const each of ownFiles.has(resolve(file)) ? [all] : [all, others]) each.update(name).update('\0').update(bytes)
   }
-  return hash.digest('hex')
+  return { fingerprint: all.digest('hex'), otherFiles: others.digest('hex') }
 }
 
 async function deckFiles(dir: string, skipped: ReadonlySet<string>): Promise<string[]> {

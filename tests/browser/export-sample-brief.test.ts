@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportAndCheckDecks } from '../../src/check/index.js'
 import { buildBrief } from '../../src/pipeline/index.js'
 import { launchBrowser } from '../../src/export/index.js'
+import { printRangeFile } from '../../src/export/shared-print-site.js'
 import type { BuiltDeck, CheckReport, ExportedDeck } from '../../src/model/index.js'
 import { outlineTitles, pdfInfo, pdfPages, pngSize } from '../export/pdf-probe.js'
 
@@ -79,6 +80,19 @@ describe.each(['congressional-staff', 'allied-ministry'])('the %s deck', (audien
       for (const note of slide.notes.slice(0, 1)) expect(text).toContain(words(note).slice(0, 6).join(' '))
       for (const citation of slide.citations) expect(text).toContain(words(citation.title).slice(0, 4).join(' '))
     }
+  })
+
+  it('numbers the slides of its own deck and names its own audience in every footer, printed from a site the decks share', () => {
+    // Both decks came from one build: each one's copy of the site says which of its slides are the deck's.
+    const staffSlides = decks.find((candidate) => candidate.audience === 'congressional-staff')!.plan.slides.length
+    const first = audience === 'congressional-staff' ? 1 : staffSlides + 1
+    expect(readFileSync(join(deck().dir, 'print-site', printRangeFile), 'utf8')).toBe(
+      `${first}-${first + slides().length - 1}`,
+    )
+    pdfPages(files().pdf.path).forEach((page, index) => {
+      expect(page).toContain(`${index + 1} / ${slides().length}`)
+      expect(page).toContain(`${deck().plan.title} · ${deck().plan.audienceName ?? audience}`)
+    })
   })
 
   it('writes a distinct PNG of each slide and a contact sheet', () => {
