@@ -1,7 +1,7 @@
 // The names a profile's patterns take from the knowledge (`{leaders:USA}`),
 // put in before a deck is composed.
 import { leadersPlaceholder, type Knowledge } from '../model/index.js'
-import { escapeRegExp } from '../shared/index.js'
+import { phraseAlternation } from '../shared/index.js'
 
 /**
  * The profile with the knowledge's names in its patterns. Every string is
@@ -25,7 +25,7 @@ function withLeaderNames(source: string, knowledge: Knowledge): string {
       .filter((leader) => leader.country === country)
       .flatMap((leader) => [leader.name, ...leader.aliases])
     // Longest first: where one name begins another (`Ada Lindqvist`, `Ada Lindqvist-Berg`), the fuller is tried first.
-    const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp)
-    return alternatives.length > 0 ? `(?:${alternatives.join('|')})` : '(?!)'
+    const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length)
+    return alternatives.length > 0 ? `(?:${phraseAlternation(alternatives)})` : '(?!)'
   })
 }

@@ -1,7 +1,7 @@
 // Actors: the countries, organisations and people a text names, each under
 // one name with the other names the text uses for it.
 import type { Actor, ActorType, Knowledge, SourceDocument, Span, Term } from '../model/index.js'
-import { phrases } from './cues.js'
+import { phraseAlternation } from '../shared/index.js'
 
 /** One actor the text may name, under its canonical name. */
 interface GazetteerEntry {
@@ -48,7 +48,7 @@ const compiledKnowledge = new WeakMap<Knowledge, Compiled>()
 function compiled(knowledge: Knowledge): Compiled {
   const known = compiledKnowledge.get(knowledge)
   if (known) return known
-  const titles = phrases(knowledge.offices.length ? knowledge.offices : ['President'])
+  const titles = phraseAlternation(knowledge.offices.length ? knowledge.offices : ['President'])
   const gazetteer = [
     ...knowledge.countries.map((actor) => ({ ...actor, type: 'country' as const })),
     ...knowledge.organisations.map((actor) => ({ ...actor, type: 'organisation' as const })),
@@ -183,7 +183,7 @@ function matcherFor(entries: readonly GazetteerEntry[], notActors: readonly stri
     (a, b) => b.length - a.length,
   )
   // Longest first, so that `South Korea` wins over `Korea` and `Republic of Korea Navy` over `Republic of Korea`.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases(surfaces)})(?:[’']s)?(?![\\p{L}\\p{N}])`, 'gu')
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(surfaces)})(?:[’']s)?(?![\\p{L}\\p{N}])`, 'gu')
   return { pattern, entryOf }
 }
 

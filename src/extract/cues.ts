@@ -1,11 +1,6 @@
 // Discourse cues shared by the rules. Written for English argumentative
 // prose in general (op-eds, essays, reports), never for one text.
-import { escapeRegExp } from '../shared/index.js'
-
-/** Turns a list of phrases into one case-insensitive alternation; `'` also matches `’`. */
-export function phrases(list: readonly string[]): string {
-  return list.map((phrase) => escapeRegExp(phrase).replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')
-}
+import { phraseAlternation as phrases } from '../shared/index.js'
 
 /** Opens a sentence that turns against the one before. */
 export const contrastOpener = new RegExp(

@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node/en'
 import { isoDate, normaliseText, statedPrecision } from '../ingest/index.js'
 import type { Era, Knowledge, Sentence, SourceDocument, TimelineEvent } from '../model/index.js'
-import { phrases } from './cues.js'
+import { phraseAlternation } from '../shared/index.js'
 import { contentWords } from './site.js'
 
 /** A date expression inside a sentence, before it becomes an event. */
@@ -103,7 +103,7 @@ export function erasOf(knowledge: Knowledge): Eras {
     ),
   )
   const names = knowledge.eras.flatMap((era) => [era.name, ...era.aliases]).sort((a, b) => b.length - a.length)
-  const eras = { span, pattern: names.length ? new RegExp(`\\b(${phrases(names)})\\b`, 'g') : undefined }
+  const eras = { span, pattern: names.length ? new RegExp(`\\b(${phraseAlternation(names)})\\b`, 'g') : undefined }
   compiledEras.set(knowledge, eras)
   return eras
 }

@@ -11,3 +11,8 @@ export function escapeHtml(text: string): string {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/** Literal phrases as one regular-expression alternation; `'` also matches `’`, and a space any run of white space (a line break in a PDF's text). */
+export function phraseAlternation(phrases: readonly string[]): string {
+  return phrases.map((phrase) => escapeRegExp(phrase).replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')
+}

@@ -10,6 +10,7 @@ const knowledge = mergeKnowledge([
     leaders: [
       { name: 'George W. Bush', aliases: ['Bush'], country: 'USA' },
       { name: 'Ada Lindqvist', aliases: ['Lindqvist'], country: 'SWE' },
+      { name: "Nora O'Hale", aliases: ["O'Hale"], country: 'IRL' },
     ],
   }),
 ])
@@ -25,6 +26,11 @@ describe('patterns naming leaders from the knowledge', () => {
     expect(matches('^{leaders:USA}$', 'George Wx Bush')).toBe(false)
     expect(matches(administration, 'The Lindqvist administration')).toBe(false)
     expect(matches('\\b{leaders:SWE} government\\b', 'the Lindqvist government')).toBe(true)
+  })
+
+  it('match a name written as sources write it: a curly apostrophe, a line break between its words', () => {
+    expect(matches('\\b{leaders:IRL} government\\b', 'the O’Hale government')).toBe(true)
+    expect(matches(administration, 'the George W.\nBush administration')).toBe(true)
   })
 
   it('match nothing when the knowledge has no leader of that country', () => {
