@@ -8,7 +8,8 @@ export {
   chromiumCandidates,
   chromiumEnvironmentVariable,
 } from './browser.js'
-export { ensurePrintSites, startPrintSiteBuilder, type PrintSiteBuilder } from './print-site.js'
+export { ensurePrintSites } from './print-site.js'
+export { startPrintSiteBuilder, type PrintSiteBuilder } from './site-builder.js'
 export { deckOutputs, type DeckOutputs } from './outputs.js'
 export { type Progress } from './progress.js'
 export { exportSummary } from './summary.js'

@@ -3,7 +3,7 @@
 import { rename, rm } from 'node:fs/promises'
 import { BriefdeckProblem, type BuiltDeck } from '../model/index.js'
 import { runProcess, slidevBin, temporarySibling } from '../shared/index.js'
-import { firstErrorLine } from './print-site.js'
+import { firstErrorLine } from './site-builder.js'
 
 export async function exportPptx(deck: BuiltDeck, output: string, chromiumPath: string): Promise<void> {
   // Slidev adds `.pptx` to any other name, so the work-in-progress name ends in it too.

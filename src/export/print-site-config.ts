@@ -1,13 +1,13 @@
 // The Vite config of a deck's print site: a static Slidev build that has the
 // /print route and nothing a printout does not use. Vite loads this file in a
-// child process (see print-site.ts), because Slidev's node API keeps the first
+// child process (see site-builder.ts), because Slidev's node API keeps the first
 // deck's root for the life of the process, so two decks cannot build in one.
-// Slidev and Vite are imported lazily so that print-site.ts can read the
+// Slidev and Vite are imported lazily so that site-builder.ts can read the
 // variable names below without loading them.
 import { resolve } from 'node:path'
 import type { Plugin, UserConfig } from 'vite'
 
-/** How print-site.ts tells this config which deck to build and where. */
+/** How site-builder.ts tells this config which deck to build and where. */
 export const printSiteVariables = {
   entry: 'BRIEFDECK_PRINT_ENTRY',
   outDir: 'BRIEFDECK_PRINT_OUT',

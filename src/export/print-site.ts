@@ -1,25 +1,14 @@
-// Builds the print sites of a build's decks (see print-site-config.ts) in one
-// child process, one deck after another, and reuses a deck's last site when
-// nothing it is made of has changed, so that `briefdeck check` after
-// `briefdeck export` does not build again.
-//
-// Why one child, decks in turn: a warm process builds a deck in well under
-// half the time of a fresh one (Slidev, Vite and UnoCSS are loaded and
-// compiled once), and the other core stays free for Chromium, which prints
-// the first deck while the second builds. Why a child at all: its module
-// hooks (slidev-hooks.ts) change how Slidev loads, which briefdeck's own
-// process should not see, and a child's memory goes back to the system whole
-// when it ends.
+// The print sites of a build's decks: each deck's site is built (by the
+// builder, site-builder.ts) only when something it is made of changed since
+// its last one, so that `briefdeck check` after `briefdeck export` does not
+// build again; the decks of a brief that can share a site get one build
+// between them (shared-print-site.ts).
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, extname, join, relative, resolve, sep } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { BriefdeckProblem, type BuiltDeck } from '../model/index.js'
-import { replaceDirectory, startProcess, temporarySibling } from '../shared/index.js'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import type { BuiltDeck } from '../model/index.js'
+import { replaceDirectory, temporarySibling } from '../shared/index.js'
 import { deckOutputs, type DeckOutputs } from './outputs.js'
-import { printSiteVariables } from './print-site-config.js'
 import { awaitedLater } from './settle.js'
 import {
   combineDecks,
@@ -29,169 +18,15 @@ import {
   themeSharingField,
   type CombinedDecks,
 } from './shared-print-site.js'
-import { slidevHooksSource, vueJsxPlugin } from './slidev-hooks.js'
+import {
+  builderVersion,
+  closeOnceBuilt,
+  startPrintSiteBuilder,
+  type BuildJob,
+  type PrintSiteBuilder,
+} from './site-builder.js'
 
 const stampFile = 'briefdeck-fingerprint.txt'
-
-// The config sits beside this module in the same form: TypeScript when tests
-// run the sources, JavaScript in dist/. Vite loads either.
-const configPath = fileURLToPath(
-  new URL(`./print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
-)
-const require = createRequire(import.meta.url)
-const viteModule = pathToFileURL(require.resolve('vite')).href
-const slidevPackage = require.resolve('@slidev/cli/package.json')
-const slidevModule = pathToFileURL(
-  join(dirname(slidevPackage), (JSON.parse(readFileSync(slidevPackage, 'utf8')) as { main: string }).main),
-).href
-const configSource = readFileSync(configPath)
-const builderHooks = slidevHooksSource({
-  dist: new URL('./', slidevModule).href,
-  vueJsx: pathToFileURL(createRequire(slidevPackage).resolve(vueJsxPlugin)).href,
-})
-/**
- * Vue's SFC compiler loads TypeScript (a quarter of a second) in the middle of
- * a builder's first build, to resolve the prop types that Slidev's own
- * components import; the same file, required ahead, is taken from Node's cache.
- */
-const typescriptModule = createRequire(require.resolve('@vue/compiler-sfc')).resolve('typescript')
-
-const childVariables = {
-  vite: 'BRIEFDECK_VITE_MODULE',
-  config: 'BRIEFDECK_PRINT_CONFIG',
-  hook: 'BRIEFDECK_SLIDEV_HOOK',
-  typescript: 'BRIEFDECK_TYPESCRIPT_MODULE',
-} as const
-
-/**
- * The child: loads Vite and Slidev at once (while the parent may still be
- * generating the decks), then builds each deck it is sent, in turn,
- * reporting each over IPC. It ends when the parent lets go of it.
- */
-const childScript = `
-const { createRequire, register } = await import('node:module')
-const { chdir, env } = process
-register('data:text/javascript,' + encodeURIComponent(env.${childVariables.hook}))
-const report = (message) => new Promise((resolve) => process.send(message, resolve))
-process.on('disconnect', () => process.exit(0))
-const loading = Promise.all([import(env.${childVariables.vite}), import(${JSON.stringify(slidevModule)})])
-// While the parent is still writing the first deck, as often: the build would load it anyway.
-void loading.then(() => createRequire(env.${childVariables.typescript})(env.${childVariables.typescript}))
-// Vite bundles a config file before loading it, a few hundredths of a second per deck; JavaScript loads as it is (Node 20 cannot import TypeScript, which tests build from).
-const configLoader = env.${childVariables.config}.endsWith('.js') ? 'native' : 'bundle'
-let queue = Promise.resolve()
-process.on('message', (job) => (queue = queue.then(() => buildDeck(job))))
-async function buildDeck(job) {
-  const [{ build }] = await loading
-  env.${printSiteVariables.entry} = job.entry
-  env.${printSiteVariables.outDir} = job.outDir
-  chdir(job.cwd)
-  try {
-    await build({ configFile: env.${childVariables.config}, configLoader })
-    await report({ id: job.id })
-  } catch (error) {
-    await report({ id: job.id, error: String(error?.message ?? error) })
-  }
-}
-`
-
-interface BuildJob {
-  readonly entry: string
-  readonly outDir: string
-  readonly cwd: string
-}
-
-interface ChildReport {
-  readonly id: number
-  readonly error?: string
-}
-
-/** One process that builds print sites; started early, its loading overlaps other work. */
-export interface PrintSiteBuilder {
-  build(job: BuildJob): Promise<void>
-  /** Lets the process end once its current build is done. */
-  close(): void
-}
-
-export function startPrintSiteBuilder(): PrintSiteBuilder {
-  const builder = startProcess(process.execPath, ['--input-type=module', '-e', childScript], {
-    env: {
-      [childVariables.vite]: viteModule,
-      [childVariables.config]: configPath,
-      [childVariables.hook]: builderHooks,
-      [childVariables.typescript]: typescriptModule,
-      // Rolldown allocates with mimalloc, whose arenas are committed whole by
-      // default and end up resident: about 120 MB of the builder's 520 MB.
-      // Committing on demand builds just as fast.
-      MIMALLOC_ARENA_EAGER_COMMIT: '0',
-    },
-    output: 'collect',
-    ipc: true,
-  })
-  const { child } = builder
-  const pending = new Map<number, { readonly job: BuildJob; readonly settler: Settlable }>()
-  const failure = (job: BuildJob, detail: string) =>
-    new BriefdeckProblem(`Slidev could not build this deck: ${detail}`, { file: job.entry }, 'deck-build')
-  child.on('message', (message: ChildReport) => {
-    const waiting = pending.get(message.id)
-    pending.delete(message.id)
-    if (!waiting) return
-    if (message.error === undefined) waiting.settler.resolve()
-    else waiting.settler.reject(failure(waiting.job, firstErrorLine(message.error)))
-  })
-  // Decks still waiting when the child ends (a crash, a kill) fail with what it printed.
-  void builder.exited.then(
-    ({ stdout, stderr }) =>
-      pending.forEach(({ job, settler }) => settler.reject(failure(job, firstErrorLine(stderr + stdout)))),
-    (error: unknown) => pending.forEach(({ settler }) => settler.reject(error)),
-  )
-  let nextId = 0
-  return {
-    build(job) {
-      const id = nextId++
-      const settler = settlable()
-      pending.set(id, { job, settler })
-      child.send({ ...job, id })
-      return settler.promise
-    },
-    close() {
-      if (child.connected) child.disconnect()
-    },
-  }
-}
-
-/**
- * A builder for a long run of decks: a builder's memory grows with every
- * deck it builds, mostly garbage that V8 keeps while it has room (about 40 MB
- * a deck; capping its heap instead made the builds a tenth slower). After
- * `decksPerBuilder` decks the next ones go to a fresh builder, started once
- * the previous one has finished and let go, so that one builder at a time
- * holds memory.
- */
-export function startRecyclingBuilder(decksPerBuilder: number): PrintSiteBuilder {
-  let current = startPrintSiteBuilder()
-  let batch: Promise<void>[] = []
-  let ready = Promise.resolve()
-  return {
-    build(job) {
-      if (batch.length === decksPerBuilder) {
-        const finished = Promise.allSettled(batch)
-        const previous = current
-        ready = finished.then(() => {
-          previous.close()
-          current = startPrintSiteBuilder()
-        })
-        batch = []
-      }
-      const built = awaitedLater(ready.then(() => current.build(job)))
-      batch.push(built)
-      return built
-    },
-    close() {
-      void ready.then(() => current.close())
-    },
-  }
-}
 
 interface SitePlan {
   readonly deck: BuiltDeck
@@ -346,45 +181,10 @@ async function placeSite(plan: SitePlan, built: string): Promise<void> {
   await replaceDirectory(built, plan.outputs.printSite)
 }
 
-/** The builder holds half a gigabyte; it goes as soon as the last deck is built, before the browser's heavy work. */
-export function closeOnceBuilt(builder: PrintSiteBuilder, builds: readonly Promise<unknown>[]): void {
-  void Promise.allSettled(builds).then(() => builder.close())
-}
-
-interface Settlable {
-  readonly promise: Promise<void>
-  readonly resolve: () => void
-  readonly reject: (error: unknown) => void
-}
-
-// Promise.withResolvers arrives in Node 22; briefdeck supports Node 20.
-function settlable(): Settlable {
-  let resolve = () => {}
-  let reject: (error: unknown) => void = () => {}
-  const promise = awaitedLater(
-    new Promise<void>((res, rej) => {
-      resolve = res
-      reject = rej
-    }),
-  )
-  return { promise, resolve, reject }
-}
-
-/** The line of a build log that says what went wrong, for a one-line error: Rolldown's coded line, else the first error that is not the summary. */
-export function firstErrorLine(log: string): string {
-  const lines = log
-    .split('\n')
-    .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim())
-    .filter(Boolean)
-  const coded = lines.find((line) => /^\[[A-Z_]+\]/.test(line))
-  const described = lines.find((line) => /error/i.test(line) && !/^Build failed with \d+ errors?:?$/.test(line))
-  return coded ?? described ?? lines.at(-1) ?? 'the build stopped without a message'
-}
-
 /**
  * A hash of every file the deck is made of (slides, theme, public assets),
- * leaving out what export itself writes into the folder, plus the build
- * config and the builder's module hooks, so that a new briefdeck rebuilds;
+ * leaving out what export itself writes into the folder, and of the
+ * builder's version, so that a new briefdeck rebuilds;
  * and the same without the deck's own files, which decks that share a site have in common.
  */
 async function deckFingerprint(deck: BuiltDeck, outputs: DeckOutputs) {
@@ -399,7 +199,7 @@ async function deckFingerprint(deck: BuiltDeck, outputs: DeckOutputs) {
   ])
   // The deck's own files: its slides, and its plan, which the render writes beside them for briefdeck and Slidev does not read.
   const ownFiles = new Set([resolve(deck.slidesPath), resolve(deck.dir, 'deck-plan.json')])
-  const hash = () => createHash('sha256').update(configSource).update(slidevModule).update(builderHooks)
+  const hash = () => createHash('sha256').update(builderVersion)
   const all = hash()
   const others = hash()
   for (const file of await deckFiles(deck.dir, skipped)) {

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BriefdeckProblem, type BuiltDeck } from '../model/index.js'
 import { startProcess } from '../shared/index.js'
 import { printSiteVariables } from './print-site-config.js'
-import { firstErrorLine } from './print-site.js'
+import { firstErrorLine } from './site-builder.js'
 
 const printSiteConfig = fileURLToPath(
   new URL(`./print-site-config${extname(fileURLToPath(import.meta.url))}`, import.meta.url),

@@ -1,5 +1,5 @@
 // Module hooks that the print-site builder's child registers before it
-// loads Slidev (see print-site.ts). They change how two of Slidev's modules
+// loads Slidev (see site-builder.ts). They change how two of Slidev's modules
 // load, never what a deck looks like:
 // - Slidev's node API keeps the first deck's folder (the roots that
 //   `getRoots` in its resolver module caches) for the life of the process.

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { closeOnceBuilt, startRecyclingBuilder } from '../export/print-site.js'
+import { closeOnceBuilt, startRecyclingBuilder } from '../export/site-builder.js'
 import {
   DeckPlan,
   type AudienceProfile,

@@ -1,8 +1,9 @@
-// Decks of one brief print from one site (shared-print-site.ts). When that
-// build fails, each deck is built alone, so that the error names the deck
-// whose slides broke it and the other decks still print.
+// Decks of one brief print from one site (shared-print-site.ts), when their
+// theme says it can draw each slide from its own deck. When that build fails,
+// each deck is built alone, so that the error names the deck whose slides
+// broke it and the other decks still print.
 import { existsSync } from 'node:fs'
-import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
@@ -33,4 +34,19 @@ it('builds the decks one by one when their shared build fails, naming the deck t
   expect(problem.message).toMatch(/missing\.png.* slides\.md__slidev_\d+\.md/)
   // The shared site's markdown is gone from the first deck's folder.
   expect((await readdir(staff!.dir)).filter((name) => name.startsWith('.briefdeck-print'))).toEqual([])
+}, 120_000)
+
+it('builds each deck alone when its theme does not say it can print several decks', async () => {
+  const { decks } = await buildBrief(sampleBrief, { outDir: join(root, 'own-theme') })
+  for (const deck of decks) {
+    const manifest = join(deck.dir, 'theme', 'package.json')
+    const { briefdeck, ...rest } = JSON.parse(await readFile(manifest, 'utf8')) as Record<string, unknown>
+    expect(briefdeck).toEqual({ printsSeveralDecks: true })
+    await writeFile(manifest, JSON.stringify(rest))
+  }
+
+  const sites = await Promise.all(await ensurePrintSites(decks))
+
+  expect(sites).toEqual(decks.map((deck) => join(deck.dir, 'print-site')))
+  for (const site of sites) expect(existsSync(join(site, printRangeFile))).toBe(false)
 }, 120_000)
