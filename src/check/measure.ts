@@ -14,10 +14,14 @@ export interface ElementNote {
 }
 
 export interface SlideMeasurement {
-  /** 1-based, as Slidev numbers the print containers. */
+  /** 1-based: the slide's place in its deck. */
   readonly number: number
   readonly slideId: string | null
   readonly banners: { readonly top: boolean; readonly bottom: boolean }
+  /** What each banner shown on the slide reads. */
+  readonly bannerTexts: readonly string[]
+  /** Whether the slide shows the DRAFT mark. */
+  readonly draftMark: boolean
   readonly outside: readonly ElementNote[]
   readonly clipped: readonly ElementNote[]
   readonly failedImages: readonly ElementNote[]
@@ -151,7 +155,7 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
     lowContrast.set(slide, [...(lowContrast.get(slide) ?? []), { element: describe(node.element), detail }])
   }
 
-  return [...document.querySelectorAll('.print-slide-container')].map((slide) => {
+  return [...document.querySelectorAll('.print-slide-container')].map((slide, index) => {
     const slideBox = slide.getBoundingClientRect()
     const banners = [...slide.querySelectorAll('.marking-banner')].filter(
       (banner) => isShown(banner) && (banner.textContent ?? '').trim() !== '',
@@ -178,12 +182,15 @@ export async function measureSlides(): Promise<SlideMeasurement[]> {
       (unit) => isShown(unit) && !unit.closest('.marking-banner'),
     )
     return {
-      number: Number.parseInt(slide.id, 10),
+      // The slide's place in its deck: Slidev numbers a slide (its id) by its place in the site, which several decks may share.
+      number: index + 1,
       slideId: slide.querySelector('[data-slide-id]')?.getAttribute('data-slide-id') ?? null,
       banners: {
         top: banners.some((banner) => banner.getAttribute('data-position') === 'top'),
         bottom: banners.some((banner) => banner.getAttribute('data-position') === 'bottom'),
       },
+      bannerTexts: banners.map((banner) => (banner.textContent ?? '').trim()),
+      draftMark: [...slide.querySelectorAll('[data-draft-mark]')].some(isShown),
       outside,
       clipped,
       failedImages: images

@@ -1,6 +1,6 @@
 // The check's rules: from what was measured in the browser and read from the
 // PDF to findings. Pure, so each rule is tested without a browser.
-import type { CheckFinding, CheckRule, DeckPlan, SlidePlan } from '../model/index.js'
+import { bannerText, type CheckFinding, type CheckRule, type DeckPlan, type SlidePlan } from '../model/index.js'
 import type { ElementNote, SlideMeasurement } from './measure.js'
 
 export interface DeckObservation {
@@ -71,6 +71,38 @@ const bannersOnEverySlide: Rule = ({ slides }) =>
     )
   })
 
+/** A banner that reads other than the deck's marking mislabels what the slide holds. */
+const bannersReadTheMarking: Rule = ({ plan, slides }) => {
+  const marking = bannerText(plan.marking)
+  return slides.flatMap((slide) =>
+    [...new Set(slide.bannerTexts)]
+      .filter((text) => text !== marking)
+      .map((text) =>
+        slideFinding(
+          'banner-wrong',
+          slide,
+          undefined,
+          `a marking banner reads "${text}", but the deck is marked ${marking}`,
+        ),
+      ),
+  )
+}
+
+/** The DRAFT mark shows exactly while the deck lacks the approvals its brief asks for. */
+const draftMarkMatchesApprovals: Rule = ({ plan, slides }) =>
+  slides
+    .filter((slide) => slide.draftMark !== plan.draft)
+    .map((slide) =>
+      plan.draft
+        ? slideFinding(
+            'draft-mark-missing',
+            slide,
+            undefined,
+            'the DRAFT mark is missing, but the deck lacks approvals',
+          )
+        : slideFinding('draft-mark-shown', slide, undefined, 'the slide shows DRAFT, but the deck is approved'),
+    )
+
 const contrastMeetsAA: Rule = ({ slides }) =>
   slides.flatMap((slide) =>
     slide.lowContrast.map((note) =>
@@ -123,6 +155,8 @@ export const rules: readonly Rule[] = [
   textNotClipped,
   imagesLoaded,
   bannersOnEverySlide,
+  bannersReadTheMarking,
+  draftMarkMatchesApprovals,
   contrastMeetsAA,
   slideTextInPdf,
 ]

@@ -41,6 +41,9 @@ export const renderingCheckRules = [
   'slide-count',
   'text-missing-from-pdf',
   'banner-missing',
+  'banner-wrong',
+  'draft-mark-missing',
+  'draft-mark-shown',
   'contrast',
 ] as const
 /** What the check finds by reading the deck plan's content. */

@@ -2,15 +2,19 @@
 // theme says it can draw each slide from its own deck. When that build fails,
 // each deck is built alone, so that the error names the deck whose slides
 // broke it and the other decks still print.
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { checkDecks } from '../../src/check/index.js'
 import { ensurePrintSites } from '../../src/export/print-site.js'
 import { printRangeFile } from '../../src/export/shared-print-site.js'
 import { BriefdeckProblem } from '../../src/model/index.js'
 import { buildBrief } from '../../src/pipeline/index.js'
+import { pdfPages } from '../export/pdf-probe.js'
+import { reviewerKey } from '../review/keys.js'
 
 const sampleBrief = new URL('../../briefs/pacific-alliances.brief.yaml', import.meta.url).pathname
 const root = await mkdtemp(join(tmpdir(), 'briefdeck-shared-site-'))
@@ -49,4 +53,56 @@ it('builds each deck alone when its theme does not say it can print several deck
 
   expect(sites).toEqual(decks.map((deck) => join(deck.dir, 'print-site')))
   for (const site of sites) expect(existsSync(join(site, printRangeFile))).toBe(false)
+}, 120_000)
+
+it('marks as draft only the deck that still lacks its approvals, though both print from one site', async () => {
+  // The sample in a repository of its own: the staff deck needs one approval, the allied deck two.
+  const repo = join(root, 'approvals')
+  await cp('briefs/sources', join(repo, 'briefs', 'sources'), { recursive: true })
+  await cp('briefs/pacific-alliances.brief.yaml', join(repo, 'briefs', 'pacific-alliances.brief.yaml'))
+  await writeFile(join(repo, 'package.json'), '{}\n')
+  const brief = join(repo, 'briefs', 'pacific-alliances.brief.yaml')
+  const briefdeck = (...args: string[]) =>
+    spawnSync('node', [resolve('bin/briefdeck.js'), ...args], { cwd: repo, encoding: 'utf8' })
+  const key = await reviewerKey(brief, 'Dana Whitfield', join(repo, 'keys'))
+  const approval = briefdeck(
+    'approve',
+    brief,
+    '--audience',
+    'congressional-staff',
+    '--as',
+    'Dana Whitfield',
+    '--key',
+    key,
+  )
+  expect(approval.status, approval.stderr).toBe(0)
+
+  const build = briefdeck('build', brief, '--pdf', '--quiet')
+  expect(build.status, build.stderr).toBe(0)
+
+  const deck = (audience: string) => join(repo, 'out', 'pacific-alliances', audience)
+  for (const audience of ['congressional-staff', 'allied-ministry'])
+    expect(existsSync(join(deck(audience), 'print-site', printRangeFile))).toBe(true)
+  const staffPages = pdfPages(join(deck('congressional-staff'), 'pacific-alliances-congressional-staff.pdf'))
+  const alliedPages = pdfPages(join(deck('allied-ministry'), 'pacific-alliances-allied-ministry.pdf'))
+  expect(staffPages.filter((page) => /\bDRAFT\b/.test(page))).toEqual([])
+  expect(alliedPages.length).toBeGreaterThan(0)
+  for (const page of alliedPages) expect(page).toMatch(/\bDRAFT\b/)
+}, 120_000)
+
+it("gives the check's findings on a later deck of a shared site that deck's own slide numbers", async () => {
+  const { decks } = await buildBrief(sampleBrief, { outDir: join(root, 'findings') })
+  const allied = decks.find((deck) => deck.audience === 'allied-ministry')!
+  await appendFile(
+    allied.slidesPath,
+    '\n---\n\n<p style="position: absolute; top: 200px; left: 1200px">Beyond the edge</p>\n',
+  )
+
+  const report = await checkDecks(decks, { quiet: true })
+
+  expect(existsSync(join(allied.dir, 'print-site', printRangeFile))).toBe(true)
+  const findings = report.decks.find((deck) => deck.audience === 'allied-ministry')!.findings
+  expect(findings.filter((finding) => finding.rule === 'outside-slide').map((finding) => finding.slide)).toEqual([
+    allied.plan.slides.length + 1,
+  ])
 }, 120_000)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { appearsOnPage, deckFindings, type DeckObservation, type SlideMeasurement } from '../../src/check/index.js'
-import { DeckPlan } from '../../src/model/index.js'
+import { DeckPlan, bannerText } from '../../src/model/index.js'
 
 const marking = { classification: 'UNCLASSIFIED' as const, handling: [] }
 
@@ -31,6 +31,8 @@ function slide(number: number, changes: Partial<SlideMeasurement> = {}): SlideMe
     number,
     slideId: `s-${number}`,
     banners: { top: true, bottom: true },
+    bannerTexts: [bannerText(marking), bannerText(marking)],
+    draftMark: false,
     outside: [],
     clipped: [],
     failedImages: [],
@@ -131,6 +133,29 @@ describe('deckFindings', () => {
       'the top marking banner is missing',
       'p "pale": contrast 1.7:1, needs 4.5:1, below WCAG AA',
     ])
+  })
+
+  it("reports a banner that reads other than the deck's marking, once a slide", () => {
+    const observation = observe({
+      slides: [slide(1), slide(2, { bannerTexts: ['UNCLASSIFIED//REL TO USA, GBR', 'UNCLASSIFIED//REL TO USA, GBR'] })],
+    })
+    expect(deckFindings(observation).map((finding) => [finding.slide, finding.rule, finding.message])).toEqual([
+      [
+        2,
+        'banner-wrong',
+        'a marking banner reads "UNCLASSIFIED//REL TO USA, GBR", but the deck is marked UNCLASSIFIED',
+      ],
+    ])
+  })
+
+  it('reports a DRAFT mark missing from a deck that lacks approvals, and one shown on an approved deck', () => {
+    const draft = { ...plan(2), draft: true }
+    const unmarked = observe({ plan: draft, slides: [slide(1, { draftMark: true }), slide(2)] })
+    expect(deckFindings(unmarked).map((finding) => `${finding.slide}:${finding.rule}`)).toEqual([
+      '2:draft-mark-missing',
+    ])
+    const marked = observe({ slides: [slide(1, { draftMark: true }), slide(2)] })
+    expect(deckFindings(marked).map((finding) => `${finding.slide}:${finding.rule}`)).toEqual(['1:draft-mark-shown'])
   })
 
   it('reports slide text missing from its PDF page, and a page count that differs', () => {
