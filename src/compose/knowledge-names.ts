@@ -1,7 +1,7 @@
 // The names a profile's patterns take from the knowledge (`{leaders:USA}`),
 // put in before a deck is composed.
 import { leadersPlaceholder, type Knowledge } from '../model/index.js'
-import { phraseAlternation } from '../shared/index.js'
+import { nameAlternation } from '../shared/index.js'
 
 /**
  * The profile with the knowledge's names in its patterns. Every string is
@@ -24,8 +24,6 @@ function withLeaderNames(source: string, knowledge: Knowledge): string {
     const names = knowledge.leaders
       .filter((leader) => leader.country === country)
       .flatMap((leader) => [leader.name, ...leader.aliases])
-    // Longest first: where one name begins another (`Ada Lindqvist`, `Ada Lindqvist-Berg`), the fuller is tried first.
-    const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length)
-    return alternatives.length > 0 ? `(?:${phraseAlternation(alternatives)})` : '(?!)'
+    return names.length > 0 ? `(?:${nameAlternation([...new Set(names)])})` : '(?!)'
   })
 }

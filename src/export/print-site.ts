@@ -14,9 +14,11 @@ import {
   combineDecks,
   localTheme,
   printRangeFile,
+  readDeckMarkdown,
   sharingKey,
   themeSharingField,
   type CombinedDecks,
+  type DeckMarkdown,
 } from './shared-print-site.js'
 import {
   builderVersion,
@@ -31,10 +33,10 @@ const stampFile = 'briefdeck-fingerprint.txt'
 interface SitePlan {
   readonly deck: BuiltDeck
   readonly outputs: DeckOutputs
-  readonly markdown: string
+  readonly source: DeckMarkdown
   readonly fingerprint: string
-  /** Decks with the same key may print from one site (shared-print-site.ts). */
-  readonly sharingKey: string | undefined
+  /** The hash of the deck's files but its own, which decks that share a site have in common. */
+  readonly otherFiles: string
   readonly fresh: boolean
 }
 
@@ -51,7 +53,8 @@ export async function ensurePrintSites(
   builder?: PrintSiteBuilder,
 ): Promise<Promise<string>[]> {
   const plans = await Promise.all(decks.map((deck) => planSite(deck)))
-  const stale = await Promise.all(siteGroups(plans.filter((plan) => !plan.fresh)).map(writeSharedEntry))
+  const groups = await siteGroups(plans.filter((plan) => !plan.fresh))
+  const stale = await Promise.all(groups.map(writeSharedEntry))
   const placed = new Map<SitePlan, Promise<void>>()
   if (stale.length > 0) {
     const using = builder ?? startPrintSiteBuilder()
@@ -64,16 +67,15 @@ export async function ensurePrintSites(
 
 async function planSite(deck: BuiltDeck): Promise<SitePlan> {
   const outputs = deckOutputs(deck)
-  const markdown = await readFile(deck.slidesPath, 'utf8')
+  const source = readDeckMarkdown(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath)
   const { fingerprint, otherFiles } = await deckFingerprint(deck, outputs)
   const built = await readFile(join(outputs.printSite, stampFile), 'utf8').catch(() => undefined)
-  const sharing = sharingKey(markdown, deck.slidesPath, otherFiles, await themeSharesSites(deck, markdown))
-  return { deck, outputs, markdown, fingerprint, sharingKey: sharing, fresh: built === fingerprint }
+  return { deck, outputs, source, fingerprint, otherFiles, fresh: built === fingerprint }
 }
 
 /** Whether the deck's theme (a folder of the deck's, named in its headmatter) says it prints several decks from one site. */
-async function themeSharesSites(deck: BuiltDeck, markdown: string): Promise<boolean> {
-  const theme = localTheme(markdown, deck.slidesPath)
+async function themeSharesSites(deck: BuiltDeck, source: DeckMarkdown): Promise<boolean> {
+  const theme = localTheme(source)
   if (!theme) return false
   const manifest = await readFile(join(dirname(deck.slidesPath), theme, 'package.json'), 'utf8').catch(() => '{}')
   try {
@@ -89,36 +91,37 @@ interface SiteGroup {
   readonly combined?: CombinedDecks & { readonly entry: string }
 }
 
-/** Stale decks in order, those with the same sharing key together (when their markdown combines), the others alone. */
-function siteGroups(stale: readonly SitePlan[]): { readonly plans: readonly SitePlan[] }[] {
+/** Stale decks in order, those that may share a site (shared-print-site.ts) together, the others alone. */
+async function siteGroups(stale: readonly SitePlan[]): Promise<SitePlan[][]> {
+  const keys = await Promise.all(
+    stale.map(async (plan) => sharingKey(plan.source, plan.otherFiles, await themeSharesSites(plan.deck, plan.source))),
+  )
   const byKey = new Map<string, SitePlan[]>()
   const groups: SitePlan[][] = []
-  for (const plan of stale) {
-    const group = plan.sharingKey === undefined ? undefined : byKey.get(plan.sharingKey)
+  stale.forEach((plan, index) => {
+    const key = keys[index]
+    const group = key === undefined ? undefined : byKey.get(key)
     if (group) group.push(plan)
     else {
-      const fresh = [plan]
-      groups.push(fresh)
-      if (plan.sharingKey !== undefined) byKey.set(plan.sharingKey, fresh)
+      const alone = [plan]
+      groups.push(alone)
+      if (key !== undefined) byKey.set(key, alone)
     }
-  }
-  return groups.map((plans) => ({ plans }))
+  })
+  return groups
 }
 
 /**
  * The shared site's markdown goes into the first deck's folder, where its
  * theme is; a dot-file, so that it is no part of the deck (deckFiles).
  */
-async function writeSharedEntry(group: { readonly plans: readonly SitePlan[] }): Promise<SiteGroup> {
-  const [first, ...others] = group.plans
-  const combined =
-    first && others.length > 0
-      ? combineDecks(group.plans.map((plan) => ({ markdown: plan.markdown, slidesPath: plan.deck.slidesPath })))
-      : undefined
-  if (!first || !combined) return group
+async function writeSharedEntry(plans: readonly SitePlan[]): Promise<SiteGroup> {
+  const [first] = plans
+  const combined = plans.length > 1 ? combineDecks(plans.map((plan) => plan.source)) : undefined
+  if (!first || !combined) return { plans }
   const entry = join(first.deck.dir, '.briefdeck-print-site.md')
   await writeFile(entry, combined.markdown)
-  return { plans: group.plans, combined: { ...combined, entry } }
+  return { plans, combined: { ...combined, entry } }
 }
 
 /**

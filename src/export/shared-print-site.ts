@@ -25,29 +25,43 @@ export const printRangeFile = 'briefdeck-print-range.txt'
  */
 const perDeckFields = new Set(['briefdeck', 'exportFilename'])
 
+/** A deck's markdown as sharing needs it, parsed once. */
+export interface DeckMarkdown {
+  readonly markdown: string
+  readonly slidesPath: string
+  readonly headmatter: Readonly<Record<string, unknown>>
+  readonly slideCount: number
+  /** A slide imports others (`src`): the markdown alone does not hold the deck's slides. */
+  readonly importsSlides: boolean
+}
+
+export function readDeckMarkdown(markdown: string, slidesPath: string): DeckMarkdown {
+  const slides = parseSync(markdown, slidesPath).slides
+  return {
+    markdown,
+    slidesPath,
+    headmatter: slides[0]?.frontmatter ?? {},
+    slideCount: slides.length,
+    importsSlides: slides.some((slide) => 'src' in slide.frontmatter),
+  }
+}
+
 /**
  * What a deck must have in common with the decks it shares a site with: a
- * hash of `filesHash` (every file of the deck but its slides) and of its
+ * hash of `filesHash` (every file of the deck but its own) and of its
  * headmatter less the per-deck fields. Undefined when the deck cannot share:
  * its theme does not say it can, or a slide imports others (`src`), which
  * would make the slide count of the markdown alone wrong.
  */
-export function sharingKey(
-  markdown: string,
-  slidesPath: string,
-  filesHash: string,
-  themeSharesSites: boolean,
-): string | undefined {
-  if (!themeSharesSites) return undefined
-  const slides = parseSync(markdown, slidesPath).slides
-  if (slides.some((slide) => 'src' in slide.frontmatter)) return undefined
-  const headmatter = Object.entries(slides[0]?.frontmatter ?? {}).filter(([field]) => !perDeckFields.has(field))
+export function sharingKey(deck: DeckMarkdown, filesHash: string, themeSharesSites: boolean): string | undefined {
+  if (!themeSharesSites || deck.importsSlides) return undefined
+  const headmatter = Object.entries(deck.headmatter).filter(([field]) => !perDeckFields.has(field))
   return createHash('sha256').update(filesHash).update('\0').update(JSON.stringify(headmatter)).digest('hex')
 }
 
 /** The deck's theme when it is a folder of the deck's (`theme: ./theme`), where its package.json says whether it can share. */
-export function localTheme(markdown: string, slidesPath: string): string | undefined {
-  const theme = parseSync(markdown, slidesPath).slides[0]?.frontmatter['theme']
+export function localTheme(deck: DeckMarkdown): string | undefined {
+  const theme = deck.headmatter['theme']
   return typeof theme === 'string' && /^\.\.?\//.test(theme) ? theme : undefined
 }
 
@@ -58,8 +72,8 @@ export interface CombinedDecks {
 }
 
 /** Undefined when the markdown joined does not parse into the decks' slides one after another. */
-export function combineDecks(decks: readonly { readonly markdown: string; readonly slidesPath: string }[]) {
-  const counts = decks.map(({ markdown, slidesPath }) => parseSync(markdown, slidesPath).slides.length)
+export function combineDecks(decks: readonly DeckMarkdown[]): CombinedDecks | undefined {
+  const counts = decks.map((deck) => deck.slideCount)
   // A blank line keeps each deck's opening `---` a slide separator whatever the previous deck ends with.
   const markdown = decks.map((deck) => deck.markdown.replace(/\n*$/, '\n')).join('\n')
   const total = parseSync(markdown, decks[0]?.slidesPath ?? 'slides.md').slides.length
@@ -70,5 +84,5 @@ export function combineDecks(decks: readonly { readonly markdown: string; readon
     first += count
     return range
   })
-  return { markdown, ranges } satisfies CombinedDecks
+  return { markdown, ranges }
 }

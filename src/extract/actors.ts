@@ -1,7 +1,7 @@
 // Actors: the countries, organisations and people a text names, each under
 // one name with the other names the text uses for it.
 import type { Actor, ActorType, Knowledge, SourceDocument, Span, Term } from '../model/index.js'
-import { phraseAlternation } from '../shared/index.js'
+import { nameAlternation, phraseAlternation } from '../shared/index.js'
 
 /** One actor the text may name, under its canonical name. */
 interface GazetteerEntry {
@@ -179,11 +179,9 @@ function matcherFor(entries: readonly GazetteerEntry[], notActors: readonly stri
       if (!entryOf.has(normaliseSurface(surface))) entryOf.set(normaliseSurface(surface), entry)
   }
   for (const place of notActors) entryOf.set(normaliseSurface(place), null)
-  const surfaces = [...entries.flatMap((entry) => [entry.name, ...entry.aliases]), ...notActors].sort(
-    (a, b) => b.length - a.length,
-  )
+  const surfaces = [...entries.flatMap((entry) => [entry.name, ...entry.aliases]), ...notActors]
   // Longest first, so that `South Korea` wins over `Korea` and `Republic of Korea Navy` over `Republic of Korea`.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(surfaces)})(?:[’']s)?(?![\\p{L}\\p{N}])`, 'gu')
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${nameAlternation(surfaces)})(?:[’']s)?(?![\\p{L}\\p{N}])`, 'gu')
   return { pattern, entryOf }
 }
 

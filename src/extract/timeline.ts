@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node/en'
 import { isoDate, normaliseText, statedPrecision } from '../ingest/index.js'
 import type { Era, Knowledge, Sentence, SourceDocument, TimelineEvent } from '../model/index.js'
-import { phraseAlternation } from '../shared/index.js'
+import { nameAlternation } from '../shared/index.js'
 import { contentWords } from './site.js'
 
 /** A date expression inside a sentence, before it becomes an event. */
@@ -102,8 +102,8 @@ export function erasOf(knowledge: Knowledge): Eras {
       [era.name, ...era.aliases].map((name) => [normaliseText(name), era.span] as const),
     ),
   )
-  const names = knowledge.eras.flatMap((era) => [era.name, ...era.aliases]).sort((a, b) => b.length - a.length)
-  const eras = { span, pattern: names.length ? new RegExp(`\\b(${phraseAlternation(names)})\\b`, 'g') : undefined }
+  const names = knowledge.eras.flatMap((era) => [era.name, ...era.aliases])
+  const eras = { span, pattern: names.length ? new RegExp(`\\b(${nameAlternation(names)})\\b`, 'g') : undefined }
   compiledEras.set(knowledge, eras)
   return eras
 }

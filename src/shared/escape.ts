@@ -16,3 +16,8 @@ export function escapeRegExp(text: string): string {
 export function phraseAlternation(phrases: readonly string[]): string {
   return phrases.map((phrase) => escapeRegExp(phrase).replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')
 }
+
+/** Names as one alternation (`phraseAlternation`), the longest first: where one name begins another (`Korea`, `Korea Strait`), the fuller is tried first. */
+export function nameAlternation(names: readonly string[]): string {
+  return phraseAlternation([...names].sort((a, b) => b.length - a.length))
+}

@@ -11,7 +11,7 @@ export {
 } from './process.js'
 export { writeFileAtomic, temporarySibling, replaceDirectory } from './atomic.js'
 export { exists, isFile, isDirectory, readTextFile, decodeUtf8, type TextFileOptions } from './files.js'
-export { escapeHtml, escapeRegExp, phraseAlternation } from './escape.js'
+export { escapeHtml, escapeRegExp, nameAlternation, phraseAlternation } from './escape.js'
 export { parsePort, portInUse, ensurePortFree } from './port.js'
 export { plural } from './words.js'
 export { formatIsoDate, yearOf } from './dates.js'

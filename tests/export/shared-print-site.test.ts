@@ -2,7 +2,7 @@
 import { parseSync } from '@slidev/parser/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { combineDecks, localTheme, sharingKey } from '../../src/export/shared-print-site.js'
+import { combineDecks, localTheme, readDeckMarkdown, sharingKey } from '../../src/export/shared-print-site.js'
 
 const headmatter = (audience: string, extra = '') =>
   `---\ntheme: "./theme"\ntitle: "Brief"\ncanvasWidth: 980\n${extra}exportFilename: "brief-${audience}"\nbriefdeck:\n  audience: "${audience}"\n  banner: "UNCLASSIFIED"\nlayout: "cover"\n---\n`
@@ -12,36 +12,38 @@ const deck = (audience: string, slides: number, extra = '') =>
 
 describe('sharingKey', () => {
   it('is the same for decks that differ only in their slides and per-deck fields', () => {
-    const staff = sharingKey(deck('staff', 3), '/o/b/staff/slides.md', 'theme files', true)
+    const staff = sharingKey(readDeckMarkdown(deck('staff', 3), '/o/b/staff/slides.md'), 'theme files', true)
     expect(staff).toBeDefined()
-    expect(sharingKey(deck('allied', 5), '/o/b/allied/slides.md', 'theme files', true)).toBe(staff)
+    expect(sharingKey(readDeckMarkdown(deck('allied', 5), '/o/b/allied/slides.md'), 'theme files', true)).toBe(staff)
   })
 
   it('differs when the rest of the headmatter or the other files differ', () => {
-    const staff = sharingKey(deck('staff', 3), 'slides.md', 'theme files', true)
-    expect(sharingKey(deck('allied', 3, 'aspectRatio: "4/3"\n'), 'slides.md', 'theme files', true)).not.toBe(staff)
-    expect(sharingKey(deck('allied', 3), 'slides.md', 'other theme files', true)).not.toBe(staff)
+    const staff = sharingKey(readDeckMarkdown(deck('staff', 3), 'slides.md'), 'theme files', true)
+    expect(
+      sharingKey(readDeckMarkdown(deck('allied', 3, 'aspectRatio: "4/3"\n'), 'slides.md'), 'theme files', true),
+    ).not.toBe(staff)
+    expect(sharingKey(readDeckMarkdown(deck('allied', 3), 'slides.md'), 'other theme files', true)).not.toBe(staff)
   })
 
   it('lets no deck share when its theme does not say it can, or a slide imports others', () => {
-    expect(sharingKey(deck('staff', 3), 'slides.md', 'theme files', false)).toBeUndefined()
+    expect(sharingKey(readDeckMarkdown(deck('staff', 3), 'slides.md'), 'theme files', false)).toBeUndefined()
     const importing = `${deck('staff', 2)}\n---\nsrc: ./more.md\n---\n`
-    expect(sharingKey(importing, 'slides.md', 'theme files', true)).toBeUndefined()
+    expect(sharingKey(readDeckMarkdown(importing, 'slides.md'), 'theme files', true)).toBeUndefined()
   })
 })
 
 describe('localTheme', () => {
   it('is the theme folder of the deck, and nothing for a theme from a package', () => {
-    expect(localTheme(deck('staff', 1), 'slides.md')).toBe('./theme')
-    expect(localTheme('---\ntheme: seriph\n---\n# One\n', 'slides.md')).toBeUndefined()
+    expect(localTheme(readDeckMarkdown(deck('staff', 1), 'slides.md'))).toBe('./theme')
+    expect(localTheme(readDeckMarkdown('---\ntheme: seriph\n---\n# One\n', 'slides.md'))).toBeUndefined()
   })
 })
 
 describe('combineDecks', () => {
   it("puts the decks one after another, each deck's headmatter on its first slide, and says each deck's range", () => {
     const combined = combineDecks([
-      { markdown: deck('staff', 3), slidesPath: 'a/slides.md' },
-      { markdown: deck('allied', 2), slidesPath: 'b/slides.md' },
+      readDeckMarkdown(deck('staff', 3), 'a/slides.md'),
+      readDeckMarkdown(deck('allied', 2), 'b/slides.md'),
     ])
     expect(combined?.ranges).toEqual(['1-3', '4-5'])
     const slides = parseSync(combined!.markdown, 'a/slides.md').slides
@@ -57,12 +59,7 @@ describe('combineDecks', () => {
 
   it('refuses decks whose slides would run into each other (a comment left open)', () => {
     const open = `${deck('staff', 2)}\n<!--\n`
-    expect(
-      combineDecks([
-        { markdown: open, slidesPath: 'a' },
-        { markdown: deck('allied', 2), slidesPath: 'b' },
-      ]),
-    ).toBe(undefined)
+    expect(combineDecks([readDeckMarkdown(open, 'a'), readDeckMarkdown(deck('allied', 2), 'b')])).toBe(undefined)
   })
 
   it('gives every deck its own slides whatever the decks hold', () => {
@@ -76,7 +73,7 @@ describe('combineDecks', () => {
             slides.map((text) => `\n${text}\n`).join('\n---\n') +
             (index % 2 ? '' : '\n\n'),
         )
-        const combined = combineDecks(markdowns.map((markdown) => ({ markdown, slidesPath: 'slides.md' })))
+        const combined = combineDecks(markdowns.map((markdown) => readDeckMarkdown(markdown, 'slides.md')))
         expect(combined).toBeDefined()
         const slides = parseSync(combined!.markdown, 'slides.md').slides
         combined!.ranges.forEach((range, index) => {
