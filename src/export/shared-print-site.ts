@@ -1,4 +1,4 @@
-// Decks of one brief that differ only in their slides print from one site:
+// Decks that differ only in their slides print from one site:
 // one Vite build for all of them instead of one a deck, each of which costs
 // a second and a half of the builder. The decks' markdown goes into the site
 // one deck after another, each deck's headmatter becoming the frontmatter of
@@ -19,11 +19,13 @@ export const themeSharingField = 'printsSeveralDecks'
 export const printRangeFile = 'briefdeck-print-range.txt'
 
 /**
- * Headmatter fields that differ between a brief's decks and that a sharing
- * theme reads per deck; `exportFilename` only names Slidev's own downloads.
- * Every other field is the whole site's, so decks that differ in one do not share.
+ * Headmatter fields that differ between decks and that a sharing theme reads
+ * per deck (`briefdeck`), or that print nothing: `title` and `author` are
+ * the page's title and Slidev's own export's metadata (briefdeck gives each
+ * PDF its deck's), `exportFilename` names Slidev's own downloads. Every
+ * other field is the whole site's, so decks that differ in one do not share.
  */
-const perDeckFields = new Set(['briefdeck', 'exportFilename'])
+const perDeckFields = new Set(['briefdeck', 'title', 'author', 'exportFilename'])
 
 /** A deck's markdown as sharing needs it, parsed once. */
 export interface DeckMarkdown {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import { printSiteQueue } from '../export/print-site.js'
 import { closeOnceBuilt, startRecyclingBuilder } from '../export/site-builder.js'
 import {
   DeckPlan,
@@ -70,11 +71,11 @@ export type BriefOutcome =
   | { readonly briefPath: string; readonly result?: undefined; readonly error: unknown }
 
 /**
- * Decks one print-site builder makes before a fresh one takes over: a builder
- * grows with every deck (to about 0.9 GiB after twelve), and a fresh one costs
- * a second or two of loading Slidev and warming up.
+ * Slides one print-site builder builds before a fresh one takes over: a
+ * builder grows with every slide (to about 0.9 GiB after 300), and a fresh
+ * one costs a second or two of loading Slidev and warming up.
  */
-const decksPerBuilder = 12
+const slidesPerBuilder = 300
 
 /** Builds one brief; its first problem is thrown. */
 export async function buildBrief(briefPath: string, options: BuildOptions): Promise<BuildResult> {
@@ -95,8 +96,9 @@ export async function buildBriefs(briefPaths: readonly string[], options: BuildO
   // Slidev loads in the builder while this process plans and renders the decks.
   const builder =
     options.export && prepared.some((each) => each.value && each.value.stale.length > 0)
-      ? startRecyclingBuilder(decksPerBuilder)
+      ? startRecyclingBuilder(slidesPerBuilder)
       : undefined
+  const queue = builder ? printSiteQueue(builder) : undefined
   try {
     const written: Attempt<WrittenBrief>[] = []
     // One brief at a time: planning is CPU work, and a brief's decks go to the builder as soon as they are written.
@@ -106,8 +108,8 @@ export async function buildBriefs(briefPaths: readonly string[], options: BuildO
         value
           ? await attempt(each.briefPath, async () => {
               const brief = await writeBrief(value, settings, options.force ?? false, options.inPlace ?? false)
-              return builder && brief.toExport.length > 0
-                ? { ...brief, exporting: await startExport(brief.toExport, builder) }
+              return queue && brief.toExport.length > 0
+                ? { ...brief, exporting: await startExport(brief.toExport, queue) }
                 : brief
             })
           : { ...each, value: undefined },

@@ -1,6 +1,7 @@
 // The export of the decks a build wrote, across briefs: each brief's print
-// sites go to the one builder as soon as the brief is written (the builder
-// works while the next brief is planned), and one Chromium prints them, a
+// sites go to the one builder's queue as soon as the brief is written (the
+// builder works while the next briefs are planned, whose decks then share a
+// site; print-site.ts), and one Chromium prints them, a
 // deck at a time, in brief order, while the builder goes on with the next
 // ones' sites, so that memory stays that of the builder and one open deck
 // however many briefs there are. Once the last site is built and the builder
@@ -16,8 +17,7 @@ import { rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import pLimit from 'p-limit'
 import { deckOutputs } from '../export/outputs.js'
-import { ensurePrintSites } from '../export/print-site.js'
-import type { PrintSiteBuilder } from '../export/site-builder.js'
+import { ensurePrintSites, type PrintSiteQueue } from '../export/print-site.js'
 import { settleAll } from '../export/settle.js'
 import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck, HandoutLayout, PaperSize } from '../model/index.js'
 import type { StagedDeck } from '../render/index.js'
@@ -52,13 +52,13 @@ export interface ExportGroup {
 /**
  * Clears the brief's staged folders of what they carried over from the
  * previous decks' exports (of other slides: it never goes in place with the
- * new ones) and sends the decks to the builder. Should that fail, the decks
- * go in place without exports.
+ * new ones) and sends the decks to the builder's queue. Should that fail,
+ * the decks go in place without exports.
  */
-export async function startExport(decks: readonly StagedExport[], builder: PrintSiteBuilder): Promise<ExportGroup> {
+export async function startExport(decks: readonly StagedExport[], queue: PrintSiteQueue): Promise<ExportGroup> {
   try {
     await Promise.all(decks.map(removeExports))
-    return { decks, sites: await ensurePrintSites(decks.map(stagedDeck), builder) }
+    return { decks, sites: await ensurePrintSites(decks.map(stagedDeck), queue) }
   } catch (error) {
     for (const entry of decks) {
       await removeExports(entry)

@@ -1,5 +1,6 @@
-// Decks of one brief print from one site (shared-print-site.ts), when their
-// theme says it can draw each slide from its own deck. When that build fails,
+// Decks of one brief, and of several, print from one site
+// (shared-print-site.ts), when their theme says it can draw each slide from
+// its own deck. When that build fails,
 // each deck is built alone, so that the error names the deck whose slides
 // broke it and the other decks still print.
 import { spawnSync } from 'node:child_process'
@@ -9,11 +10,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { checkDecks } from '../../src/check/index.js'
+import { exportDecks } from '../../src/export/index.js'
 import { ensurePrintSites } from '../../src/export/print-site.js'
 import { printRangeFile } from '../../src/export/shared-print-site.js'
 import { BriefdeckProblem } from '../../src/model/index.js'
 import { buildBrief } from '../../src/pipeline/index.js'
-import { pdfPages } from '../export/pdf-probe.js'
+import { pdfInfo, pdfPages } from '../export/pdf-probe.js'
 import { reviewerKey } from '../review/keys.js'
 
 const sampleBrief = new URL('../../briefs/pacific-alliances.brief.yaml', import.meta.url).pathname
@@ -106,3 +108,36 @@ it("gives the check's findings on a later deck of a shared site that deck's own 
     allied.plan.slides.length + 1,
   ])
 }, 120_000)
+
+it('prints the decks of two briefs from one site, each with its own title and authors', async () => {
+  const repo = join(root, 'two-briefs')
+  await cp('briefs/sources', join(repo, 'briefs', 'sources'), { recursive: true })
+  const text = await readFile('briefs/pacific-alliances.brief.yaml', 'utf8')
+  await writeFile(join(repo, 'briefs', 'pacific-alliances.brief.yaml'), text)
+  const other = text.replace('title: Pacific alliances', 'title: Harbour talks').replace('Dana Whitfield', 'Ada Quill')
+  await writeFile(join(repo, 'briefs', 'harbour-talks.brief.yaml'), other)
+  const outDir = join(repo, 'out')
+  const first = await buildBrief(join(repo, 'briefs', 'pacific-alliances.brief.yaml'), { outDir })
+  const second = await buildBrief(join(repo, 'briefs', 'harbour-talks.brief.yaml'), { outDir })
+  const decks = [...first.decks, ...second.decks]
+
+  const exported = await exportDecks(decks, { quiet: true })
+
+  let firstSlide = 1
+  for (const deck of decks) {
+    const count = deck.plan.slides.length
+    expect(await readFile(join(deck.dir, 'print-site', printRangeFile), 'utf8')).toBe(
+      `${firstSlide}-${firstSlide + count - 1}`,
+    )
+    firstSlide += count
+  }
+  for (const [index, deck] of decks.entries()) {
+    const [title, author] = index < 2 ? ['Pacific alliances', 'Dana Whitfield'] : ['Harbour talks', 'Ada Quill']
+    const pdf = exported[index]!.pdf.path
+    expect(pdfInfo(pdf)['Title']).toBe(title)
+    expect(pdfInfo(pdf)['Author']).toContain(author)
+    const pages = pdfPages(pdf)
+    expect(pages).toHaveLength(deck.plan.slides.length)
+    for (const page of pages.slice(1)) expect(page).toContain(title)
+  }
+}, 180_000)

@@ -17,6 +17,12 @@ describe('sharingKey', () => {
     expect(sharingKey(readDeckMarkdown(deck('allied', 5), '/o/b/allied/slides.md'), 'theme files', true)).toBe(staff)
   })
 
+  it('is the same for decks of briefs that differ in title and author', () => {
+    const first = sharingKey(readDeckMarkdown(deck('staff', 3), '/o/one/staff/slides.md'), 'theme files', true)
+    const other = deck('staff', 3, 'author: "Someone Else"\n').replace('title: "Brief"', 'title: "Another brief"')
+    expect(sharingKey(readDeckMarkdown(other, '/o/two/staff/slides.md'), 'theme files', true)).toBe(first)
+  })
+
   it('differs when the rest of the headmatter or the other files differ', () => {
     const staff = sharingKey(readDeckMarkdown(deck('staff', 3), 'slides.md'), 'theme files', true)
     expect(
