@@ -1,12 +1,11 @@
 // Opens a deck's print site in Chromium with no network: the site's files are
 // answered from disk, and every other request is blocked and remembered, so
 // that exports stay offline and the check can report each attempt.
-import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page, Route } from 'playwright-core'
 import { isFile } from '../shared/index.js'
 import type { DeckInfo } from './deck-info.js'
-import { printRangeFile } from './shared-print-site.js'
+import type { PrintSite } from './print-site.js'
 
 /** A made-up loopback origin: Chromium treats `*.localhost` as this machine, and nothing here ever reaches a network. */
 export const deckOrigin = 'http://deck.localhost'
@@ -51,7 +50,7 @@ export interface OpenOptions {
  */
 export async function openPrintPage(
   browser: Browser,
-  site: string | Promise<string>,
+  site: PrintSite | Promise<PrintSite>,
   info: DeckInfo,
   options: OpenOptions = {},
 ): Promise<PrintPage> {
@@ -70,11 +69,13 @@ export async function openPrintPage(
       if (message.type() === 'error' && !isReportedElsewhere(message.text())) pageErrors.push(message.text())
     })
     page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`))
-    const siteDir = await site
+    const { dir: siteDir, range } = await site
     await context.route('**/*', (route) =>
       answerFromSite(route, siteDir, { blocked: blockedRequests, missing: missingFiles }),
     )
-    await page.goto(`${deckOrigin}/print?${await printQuery(siteDir)}`, {
+    // A site shared by several decks (shared-print-site.ts) shows only this deck's slides.
+    const query = new URLSearchParams({ print: 'true', ...(range ? { range } : {}) })
+    await page.goto(`${deckOrigin}/print?${query.toString()}`, {
       waitUntil: 'load',
       timeout: options.timeoutMs ?? 60_000,
     })
@@ -101,12 +102,6 @@ export async function openPrintPage(
     await context.close()
     throw error
   }
-}
-
-/** A site shared by several decks (shared-print-site.ts) shows only the slides of the deck it was copied for. */
-async function printQuery(siteDir: string): Promise<string> {
-  const range = await readFile(join(siteDir, printRangeFile), 'utf8').catch(() => undefined)
-  return new URLSearchParams({ print: 'true', ...(range ? { range: range.trim() } : {}) }).toString()
 }
 
 function isReportedElsewhere(text: string): boolean {

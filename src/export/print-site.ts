@@ -4,17 +4,21 @@
 // build again; decks that can share a site get one build between them
 // (shared-print-site.ts), those of one brief and, in a build of several,
 // those of the briefs written while the builder was busy with the last ones.
+//
+// A deck folder only ever holds a site of its own slides: someone who hands
+// on an audience's folder must not hand on another audience's slides, or
+// another brief's. A shared site is made in a work folder of the output
+// root and deleted once its decks are printed.
 import { createHash } from 'node:crypto'
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { BuiltDeck } from '../model/index.js'
-import { replaceDirectory, temporarySibling } from '../shared/index.js'
+import { makeWorkFolder, removeAbandonedWork, replaceDirectory, temporarySibling } from '../shared/index.js'
 import { deckOutputs, type DeckOutputs } from './outputs.js'
 import { awaitedLater } from './settle.js'
 import {
   combineDecks,
   localTheme,
-  printRangeFile,
   readDeckMarkdown,
   sharingKey,
   themeSharingField,
@@ -38,7 +42,18 @@ export interface SitePlan {
   readonly fingerprint: string
   /** The hash of the deck's files but its own, which decks that share a site have in common. */
   readonly otherFiles: string
+  /** Those files, relative to the deck's folder. */
+  readonly otherFileNames: readonly string[]
   readonly fresh: boolean
+}
+
+/** Where a deck prints from. */
+export interface PrintSite {
+  readonly dir: string
+  /** The deck's slides in a site that several decks share, in Slidev's range syntax ("15-28"); none in a site of its own. */
+  readonly range?: string
+  /** Says that the deck's page is done with the site; a shared site goes once all its decks are. Later calls do nothing. */
+  release(): Promise<void>
 }
 
 /**
@@ -51,23 +66,28 @@ export interface SitePlan {
 export async function ensurePrintSites(
   decks: readonly BuiltDeck[],
   queue?: PrintSiteQueue,
-): Promise<Promise<string>[]> {
+): Promise<Promise<PrintSite>[]> {
   const plans = await Promise.all(decks.map((deck) => planSite(deck)))
   const stale = plans.filter((plan) => !plan.fresh)
-  const placed = new Map<SitePlan, Promise<void>>()
+  const placed = new Map<SitePlan, Promise<PrintSite>>()
   if (stale.length > 0) {
     const builder = queue ? undefined : startPrintSiteBuilder()
     const built = (queue ?? printSiteQueue(builder!)).build(stale)
     stale.forEach((plan, index) => placed.set(plan, built[index]!))
     if (builder) closeOnceBuilt(builder, built)
   }
-  return plans.map((plan) => awaitedLater((placed.get(plan) ?? Promise.resolve()).then(() => plan.outputs.printSite)))
+  return plans.map((plan) => awaitedLater(placed.get(plan) ?? Promise.resolve(ownSite(plan))))
+}
+
+/** Releases every site that was built, for decks whose pages may never have opened (a failed brief, a browser that did not start). */
+export async function releaseSites(sites: readonly Promise<PrintSite>[]): Promise<void> {
+  await Promise.allSettled(sites.map((site) => site.then((each) => each.release())))
 }
 
 /** Decks waiting for one builder; those that go to it in one turn share sites where they can. */
 export interface PrintSiteQueue {
-  /** One promise per plan, in order, settled once its site is in place. */
-  build(plans: readonly SitePlan[]): Promise<void>[]
+  /** One promise per plan, in order, settled once its site is built. */
+  build(plans: readonly SitePlan[]): Promise<PrintSite>[]
 }
 
 /**
@@ -78,7 +98,7 @@ export interface PrintSiteQueue {
  * brief. The first brief goes alone, so that printing starts early.
  */
 export function printSiteQueue(builder: PrintSiteBuilder): PrintSiteQueue {
-  let waiting: { readonly plan: SitePlan; readonly settle: (built: Promise<void>) => void }[] = []
+  let waiting: { readonly plan: SitePlan; readonly settle: (built: Promise<PrintSite>) => void }[] = []
   let busy = false
   const nextTurn = async () => {
     if (busy || waiting.length === 0) return
@@ -96,7 +116,9 @@ export function printSiteQueue(builder: PrintSiteBuilder): PrintSiteQueue {
   }
   return {
     build(plans) {
-      const built = plans.map((plan) => awaitedLater(new Promise<void>((settle) => waiting.push({ plan, settle }))))
+      const built = plans.map((plan) =>
+        awaitedLater(new Promise<PrintSite>((settle) => waiting.push({ plan, settle }))),
+      )
       void nextTurn()
       return built
     },
@@ -104,9 +126,9 @@ export function printSiteQueue(builder: PrintSiteBuilder): PrintSiteQueue {
 }
 
 /** Stale decks that may share a site (shared-print-site.ts) built together, the others alone; one promise per plan. */
-async function buildTurn(plans: readonly SitePlan[], builder: PrintSiteBuilder): Promise<Promise<void>[]> {
-  const groups = await Promise.all((await siteGroups(plans)).map(writeSharedEntry))
-  const placed = new Map<SitePlan, Promise<void>>()
+async function buildTurn(plans: readonly SitePlan[], builder: PrintSiteBuilder): Promise<Promise<PrintSite>[]> {
+  const groups = await Promise.all((await siteGroups(plans)).map(prepareSharedBuild))
+  const placed = new Map<SitePlan, Promise<PrintSite>>()
   for (const group of groups)
     buildGroup(group, builder).forEach((done, index) => placed.set(group.plans[index]!, awaitedLater(done)))
   return plans.map((plan) => placed.get(plan)!)
@@ -115,9 +137,14 @@ async function buildTurn(plans: readonly SitePlan[], builder: PrintSiteBuilder):
 async function planSite(deck: BuiltDeck): Promise<SitePlan> {
   const outputs = deckOutputs(deck)
   const source = readDeckMarkdown(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath)
-  const { fingerprint, otherFiles } = await deckFingerprint(deck, outputs)
+  const { fingerprint, otherFiles, otherFileNames } = await deckFingerprint(deck, outputs)
   const built = await readFile(join(outputs.printSite, stampFile), 'utf8').catch(() => undefined)
-  return { deck, outputs, source, fingerprint, otherFiles, fresh: built === fingerprint }
+  return { deck, outputs, source, fingerprint, otherFiles, otherFileNames, fresh: built === fingerprint }
+}
+
+/** The deck's own site, in its folder. */
+function ownSite(plan: SitePlan): PrintSite {
+  return { dir: plan.outputs.printSite, release: async () => {} }
 }
 
 /** Whether the deck's theme (a folder of the deck's, named in its headmatter) says it prints several decks from one site. */
@@ -132,10 +159,10 @@ async function themeSharesSites(deck: BuiltDeck, source: DeckMarkdown): Promise<
   }
 }
 
-/** Decks built into one site; `combined` when more than one. */
+/** Decks built into one site; `combined` when more than one, with the work folder it is made in. */
 interface SiteGroup {
   readonly plans: readonly SitePlan[]
-  readonly combined?: CombinedDecks & { readonly entry: string }
+  readonly combined?: CombinedDecks & { readonly folder: string }
 }
 
 /**
@@ -167,79 +194,97 @@ async function siteGroups(stale: readonly SitePlan[]): Promise<SitePlan[][]> {
   return groups
 }
 
+/** Work folders of shared sites, in the output root: `<out>/<brief>/<audience>` is where decks are. */
+const sharedSitePrefix = '.briefdeck-print-site-'
+
 /**
- * The shared site's markdown goes into the first deck's folder, where its
- * theme is; a dot-file, so that it is no part of the deck (deckFiles).
+ * A shared site is made in a work folder of the output root, apart from
+ * every deck: its markdown and the files the decks have in common (the
+ * theme) go into `source`, the site into `site`. Work folders that a killed
+ * build left are removed first.
  */
-async function writeSharedEntry(plans: readonly SitePlan[]): Promise<SiteGroup> {
+async function prepareSharedBuild(plans: readonly SitePlan[]): Promise<SiteGroup> {
   const [first] = plans
   const combined = plans.length > 1 ? combineDecks(plans.map((plan) => plan.source)) : undefined
   if (!first || !combined) return { plans }
-  const entry = join(first.deck.dir, '.briefdeck-print-site.md')
-  await writeFile(entry, combined.markdown)
-  return { plans, combined: { ...combined, entry } }
+  const outputRoot = dirname(dirname(resolve(first.deck.dir)))
+  await removeAbandonedWork(outputRoot, sharedSitePrefix)
+  const folder = await makeWorkFolder(outputRoot, sharedSitePrefix)
+  const source = join(folder, 'source')
+  try {
+    for (const name of first.otherFileNames) {
+      await mkdir(dirname(join(source, name)), { recursive: true })
+      await copyFile(join(first.deck.dir, name), join(source, name))
+    }
+    await writeFile(join(source, 'slides.md'), combined.markdown)
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true })
+    throw error
+  }
+  return { plans, combined: { ...combined, folder } }
 }
 
 /**
- * Builds the group's site and puts a copy in each deck's folder, stamped
- * with that deck's fingerprint: what a deck's own slides look like in a
- * shared site depends only on its own files (the others differ in slides
- * only, and the theme draws each slide from its own deck), so the copy
- * stays good while the deck does. A shared build that fails is done again
- * deck by deck, so that the error names the deck's own slides.
+ * Builds the group's site, from which each deck prints its own slides: what
+ * a deck's slides look like in a shared site depends only on its own files
+ * (the others differ in slides only, and the theme draws each slide from its
+ * own deck). The decks' own sites from earlier builds, of slides they no
+ * longer have, go. A shared build that fails is done again deck by deck, so
+ * that the error names the deck's own slides.
  */
-function buildGroup(group: SiteGroup, builder: PrintSiteBuilder): Promise<void>[] {
-  const [first] = group.plans
-  if (!first || !group.combined) return group.plans.map((plan) => buildAlone(plan, builder))
-  const { entry, ranges } = group.combined
-  const slides = group.plans.reduce((sum, plan) => sum + plan.source.slideCount, 0)
-  const built = builder.build(buildJob(first, entry, slides)).then(
-    () => true,
-    () => false,
-  )
-  const placed = built.then(async (succeeded) => {
-    await rm(entry, { force: true })
-    if (!succeeded) return group.plans.map((plan) => awaitedLater(buildAlone(plan, builder)))
-    const building = temporarySibling(first.outputs.printSite)
-    try {
-      for (const [index, plan] of group.plans.entries()) {
-        const copy = `${temporarySibling(plan.outputs.printSite)}.copy`
-        await cp(building, copy, { recursive: true })
-        await writeFile(join(copy, printRangeFile), ranges[index]!)
-        await placeSite(plan, copy)
-      }
-    } finally {
-      await rm(building, { recursive: true, force: true })
-    }
-    return group.plans.map(() => Promise.resolve())
-  })
-  return group.plans.map((_, index) => placed.then((each) => each[index]))
-}
-
-/** Absolute paths: the builder changes its working folder to each deck's. */
-function buildJob(plan: SitePlan, entry: string, slides: number): BuildJob {
-  return {
-    entry: resolve(entry),
-    outDir: resolve(temporarySibling(plan.outputs.printSite)),
-    cwd: resolve(plan.deck.dir),
-    slides,
+function buildGroup(group: SiteGroup, builder: PrintSiteBuilder): Promise<PrintSite>[] {
+  if (!group.combined) return group.plans.map((plan) => buildAlone(plan, builder))
+  const { folder, ranges } = group.combined
+  const removeFolder = () => rm(folder, { recursive: true, force: true })
+  const site = join(folder, 'site')
+  const job: BuildJob = {
+    entry: join(folder, 'source', 'slides.md'),
+    outDir: site,
+    cwd: join(folder, 'source'),
+    slides: group.plans.reduce((sum, plan) => sum + plan.source.slideCount, 0),
   }
+  const sites = builder.build(job).then(
+    async () => {
+      await Promise.all(group.plans.map((plan) => rm(plan.outputs.printSite, { recursive: true, force: true })))
+      const releases = releasedTogether(group.plans.length, removeFolder)
+      return group.plans.map((_, index) =>
+        Promise.resolve({ dir: site, range: ranges[index]!, release: releases[index]! }),
+      )
+    },
+    async () => {
+      await removeFolder()
+      return group.plans.map((plan) => awaitedLater(buildAlone(plan, builder)))
+    },
+  )
+  return group.plans.map((_, index) => sites.then((each) => each[index]!))
 }
 
-/** The deck's own site, built from its own slides, in place. */
-async function buildAlone(plan: SitePlan, builder: PrintSiteBuilder): Promise<void> {
-  const building = temporarySibling(plan.outputs.printSite)
+/** One release for each of `count` decks, each counted once; `last` runs when all have released. */
+function releasedTogether(count: number, last: () => Promise<void>): (() => Promise<void>)[] {
+  let remaining = count
+  return Array.from({ length: count }, () => {
+    let released = false
+    return async () => {
+      if (released) return
+      released = true
+      remaining -= 1
+      if (remaining === 0) await last()
+    }
+  })
+}
+
+/** The deck's own site, built from its own slides, in place. Absolute paths: the builder changes its working folder to the deck's. */
+async function buildAlone(plan: SitePlan, builder: PrintSiteBuilder): Promise<PrintSite> {
+  const building = resolve(temporarySibling(plan.outputs.printSite))
   try {
-    await builder.build(buildJob(plan, plan.deck.slidesPath, plan.source.slideCount))
-    await placeSite(plan, building)
+    const cwd = resolve(plan.deck.dir)
+    await builder.build({ entry: resolve(plan.deck.slidesPath), outDir: building, cwd, slides: plan.source.slideCount })
+    await writeFile(join(building, stampFile), plan.fingerprint)
+    await replaceDirectory(building, plan.outputs.printSite)
+    return ownSite(plan)
   } finally {
     await rm(building, { recursive: true, force: true })
   }
-}
-
-async function placeSite(plan: SitePlan, built: string): Promise<void> {
-  await writeFile(join(built, stampFile), plan.fingerprint)
-  await replaceDirectory(built, plan.outputs.printSite)
 }
 
 /**
@@ -263,12 +308,15 @@ async function deckFingerprint(deck: BuiltDeck, outputs: DeckOutputs) {
   const hash = () => createHash('sha256').update(builderVersion)
   const all = hash()
   const others = hash()
+  const otherFileNames: string[] = []
   for (const file of await deckFiles(deck.dir, skipped)) {
     const bytes = await readFile(file)
     const name = relative(deck.dir, file).split(sep).join('/')
-    for (const each of ownFiles.has(resolve(file)) ? [all] : [all, others]) each.update(name).update('\0').update(bytes)
+    const own = ownFiles.has(resolve(file))
+    if (!own) otherFileNames.push(name)
+    for (const each of own ? [all] : [all, others]) each.update(name).update('\0').update(bytes)
   }
-  return { fingerprint: all.digest('hex'), otherFiles: others.digest('hex') }
+  return { fingerprint: all.digest('hex'), otherFiles: others.digest('hex'), otherFileNames }
 }
 
 async function deckFiles(dir: string, skipped: ReadonlySet<string>): Promise<string[]> {

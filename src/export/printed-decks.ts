@@ -8,7 +8,7 @@ import { findChromium, launchBrowser } from './browser.js'
 import { deckInfo, type DeckInfo } from './deck-info.js'
 import { printPdf, type PrintedPdf } from './pdf.js'
 import { openPrintPage, type PrintPage } from './print-page.js'
-import { ensurePrintSites } from './print-site.js'
+import { ensurePrintSites, releaseSites, type PrintSite } from './print-site.js'
 import { createProgress, type Progress } from './progress.js'
 import { settleAll } from './settle.js'
 
@@ -25,7 +25,7 @@ export interface PrintingOptions {
   /** A browser to share with other work; without one, Chromium is launched and closed after. */
   readonly browser?: Browser
   /** Each deck's print site, already on its way (see `ensurePrintSites`); without them, they are built here. */
-  readonly sites?: readonly Promise<string>[]
+  readonly sites?: readonly Promise<PrintSite>[]
 }
 
 /** Runs `work` on every deck once it is printed; the deck's page closes when its work is done. */
@@ -54,12 +54,28 @@ export async function withPrintedDecks<T>(
   } finally {
     progress.stop()
     if (!options.browser) await browser.close()
+    if (!options.sites) await releaseSites(sites)
   }
 }
 
+/** The deck's site is released once its page has closed: a shared site goes when the last of its decks is done. */
 async function printDeck<T>(
   deck: BuiltDeck,
-  site: string | Promise<string>,
+  site: PrintSite | Promise<PrintSite>,
+  browser: Browser,
+  progress: Progress,
+  work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
+): Promise<T> {
+  try {
+    return await printFromSite(deck, site, browser, progress, work)
+  } finally {
+    await releaseSites([Promise.resolve(site)])
+  }
+}
+
+async function printFromSite<T>(
+  deck: BuiltDeck,
+  site: PrintSite | Promise<PrintSite>,
   browser: Browser,
   progress: Progress,
   work: (printed: PrintedDeck, progress: Progress) => Promise<T>,

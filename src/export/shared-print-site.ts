@@ -15,9 +15,6 @@ import { parseSync } from '@slidev/parser/core'
 /** The theme's package.json field that says it can print several decks from one site. */
 export const themeSharingField = 'printsSeveralDecks'
 
-/** Written into a shared site beside its stamp: the slides of the deck the site belongs to, as Slidev's `range` reads them. */
-export const printRangeFile = 'briefdeck-print-range.txt'
-
 /**
  * Headmatter fields that differ between decks and that a sharing theme reads
  * per deck (`briefdeck`), or that print nothing: `title` and `author` are

@@ -17,7 +17,7 @@ import { rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import pLimit from 'p-limit'
 import { deckOutputs } from '../export/outputs.js'
-import { ensurePrintSites, type PrintSiteQueue } from '../export/print-site.js'
+import { ensurePrintSites, releaseSites, type PrintSite, type PrintSiteQueue } from '../export/print-site.js'
 import { settleAll } from '../export/settle.js'
 import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck, HandoutLayout, PaperSize } from '../model/index.js'
 import type { StagedDeck } from '../render/index.js'
@@ -46,7 +46,7 @@ export interface ExportGroup {
   /** One brief's decks. */
   readonly decks: readonly StagedExport[]
   /** Each deck's print site, on its way from the builder. */
-  readonly sites: readonly Promise<string>[]
+  readonly sites: readonly Promise<PrintSite>[]
 }
 
 /**
@@ -95,7 +95,7 @@ export async function exportBriefs(
     published.add(entry)
   }
   /** Puts decks whose export failed in place without exports, once no site build writes into their folders. */
-  const publishUnexported = async (failed: readonly StagedExport[], sites: readonly Promise<string>[]) => {
+  const publishUnexported = async (failed: readonly StagedExport[], sites: readonly Promise<PrintSite>[]) => {
     await Promise.allSettled(sites)
     for (const entry of failed.filter((each) => !published.has(each))) {
       await removeExports(entry)
@@ -116,7 +116,7 @@ export async function exportBriefs(
         // One progress display per terminal: bars of several briefs at once would overwrite each other.
         quiet: options.quiet || groups.length > 1,
       }
-      const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<string>[]) =>
+      const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<PrintSite>[]) =>
         settings.check
           ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, report }) => ({
               exported,
@@ -166,6 +166,9 @@ export async function exportBriefs(
   } catch (error) {
     await publishUnexported(entries, allSites)
     throw error
+  } finally {
+    // Shared sites of decks that never printed (their brief failed first) go too.
+    await releaseSites(allSites)
   }
 }
 

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs'
-import { chmod, cp, lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, cp, lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, sep } from 'node:path'
 import type { RenderedDeck } from '../model/index.js'
+import { makeWorkFolder, removeAbandonedWork } from '../shared/atomic.js'
 import { checkNoLinksBelow, checkOutputPath } from '../shared/owned-folder.js'
 
 /** Folders of a deck that briefdeck writes whole; anything else there (PDFs, print sites) is carried over. */
@@ -33,7 +34,7 @@ export async function stageDeck(dir: string, deck: RenderedDeck, options: WriteD
   const parent = dirname(dir)
   await mkdir(parent, { recursive: true })
   await recoverInterrupted(dir)
-  const staging = await mkdtemp(join(parent, `${stagingPrefix(dir)}${process.pid}-`))
+  const staging = await makeWorkFolder(parent, stagingPrefix(dir))
   try {
     // mkdtemp makes the folder private; a deck folder is as readable as any other the user makes.
     await chmod(staging, 0o777 & ~process.umask())
@@ -74,7 +75,7 @@ export async function updateDeckInPlace(dir: string, deck: RenderedDeck, options
   await checkOutputPath(options.outDir, dir)
   if (!(await isFolder(dir))) return writeDeck(dir, deck, options)
   await checkNoLinksBelow(dir)
-  const staging = await mkdtemp(join(dirname(dir), `${stagingPrefix(dir)}${process.pid}-`))
+  const staging = await makeWorkFolder(dirname(dir), stagingPrefix(dir))
   try {
     for (const [path, text] of Object.entries(deck.files)) {
       if ((await readFile(join(dir, path), 'utf8').catch(() => undefined)) === text) continue
@@ -118,12 +119,7 @@ async function recoverInterrupted(dir: string): Promise<void> {
     if (await isFolder(dir)) await rm(previous, { recursive: true, force: true })
     else await rename(previous, dir)
   }
-  const prefix = stagingPrefix(dir)
-  for (const name of await readdir(dirname(dir))) {
-    if (!name.startsWith(prefix)) continue
-    const pid = Number(name.slice(prefix.length).split('-')[0])
-    if (!isRunning(pid)) await rm(join(dirname(dir), name), { recursive: true, force: true })
-  }
+  await removeAbandonedWork(dirname(dir), stagingPrefix(dir))
 }
 
 /** The current deck's files, except the ones this build writes and the folders it writes whole. */
@@ -170,14 +166,4 @@ async function isFolder(path: string): Promise<boolean> {
     (info) => info.isDirectory(),
     () => false,
   )
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }

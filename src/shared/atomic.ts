@@ -2,13 +2,41 @@
 // its final name first, flushed to disk, and renamed into place, so an
 // interrupted run (a kill, a full disk, a power cut) never leaves a
 // half-written file that looks finished, and the previous one stays.
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import writeFileAtomicallyAndSynced from 'write-file-atomic'
 
 /** A sibling path for work in progress; hidden, and unique per process so that two runs never share one. */
 export function temporarySibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+}
+
+/**
+ * A private folder under `parent` for one run's work in progress, named
+ * `<prefix><pid>-<random>`, so that a later run can tell whether its maker
+ * still runs (removeAbandonedWork).
+ */
+export function makeWorkFolder(parent: string, prefix: string): Promise<string> {
+  return mkdtemp(join(parent, `${prefix}${process.pid}-`))
+}
+
+/** Removes the work folders under `parent` with this prefix whose run has ended (a kill, a power cut). */
+export async function removeAbandonedWork(parent: string, prefix: string): Promise<void> {
+  for (const name of await readdir(parent).catch(() => [])) {
+    if (!name.startsWith(prefix)) continue
+    const pid = Number(name.slice(prefix.length).split('-')[0])
+    if (!isRunning(pid)) await rm(join(parent, name), { recursive: true, force: true })
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Writes a file through a flushed temporary file (write-file-atomic), creating its folder; `mode` for files only their owner may read. */

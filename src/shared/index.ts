@@ -9,7 +9,7 @@ export {
   type ProcessOutput,
   type RunningProcess,
 } from './process.js'
-export { writeFileAtomic, temporarySibling, replaceDirectory } from './atomic.js'
+export { writeFileAtomic, temporarySibling, replaceDirectory, makeWorkFolder, removeAbandonedWork } from './atomic.js'
 export { exists, isFile, isDirectory, readTextFile, decodeUtf8, type TextFileOptions } from './files.js'
 export { escapeHtml, escapeRegExp, nameAlternation, phraseAlternation } from './escape.js'
 export { parsePort, portInUse, ensurePortFree } from './port.js'

@@ -11,11 +11,10 @@ import { join, resolve } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { checkDecks } from '../../src/check/index.js'
 import { exportDecks } from '../../src/export/index.js'
-import { ensurePrintSites } from '../../src/export/print-site.js'
-import { printRangeFile } from '../../src/export/shared-print-site.js'
+import { ensurePrintSites, type PrintSite } from '../../src/export/print-site.js'
 import { BriefdeckProblem } from '../../src/model/index.js'
 import { buildBrief } from '../../src/pipeline/index.js'
-import { pdfInfo, pdfPages } from '../export/pdf-probe.js'
+import { filesHolding, pdfInfo, pdfPages } from '../export/pdf-probe.js'
 import { reviewerKey } from '../review/keys.js'
 
 const sampleBrief = new URL('../../briefs/pacific-alliances.brief.yaml', import.meta.url).pathname
@@ -30,16 +29,16 @@ it('builds the decks one by one when their shared build fails, naming the deck t
 
   const [staffSite, alliedSite] = await Promise.allSettled(await ensurePrintSites(decks))
 
-  expect(staffSite).toEqual({ status: 'fulfilled', value: join(staff!.dir, 'print-site') })
-  // Built alone: the site has all its slides and says no range.
-  expect(existsSync(join(staff!.dir, 'print-site', printRangeFile))).toBe(false)
+  // Built alone, in its own folder: the site has all its slides and says no range.
+  expect(staffSite).toMatchObject({ status: 'fulfilled', value: { dir: join(staff!.dir, 'print-site') } })
+  expect((staffSite as PromiseFulfilledResult<PrintSite>).value.range).toBeUndefined()
   expect(alliedSite?.status).toBe('rejected')
   const problem = (alliedSite as PromiseRejectedResult).reason as BriefdeckProblem
   expect(problem).toBeInstanceOf(BriefdeckProblem)
   expect(problem.place.file).toBe(allied!.slidesPath)
   expect(problem.message).toMatch(/missing\.png.* slides\.md__slidev_\d+\.md/)
-  // The shared site's markdown is gone from the first deck's folder.
-  expect((await readdir(staff!.dir)).filter((name) => name.startsWith('.briefdeck-print'))).toEqual([])
+  // The shared build's work folder is gone from the output root.
+  expect((await readdir(root)).filter((name) => name.startsWith('.'))).toEqual([])
 }, 120_000)
 
 it('builds each deck alone when its theme does not say it can print several decks', async () => {
@@ -53,8 +52,9 @@ it('builds each deck alone when its theme does not say it can print several deck
 
   const sites = await Promise.all(await ensurePrintSites(decks))
 
-  expect(sites).toEqual(decks.map((deck) => join(deck.dir, 'print-site')))
-  for (const site of sites) expect(existsSync(join(site, printRangeFile))).toBe(false)
+  expect(sites.map((site) => [site.dir, site.range])).toEqual(
+    decks.map((deck) => [join(deck.dir, 'print-site'), undefined]),
+  )
 }, 120_000)
 
 it('marks as draft only the deck that still lacks its approvals, though both print from one site', async () => {
@@ -83,8 +83,9 @@ it('marks as draft only the deck that still lacks its approvals, though both pri
   expect(build.status, build.stderr).toBe(0)
 
   const deck = (audience: string) => join(repo, 'out', 'pacific-alliances', audience)
+  // Printed from one site, which went once they were: neither deck keeps a site of its own.
   for (const audience of ['congressional-staff', 'allied-ministry'])
-    expect(existsSync(join(deck(audience), 'print-site', printRangeFile))).toBe(true)
+    expect(existsSync(join(deck(audience), 'print-site'))).toBe(false)
   const staffPages = pdfPages(join(deck('congressional-staff'), 'pacific-alliances-congressional-staff.pdf'))
   const alliedPages = pdfPages(join(deck('allied-ministry'), 'pacific-alliances-allied-ministry.pdf'))
   expect(staffPages.filter((page) => /\bDRAFT\b/.test(page))).toEqual([])
@@ -102,7 +103,8 @@ it("gives the check's findings on a later deck of a shared site that deck's own 
 
   const report = await checkDecks(decks, { quiet: true })
 
-  expect(existsSync(join(allied.dir, 'print-site', printRangeFile))).toBe(true)
+  // Printed from the site both decks shared: no site of its own.
+  expect(existsSync(join(allied.dir, 'print-site'))).toBe(false)
   const findings = report.decks.find((deck) => deck.audience === 'allied-ministry')!.findings
   expect(findings.filter((finding) => finding.rule === 'outside-slide').map((finding) => finding.slide)).toEqual([
     allied.plan.slides.length + 1,
@@ -123,16 +125,13 @@ it('prints the decks of two briefs from one site, each with its own title and au
 
   const exported = await exportDecks(decks, { quiet: true })
 
-  let firstSlide = 1
-  for (const deck of decks) {
-    const count = deck.plan.slides.length
-    expect(await readFile(join(deck.dir, 'print-site', printRangeFile), 'utf8')).toBe(
-      `${firstSlide}-${firstSlide + count - 1}`,
-    )
-    firstSlide += count
-  }
+  // One site for the four decks (none keeps one of its own), made apart from them and gone once they printed.
+  for (const deck of decks) expect(existsSync(join(deck.dir, 'print-site'))).toBe(false)
+  expect((await readdir(outDir)).filter((name) => name.startsWith('.'))).toEqual([])
   for (const [index, deck] of decks.entries()) {
     const [title, author] = index < 2 ? ['Pacific alliances', 'Dana Whitfield'] : ['Harbour talks', 'Ada Quill']
+    // No folder of one brief holds the other's slides.
+    expect(filesHolding(deck.dir, index < 2 ? 'Harbour talks' : 'Pacific alliances')).toEqual([])
     const pdf = exported[index]!.pdf.path
     expect(pdfInfo(pdf)['Title']).toBe(title)
     expect(pdfInfo(pdf)['Author']).toContain(author)

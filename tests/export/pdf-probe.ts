@@ -1,8 +1,10 @@
 // Reading exported files the way a recipient's tools do, independently of
 // the code that wrote them: poppler for PDF facts and text, pdf-lib for the
-// outline, the PNG header for picture sizes.
+// outline, the PNG header for picture sizes; and plain bytes for what a
+// folder holds.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, type Dirent } from 'node:fs'
+import { join, relative } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 
 /** `pdfinfo` as a map: `Pages`, `Tagged`, `Title`, `Author`… */
@@ -38,4 +40,14 @@ export async function outlineTitles(path: string): Promise<string[]> {
 export function pngSize(path: string): { width: number; height: number } {
   const header = readFileSync(path).subarray(0, 24)
   return { width: header.readUInt32BE(16), height: header.readUInt32BE(20) }
+}
+
+/** The files under `dir` whose bytes hold `text` (as UTF-8), relative to it: what someone handed the folder could read. */
+export function filesHolding(dir: string, text: string): string[] {
+  const needle = Buffer.from(text)
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => readFileSync(path).includes(needle))
+    .map((path) => relative(dir, path))
 }

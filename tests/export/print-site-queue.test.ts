@@ -1,13 +1,13 @@
 // The print-site queue of a build of several briefs: decks sent while the
 // builder is busy wait, and go to it together once it is done, in one site
-// when they can share one, in several when they hold too many slides. The
-// builder here is a stand-in that writes an empty site when told to.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+// when they can share one, in several when they hold too many slides; a
+// shared site is made apart from the decks and goes once they are done with
+// it. The builder here is a stand-in that writes an empty site when told to.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensurePrintSites, printSiteQueue } from '../../src/export/print-site.js'
-import { printRangeFile } from '../../src/export/shared-print-site.js'
+import { ensurePrintSites, printSiteQueue, type PrintSite } from '../../src/export/print-site.js'
 import type { BuildJob, PrintSiteBuilder } from '../../src/export/site-builder.js'
 import type { BuiltDeck, DeckPlan } from '../../src/model/index.js'
 
@@ -45,7 +45,9 @@ function heldBuilder() {
   return { builder, jobs, releaseAll }
 }
 
-const range = (deck: BuiltDeck) => readFile(join(deck.dir, 'print-site', printRangeFile), 'utf8').catch(() => 'none')
+const ranges = (sites: readonly PrintSite[]) => sites.map((site) => site.range ?? 'alone')
+/** Work folders in the output root, where shared sites are made. */
+const workFolders = async () => (await readdir(root)).filter((name) => name.startsWith('.'))
 
 describe('printSiteQueue', () => {
   it('sends the first decks at once and those that come while it builds together, in one site', async () => {
@@ -63,11 +65,25 @@ describe('printSiteQueue', () => {
     releaseAll()
     await Promise.all(firstSites)
     await expect.poll(() => jobs.length).toBe(2)
-    expect(basename(jobs[1]!.entry)).toBe('.briefdeck-print-site.md')
+    // Made apart from every deck folder: in a work folder of the output root.
+    expect(jobs[1]!.entry).toMatch(
+      new RegExp(`^${root}/\\.briefdeck-print-site-${process.pid}-\\w+/source/slides\\.md$`),
+    )
     expect(jobs[1]!.slides).toBe(6)
     releaseAll()
-    expect(await Promise.all(laterSites)).toEqual([...later, ...last].map((deck) => join(deck.dir, 'print-site')))
-    expect(await Promise.all([...first, ...later, ...last].map(range))).toEqual(['none', '1-2', '3-5', '6-6'])
+    const shared = await Promise.all(laterSites)
+    expect(ranges([...(await Promise.all(firstSites)), ...shared])).toEqual(['alone', '1-2', '3-5', '6-6'])
+    expect((await Promise.all(firstSites))[0]!.dir).toBe(join(first[0]!.dir, 'print-site'))
+    expect(new Set(shared.map((site) => site.dir)).size).toBe(1)
+    expect(shared[0]!.dir.startsWith(join(root, '.'))).toBe(true)
+
+    // The shared site stays while any of its decks still prints, and goes with the last.
+    await shared[0]!.release()
+    await shared[0]!.release()
+    await shared[1]!.release()
+    expect(await workFolders()).toHaveLength(1)
+    await shared[2]!.release()
+    expect(await workFolders()).toEqual([])
   })
 
   it('splits the decks of one turn into sites of at most 300 slides', async () => {
@@ -84,8 +100,10 @@ describe('printSiteQueue', () => {
     releaseAll()
 
     expect(jobs.map((job) => job.slides)).toEqual([160, 300])
-    await Promise.all(sites)
-    expect(await Promise.all(decks.map(range))).toEqual(['none', '1-160', '161-260', '261-300'])
+    const built = await Promise.all(sites)
+    expect(ranges(built)).toEqual(['alone', '1-160', '161-260', '261-300'])
+    await Promise.all(built.map((site) => site.release()))
+    expect(await workFolders()).toEqual([])
   })
 
   it('goes on with the next turn when a build fails', async () => {
@@ -103,5 +121,19 @@ describe('printSiteQueue', () => {
     await expect(broken).rejects.toThrow('no site')
     await expect(next).rejects.toThrow('no site')
     expect(jobs).toHaveLength(2)
+  })
+
+  it('removes the work folders of shared builds that a killed run left', async () => {
+    // A process id that no process has: Linux gives out ids below 2^22.
+    const abandoned = join(root, '.briefdeck-print-site-4194305-abcdef')
+    await mkdir(abandoned)
+    const { builder, releaseAll } = heldBuilder()
+    const decks = [await deckFolder('again', 'staff', 1), await deckFolder('again', 'allied', 1)]
+
+    const sites = await ensurePrintSites(decks, printSiteQueue(builder))
+    await expect.poll(workFolders).not.toContain(basename(abandoned))
+    releaseAll()
+    await Promise.all((await Promise.all(sites)).map((site) => site.release()))
+    expect(await workFolders()).toEqual([])
   })
 })
