@@ -72,9 +72,11 @@ export async function ensurePrintSites(
   const placed = new Map<SitePlan, Promise<PrintSite>>()
   if (stale.length > 0) {
     const builder = queue ? undefined : startPrintSiteBuilder()
-    const built = (queue ?? printSiteQueue(builder!)).build(stale)
-    stale.forEach((plan, index) => placed.set(plan, built[index]!))
-    if (builder) closeOnceBuilt(builder, built)
+    const { sites, sent } = (queue ?? printSiteQueue(builder!)).build(stale)
+    stale.forEach((plan, index) => placed.set(plan, sites[index]!))
+    if (builder) closeOnceBuilt(builder, sites)
+    // Before the caller goes on to load Playwright, a third of a second in which the builder would wait.
+    await sent
   }
   return plans.map((plan) => awaitedLater(placed.get(plan) ?? Promise.resolve(ownSite(plan))))
 }
@@ -86,8 +88,11 @@ export async function releaseSites(sites: readonly Promise<PrintSite>[]): Promis
 
 /** Decks waiting for one builder; those that go to it in one turn share sites where they can. */
 export interface PrintSiteQueue {
-  /** One promise per plan, in order, settled once its site is built. */
-  build(plans: readonly SitePlan[]): Promise<PrintSite>[]
+  /**
+   * `sites`: one promise per plan, in order, settled once its site is built;
+   * `sent`: settled once the plans are with the builder, or waiting for it to finish the turn it is busy with.
+   */
+  build(plans: readonly SitePlan[]): { readonly sites: Promise<PrintSite>[]; readonly sent: Promise<void> }
 }
 
 /**
@@ -100,8 +105,9 @@ export interface PrintSiteQueue {
 export function printSiteQueue(builder: PrintSiteBuilder): PrintSiteQueue {
   let waiting: { readonly plan: SitePlan; readonly settle: (built: Promise<PrintSite>) => void }[] = []
   let busy = false
-  const nextTurn = async () => {
-    if (busy || waiting.length === 0) return
+  /** Starts a turn with the waiting decks unless one is under way; settles once they are sent. */
+  const nextTurn = (): Promise<void> => {
+    if (busy || waiting.length === 0) return Promise.resolve()
     busy = true
     const turn = waiting
     waiting = []
@@ -110,17 +116,26 @@ export function printSiteQueue(builder: PrintSiteBuilder): PrintSiteQueue {
       builder,
     )
     turn.forEach((each, index) => each.settle(built.then((placed) => placed[index]!)))
-    await Promise.allSettled(await built.catch(() => []))
-    busy = false
-    void nextTurn()
+    void built
+      .then(
+        (placed) => Promise.allSettled(placed),
+        () => undefined,
+      )
+      .then(() => {
+        busy = false
+        return nextTurn()
+      })
+    return built.then(
+      () => undefined,
+      () => undefined,
+    )
   }
   return {
     build(plans) {
-      const built = plans.map((plan) =>
+      const sites = plans.map((plan) =>
         awaitedLater(new Promise<PrintSite>((settle) => waiting.push({ plan, settle }))),
       )
-      void nextTurn()
-      return built
+      return { sites, sent: nextTurn() }
     },
   }
 }

@@ -134,19 +134,30 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
     if (message.error === undefined) waiting.settler.resolve()
     else waiting.settler.reject(failure(waiting.job, firstErrorLine(message.error)))
   })
-  // Decks still waiting when the child ends (a crash, a kill) fail with what it printed.
+  // Decks still waiting when the child ends (a crash, a kill) fail with what it printed, and so do decks sent after.
+  let endedWith: string | undefined
   void builder.exited.then(
-    ({ stdout, stderr }) =>
-      pending.forEach(({ job, settler }) => settler.reject(failure(job, firstErrorLine(stderr + stdout)))),
-    (error: unknown) => pending.forEach(({ settler }) => settler.reject(error)),
+    ({ stdout, stderr }) => {
+      endedWith = firstErrorLine(stderr + stdout)
+      pending.forEach(({ job, settler }) => settler.reject(failure(job, endedWith!)))
+    },
+    (error: unknown) => {
+      endedWith = String(error)
+      pending.forEach(({ settler }) => settler.reject(error))
+    },
   )
+  // A message to a child that has just ended fails here too; its decks fail above.
+  child.on('error', () => {})
   let nextId = 0
   return {
     build(job) {
       const id = nextId++
       const settler = settlable()
-      pending.set(id, { job, settler })
-      child.send({ ...job, id })
+      if (endedWith !== undefined) settler.reject(failure(job, endedWith))
+      else {
+        pending.set(id, { job, settler })
+        child.send({ ...job, id }, () => {})
+      }
       return settler.promise
     },
     close() {

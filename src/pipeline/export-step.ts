@@ -14,12 +14,20 @@
 // the new one with its own. A deck whose export fails is put in place
 // without any exports, so that its slides can be looked at.
 import { rm } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import pLimit from 'p-limit'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, releaseSites, type PrintSite, type PrintSiteQueue } from '../export/print-site.js'
 import { settleAll } from '../export/settle.js'
-import type { BuiltDeck, DeckBuildRecord, DeckCheck, ExportedDeck, HandoutLayout, PaperSize } from '../model/index.js'
+import {
+  BriefdeckProblem,
+  type BuiltDeck,
+  type DeckBuildRecord,
+  type DeckCheck,
+  type ExportedDeck,
+  type HandoutLayout,
+  type PaperSize,
+} from '../model/index.js'
 import type { StagedDeck } from '../render/index.js'
 import { exportRecord, recordedExport, writeRecord } from './record.js'
 
@@ -156,7 +164,7 @@ export async function exportBriefs(
         groups.map((group) =>
           exportGroup(group).catch(async (error: unknown) => {
             await publishUnexported(group.decks, group.sites)
-            return { error }
+            return { error: placedInDeck(error, group.decks) }
           }),
         ),
       )
@@ -170,6 +178,21 @@ export async function exportBriefs(
     // Shared sites of decks that never printed (their brief failed first) go too.
     await releaseSites(allSites)
   }
+}
+
+/** A problem found in a staged folder, named where the deck is now: the staged folder is gone once the deck is in place. */
+function placedInDeck(error: unknown, decks: readonly StagedExport[]): unknown {
+  if (!(error instanceof BriefdeckProblem)) return error
+  const file = error.place.file
+  const entry = decks.find(({ staged }) => file.startsWith(staged.dir + sep))
+  if (!entry) return error
+  const place = { ...error.place, file: join(entry.deck.dir, relative(entry.staged.dir, file)) }
+  return new BriefdeckProblem(error.message, place, error.ruleId, {
+    fatal: error.fatal,
+    source: error.source,
+    also: error.also,
+    cause: error,
+  })
 }
 
 /** The deck as the export sees it: in its staged folder. */
