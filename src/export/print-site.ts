@@ -1,14 +1,14 @@
-// The print sites of a build's decks: each deck's site is built (by the
-// builder, site-builder.ts) only when something it is made of changed since
-// its last one, so that `briefdeck check` after `briefdeck export` does not
-// build again; decks that can share a site get one build between them
-// (shared-print-site.ts), those of one brief and, in a build of several,
+// The print sites of a build's decks, built by the builder (site-builder.ts).
+// Decks that can share a site get one build between them
+// (shared-print-site.ts): those of one brief and, in a build of several,
 // those of the briefs written while the builder was busy with the last ones.
 //
 // A deck folder only ever holds a site of its own slides: someone who hands
 // on an audience's folder must not hand on another audience's slides, or
 // another brief's. A shared site is made in a work folder of the output
-// root and deleted once its decks are printed.
+// root and deleted once its decks are printed; a deck built alone keeps its
+// site, stamped with what it was made of, so that `briefdeck check` after
+// `briefdeck export` does not build it again.
 import { createHash } from 'node:crypto'
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
