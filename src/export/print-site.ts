@@ -60,8 +60,8 @@ export interface PrintSite {
  * Sends every deck whose print site is stale to the builder (through the
  * queue of a build of several briefs; without one, a builder is started for
  * these decks and let go once they are built) and resolves as soon as they
- * are sent, to one promise per deck, in order, each resolving to the deck's
- * print-site folder once that deck is built (at once when its site is fresh).
+ * are sent, to one promise per deck, in order, each resolving to where the
+ * deck prints from once its site is built (at once when its own is fresh).
  */
 export async function ensurePrintSites(
   decks: readonly BuiltDeck[],
