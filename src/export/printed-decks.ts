@@ -47,9 +47,11 @@ export async function withPrintedDecks<T>(
     // third of a second saved): a page waiting beside the builder and an open
     // deck would be a renderer's memory, about 110 MB, at the build's peak.
     return await settleAll(
-      decks.map(async (deck, index) =>
-        printDeck(deck, index === 0 ? sites[0]! : await sites[index]!, browser, progress, work),
-      ),
+      decks.map(async (deck, index) => {
+        const site = index === 0 ? sites[0]! : await sites[index]!
+        // Released once the page has closed: a shared site goes when the last of its decks is done.
+        return printDeck(deck, site, browser, progress, work).finally(() => releaseSites([sites[index]!]))
+      }),
     )
   } finally {
     progress.stop()
@@ -58,22 +60,7 @@ export async function withPrintedDecks<T>(
   }
 }
 
-/** The deck's site is released once its page has closed: a shared site goes when the last of its decks is done. */
 async function printDeck<T>(
-  deck: BuiltDeck,
-  site: PrintSite | Promise<PrintSite>,
-  browser: Browser,
-  progress: Progress,
-  work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
-): Promise<T> {
-  try {
-    return await printFromSite(deck, site, browser, progress, work)
-  } finally {
-    await releaseSites([Promise.resolve(site)])
-  }
-}
-
-async function printFromSite<T>(
   deck: BuiltDeck,
   site: PrintSite | Promise<PrintSite>,
   browser: Browser,
