@@ -1,6 +1,7 @@
 // Ingest: a source file in any supported format in, a SourceDocument out.
 export { ingest, ingestReading, type IngestOptions } from './ingest.js'
-export { readSource } from './read.js'
+export { readSource, sourceDocument } from './read.js'
+export { readSourceBytes } from './source-bytes.js'
 export { decodeSource } from './decode.js'
 export { detectFormat } from './formats.js'
 export { normaliseText } from './normalise.js'

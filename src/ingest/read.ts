@@ -1,13 +1,13 @@
-// The file-system edge of ingest: reads a source file, finds its format from
-// its content, and hands it to the format's reader.
-import { BriefdeckProblem, type SourceDocument } from '../model/index.js'
-import { OutsideRootError, readFileInside } from '../shared/open-source.js'
-import { checkSourceSize, decodeSource } from './decode.js'
+// Reads a source file, finds its format from its content, and hands it to
+// the format's reader.
+import type { SourceDocument } from '../model/index.js'
+import { decodeSource } from './decode.js'
 import { docxReading } from './docx.js'
 import { detectFormat } from './formats.js'
 import { htmlReading } from './html/index.js'
 import { ingest, ingestReading } from './ingest.js'
 import { pdfReading } from './pdf-reading.js'
+import { readSourceBytes } from './source-bytes.js'
 
 export interface ReadSourceOptions {
   readonly sourceId?: string
@@ -16,8 +16,12 @@ export interface ReadSourceOptions {
 }
 
 export async function readSource(path: string, options: ReadSourceOptions = {}): Promise<SourceDocument> {
-  const bytes = await readBytes(path, options.root)
-  const sourceId = options.sourceId === undefined ? {} : { sourceId: options.sourceId }
+  return sourceDocument(await readSourceBytes(path, options.root), path, options.sourceId)
+}
+
+/** The document that a source file's bytes hold, whatever its format. */
+export async function sourceDocument(bytes: Uint8Array, path: string, id?: string): Promise<SourceDocument> {
+  const sourceId = id === undefined ? {} : { sourceId: id }
   const format = detectFormat(bytes, path)
   switch (format) {
     case 'pdf':
@@ -28,32 +32,5 @@ export async function readSource(path: string, options: ReadSourceOptions = {}):
       return ingestReading(htmlReading(decodeSource(bytes, path), path), { file: path, format, ...sourceId })
     default:
       return ingest(decodeSource(bytes, path), { file: path, format, ...sourceId })
-  }
-}
-
-async function readBytes(path: string, root: string | undefined): Promise<Uint8Array> {
-  try {
-    // The size is refused before reading, so that a huge file costs no memory.
-    const read = await readFileInside(path, {
-      ...(root === undefined ? {} : { root }),
-      checkSize: (size) => checkSourceSize(size, path),
-    })
-    return read.bytes
-  } catch (error) {
-    if (error instanceof BriefdeckProblem) throw error
-    if (error instanceof OutsideRootError)
-      throw new BriefdeckProblem(
-        `source is a link to ${error.realPath}, outside the repository`,
-        { file: path },
-        'brief-source-outside',
-      )
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EISDIR')
-      throw new BriefdeckProblem('is a directory, not a source file', { file: path }, 'source-unreadable')
-    if (code === 'ENOTFILE')
-      throw new BriefdeckProblem('is not a regular file (a pipe or a device?)', { file: path }, 'source-unreadable')
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message
-    throw new BriefdeckProblem(`cannot read source: ${reason}`, { file: path }, 'source-unreadable', { cause: error })
   }
 }

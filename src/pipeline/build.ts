@@ -90,16 +90,15 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
  */
 export async function buildBriefs(briefPaths: readonly string[], options: BuildOptions): Promise<BriefOutcome[]> {
   const settings = options.export ? settingsKey(options.export) : undefined
-  const prepared = await Promise.all(
-    briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
-  )
-  // Slidev loads in the builder while this process plans and renders the decks.
-  const builder =
-    options.export && prepared.some((each) => each.value && each.value.stale.length > 0)
-      ? startRecyclingBuilder(slidesPerBuilder)
-      : undefined
-  const queue = builder ? printSiteQueue(builder) : undefined
+  // Slidev loads in the builder while this process reads, plans and renders the decks.
+  const builder = options.export ? startRecyclingBuilder(slidesPerBuilder) : undefined
   try {
+    const prepared = await Promise.all(
+      briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
+    )
+    // Every deck up to date: no site to build.
+    if (!prepared.some((each) => each.value && each.value.stale.length > 0)) builder?.close()
+    const queue = builder ? printSiteQueue(builder) : undefined
     const written: Attempt<WrittenBrief>[] = []
     // One brief at a time: planning is CPU work, and a brief's decks go to the builder as soon as they are written.
     for (const each of prepared) {
@@ -225,6 +224,7 @@ async function writeBrief(
   const planned = await planDecks(
     prepared.inputs,
     prepared.stale.map((target) => target.profile),
+    { keepAnalyses: true },
   )
   try {
     for (const [index, plan] of planned.decks.entries()) {

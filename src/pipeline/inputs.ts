@@ -1,7 +1,7 @@
 // Everything a brief's decks are made from, read once: the brief, its
 // profiles and templates, and a hash per audience of every byte that can
 // change a deck, so that a build can skip the decks that would come out the same.
-import { createHash, type Hash } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { readFile, readdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -21,7 +21,7 @@ import type { Templates } from '../render/index.js'
 import { bundledKnowledgeDir } from '../extract/read-knowledge.js'
 import { reviewLogPath } from '../review/fs.js'
 import { allowedSignersPath } from '../review/signatures.js'
-import { exists } from '../shared/index.js'
+import { exists, hashParts } from '../shared/index.js'
 
 export interface InputOptions {
   /** Where profiles, templates and the theme come from; see `templatesRootFor`. */
@@ -40,6 +40,8 @@ export interface BriefInputs {
   readonly templates: Templates
   /** The brief repository's own knowledge (`knowledge/*.json`), read after the bundled knowledge. */
   readonly knowledgeDir: string
+  /** briefdeck's version as far as its output goes (see `briefdeckCode`), as a hash. */
+  readonly code: string
   /** The hash of everything one audience's deck is made from. */
   fingerprint(audience: string): string
 }
@@ -78,6 +80,7 @@ export async function readBriefInputs(briefPath: string, options: InputOptions =
     profiles,
     templates,
     knowledgeDir,
+    code,
     fingerprint: (audience) => hashParts(shared.copy(), [audience]).digest('hex'),
   }
 }
@@ -86,15 +89,6 @@ export async function readBriefInputs(briefPath: string, options: InputOptions =
 async function jsonFilesOf(dir: string): Promise<(string | Buffer)[]> {
   const names = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.json')).sort()
   return (await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name))]))).flat()
-}
-
-/** Each part is length-prefixed, so that no two different lists of parts hash alike. */
-function hashParts(hash: Hash, parts: readonly (string | Uint8Array)[]): Hash {
-  for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part) : part
-    hash.update(`${bytes.length}:`).update(bytes)
-  }
-  return hash
 }
 
 /** A brief's repository may bring its own `templates/` (unless `repoTemplates` is false); otherwise the ones briefdeck ships. */

@@ -1,19 +1,22 @@
 // The stages that decide what the decks say, in order and writing nothing:
 // brief -> sources -> extract -> overrides -> compose -> review.
 import { applyOverrides, repositoryRoot, sourcePath } from '../brief/index.js'
-import { checkPinnedSections, compose } from '../compose/index.js'
-import { extract, readKnowledge } from '../extract/index.js'
-import { readSource } from '../ingest/index.js'
+import { checkPinnedSections, compose, taggingWith, type TagRecord } from '../compose/index.js'
+// Reading and extraction load only for a source the cache does not hold: PDF.js, Readability and the date parser take half a second.
+import { readKnowledge } from '../extract/read-knowledge.js'
+import { readSourceBytes } from '../ingest/source-bytes.js'
 import { dirname, resolve } from 'node:path'
 import {
   type AudienceProfile,
   type Brief,
   type DeckPlan,
   type DeckStatus,
+  type Knowledge,
   type ReviewState,
   type Warning,
 } from '../model/index.js'
 import { applyReview, readReviewState, reviewDeck } from '../review/index.js'
+import { analysisCache, cacheKey, type AnalysisCache, type SourceAnalysis } from './analysis-cache.js'
 import { readBriefInputs, selectAudiences, type BriefInputs, type InputOptions } from './inputs.js'
 
 export interface PlanOptions extends InputOptions {
@@ -30,34 +33,86 @@ export interface BriefPlan {
   readonly review: ReviewState
 }
 
-/** The deck plans of a brief's audiences as its files say now. Reads the brief, its sources, templates and review log; writes nothing. */
+/**
+ * The deck plans of a brief's audiences as its files say now. Reads the
+ * brief, its sources, templates and review log, and the analyses a build
+ * kept (analysis-cache.ts); writes nothing.
+ */
 export async function planBrief(briefPath: string, options: PlanOptions = {}): Promise<BriefPlan> {
   const inputs = await readBriefInputs(briefPath, options)
   return planDecks(inputs, selectAudiences(inputs, options.audiences))
 }
 
-/** Extraction runs once for all the audiences asked for; the review state decides each deck's DRAFT mark. */
-export async function planDecks(inputs: BriefInputs, audiences: readonly AudienceProfile[]): Promise<BriefPlan> {
+/**
+ * Extraction runs once for all the audiences asked for; the review state
+ * decides each deck's DRAFT mark. With `keepAnalyses` (a build), what the
+ * sources cost to analyse is kept for the next run.
+ */
+export async function planDecks(
+  inputs: BriefInputs,
+  audiences: readonly AudienceProfile[],
+  { keepAnalyses = false } = {},
+): Promise<BriefPlan> {
   const { brief } = inputs
   checkPinnedSections(brief, inputs.profiles)
   // The bundled knowledge, and the brief repository's own in knowledge/*.json.
   const knowledge = await readKnowledge([inputs.knowledgeDir])
-  // Sources are checked on the opened file to lie inside the repository (no link swapped meanwhile leads out).
   const root = await repositoryRoot(dirname(resolve(brief.file)))
-  const documents = await Promise.all(
-    brief.sources.map((source) => readSource(sourcePath(brief, source), { sourceId: source.id, root })),
+  const cache = analysisCache(root, { keep: keepAnalyses })
+  const analysed = { root, cache, knowledge, key: cacheKey([inputs.code, JSON.stringify(knowledge)]) }
+  const analyses = await Promise.all(
+    brief.sources.map((source) => analysedSource(sourcePath(brief, source), source.id, analysed)),
   )
-  const extractions = documents.map((document) => extract(document, knowledge))
-  const { extractions: corrected, orphans } = applyOverrides(extractions, brief)
+  const documents = analyses.map((analysis) => analysis.document)
+  const { extractions: corrected, orphans } = applyOverrides(
+    analyses.map((analysis) => analysis.extraction),
+    brief,
+  )
   const review = await readReviewState(brief.file)
-  const decks = audiences.map((audience) =>
-    applyReview(
-      compose({ extractions: corrected, documents, brief, audience, knowledge }),
-      review.state,
-      brief.reviewers[audience.id] ?? [],
+  const recalled = await cache.tags(brief.file, inputs.code)
+  const { result: decks, asked } = taggingWith(recalled, () =>
+    audiences.map((audience) =>
+      applyReview(
+        compose({ extractions: corrected, documents, brief, audience, knowledge }),
+        review.state,
+        brief.reviewers[audience.id] ?? [],
+      ),
     ),
   )
+  if (!sameTexts(recalled, asked)) await cache.keepTags(brief.file, inputs.code, asked)
   return { brief, warnings: [...inputs.notices, ...orphans, ...review.warnings], decks, review: review.state }
+}
+
+interface Analysed {
+  /** The repository, which every source must be inside. */
+  readonly root: string
+  readonly cache: AnalysisCache
+  readonly knowledge: Knowledge
+  /** What every source's analysis is made from besides the source: briefdeck's code and the knowledge. */
+  readonly key: string
+}
+
+/** A source's document and extraction: from the cache when it holds them for these bytes, else made and kept there. */
+async function analysedSource(path: string, id: string, analysed: Analysed): Promise<SourceAnalysis> {
+  // Checked on the opened file to lie inside the repository, so no link swapped meanwhile leads out.
+  const bytes = await readSourceBytes(path, analysed.root)
+  const key = cacheKey([analysed.key, id, path, bytes])
+  const kept = await analysed.cache.source(path, key)
+  if (kept) return kept
+  const [{ sourceDocument }, { extract }] = await Promise.all([
+    import('../ingest/index.js'),
+    import('../extract/index.js'),
+  ])
+  const document = await sourceDocument(bytes, path, id)
+  const analysis = { document, extraction: extract(document, analysed.knowledge) }
+  await analysed.cache.keepSource(path, key, analysis)
+  return analysis
+}
+
+/** Whether compose asked about just the texts it was handed, when nothing new is worth keeping. */
+function sameTexts(recalled: readonly TagRecord[], asked: readonly TagRecord[]): boolean {
+  const texts = new Set(recalled.map(([text]) => text))
+  return asked.length === texts.size && asked.every(([text]) => texts.has(text))
 }
 
 /** A deck's standing for the library page: a draft, or approved by whom and when. */

@@ -14,5 +14,6 @@ export { exists, isFile, isDirectory, readTextFile, decodeUtf8, type TextFileOpt
 export { escapeHtml, escapeRegExp, nameAlternation, phraseAlternation } from './escape.js'
 export { parsePort, portInUse, ensurePortFree } from './port.js'
 export { plural } from './words.js'
+export { hashParts } from './hash.js'
 export { formatIsoDate, yearOf } from './dates.js'
 export { parseYamlFile, type ParsedYaml } from './yaml.js'
