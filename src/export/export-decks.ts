@@ -2,7 +2,7 @@
 // in the one shared Chromium, and everything is taken from that page: the
 // PDF, the slide PNGs, the handout and the contact sheet. A caller may look
 // at the open page too (the check does) before it moves on.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bannerText, type BuiltDeck, type ExportedDeck, type HandoutLayout, type PaperSize } from '../model/index.js'
 import { replaceDirectory, temporarySibling, writeFileAtomic } from '../shared/index.js'
@@ -11,6 +11,7 @@ import { contactSheet, renderContactSheet } from './contact-sheet.js'
 import { handoutSheet, type HandoutSlide } from './handout-html.js'
 import { printHandout } from './handout.js'
 import { deckOutputs, slideImageName } from './outputs.js'
+import type { PrintPage } from './print-page.js'
 import { withPrintedDecks, type PrintedDeck, type PrintingOptions } from './printed-decks.js'
 import { exportPptx } from './pptx.js'
 import type { Progress } from './progress.js'
@@ -28,6 +29,16 @@ export interface ExportOptions extends PrintingOptions {
   readonly pptx?: boolean
   /** Called for each deck while its page is still open, e.g. to check it. */
   readonly inspect?: (printed: PrintedDeck, progress: Progress) => Promise<void>
+  /** The PNGs an earlier export of a deck left, to take over for the slides drawn the same since. */
+  readonly earlierImages?: (deck: BuiltDeck) => EarlierImages | undefined
+}
+
+/** Slide PNGs an earlier export made. */
+export interface EarlierImages {
+  /** The version of the Chromium that drew them: another one may draw otherwise, and draws them all again. */
+  readonly browser: string
+  /** One per slide of the deck now: the earlier picture's file, when the slide is drawn from the same as then. */
+  readonly files: readonly (string | undefined)[]
 }
 
 export function exportDecks(decks: readonly BuiltDeck[], options: ExportOptions = {}): Promise<ExportedDeck[]> {
@@ -69,7 +80,12 @@ async function takeFromPage(printed: PrintedDeck, progress: Progress, options: E
   const { deck, info, page } = printed
   await options.inspect?.(printed, progress)
   progress.step(deck.audience, 'slide images', page.slideCount)
-  const images = await captureSlides(page.page, options.pngScale ?? 1, () => progress.slide(deck.audience))
+  const images = await captureSlides(
+    page.page,
+    options.pngScale ?? 1,
+    () => progress.slide(deck.audience),
+    earlierImage(options.earlierImages?.(deck), page),
+  )
   progress.step(deck.audience, 'handout', page.slideCount)
   const handout = await printHandout(page.page, {
     sheet: handoutSheet(handoutSlides(deck, page.slideCount), options.handoutLayout ?? '1up'),
@@ -80,6 +96,18 @@ async function takeFromPage(printed: PrintedDeck, progress: Progress, options: E
   })
   const sheet = await renderContactSheet(page.page, contactSheet(info.title, thumbnails(deck, page.slideCount)))
   return { images, handout, contactSheet: sheet }
+}
+
+/** Reads the earlier picture of a slide, when the same Chromium drew it and the page shows the slides the keys were made for. */
+function earlierImage(earlier: EarlierImages | undefined, page: PrintPage) {
+  const files =
+    earlier && earlier.browser === page.page.context().browser()?.version() && earlier.files.length === page.slideCount
+      ? earlier.files
+      : []
+  return async (index: number): Promise<Buffer | undefined> => {
+    const file = files[index]
+    return file === undefined ? undefined : readFile(file).catch(() => undefined)
+  }
 }
 
 function handoutSlides(deck: BuiltDeck, drawnSlides: number): HandoutSlide[] {

@@ -14,6 +14,8 @@ export async function captureSlides(
   page: Page,
   scale: number,
   onSlide: (slideNumber: number) => void = () => {},
+  /** A picture of the slide at this index taken earlier, when it is drawn the same (export-decks.ts); drawn afresh when there is none. */
+  earlier: (index: number) => Promise<Buffer | undefined> = async () => undefined,
 ): Promise<Buffer[]> {
   const clips = await page.locator('.print-slide-container').evaluateAll((slides) =>
     slides.map((slide) => {
@@ -32,6 +34,12 @@ export async function captureSlides(
     if (viewport && clips[0]) await page.setViewportSize({ width: viewport.width, height: Math.ceil(clips[0].height) })
     const images: Buffer[] = []
     for (const [index, clip] of clips.entries()) {
+      const taken = await earlier(index)
+      if (taken) {
+        images.push(taken)
+        onSlide(index + 1)
+        continue
+      }
       await page.evaluate((top) => scrollTo(0, top), clip.y)
       // Fast encoding: a third quicker, for files a third larger (about 200 KB a slide at 2×).
       const { data } = await session.send('Page.captureScreenshot', {

@@ -15,6 +15,8 @@ export const ExportRecord = z.object({
   contactSheet: z.string(),
   pptx: z.string().optional(),
   blockedRequests: z.array(z.string()),
+  /** The version of the Chromium that drew the PDFs and PNGs. */
+  browser: z.string().optional(),
   /** The render check of the exported deck, when the export ran one. */
   check: DeckCheck.optional(),
 })
@@ -41,6 +43,8 @@ export const DeckBuildRecord = z.object({
   inputs: Sha256,
   /** A hash of the deck's own files as rendered (slides, plan, theme). */
   content: Sha256,
+  /** A key per slide of those files, of what the slide is drawn from (render/slide-keys.ts). */
+  slides: z.array(Sha256).optional(),
   status: DeckStatus,
   export: ExportRecord.optional(),
 })

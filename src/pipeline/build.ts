@@ -217,10 +217,9 @@ async function writeBrief(
   const toExport: StagedExport[] = []
   if (prepared.stale.length === 0) return { ...prepared, warnings: [], toExport, builds }
   // The stages load only when a deck needs them: a build that skips everything stays quick.
-  const [{ deckStatus, planDecks }, { render, stageDeck, writeDeck, updateDeckInPlace }] = await Promise.all([
-    import('./plan.js'),
-    import('../render/index.js'),
-  ])
+  const [{ deckStatus, planDecks }, { render, slideKeys, stageDeck, writeDeck, updateDeckInPlace }] = await Promise.all(
+    [import('./plan.js'), import('../render/index.js')],
+  )
   const planned = await planDecks(
     prepared.inputs,
     prepared.stale.map((target) => target.profile),
@@ -238,6 +237,7 @@ async function writeBrief(
       const made: DeckBuildRecord = {
         inputs: target.fingerprint,
         content,
+        slides: slideKeys(rendered),
         status: deckStatus(prepared.inputs.brief, plan, planned.review),
       }
       const record = sameContent && target.record?.export ? { ...made, export: target.record.export } : made
@@ -246,7 +246,7 @@ async function writeBrief(
         settings === undefined || force ? undefined : await keptExport(target.dir, plan.audience, record, settings)
       if (settings !== undefined && !kept) {
         const staged = await stageDeck(target.dir, rendered, writing)
-        toExport.push({ deck, record: made, staged })
+        toExport.push({ deck, record: made, staged, ...(target.record ? { previous: target.record } : {}) })
         // Until the export records itself, the staged record claims no PDFs.
         await writeRecord(staged.dir, made)
         builds.set(plan.audience, { deck, state: 'rebuilt' })

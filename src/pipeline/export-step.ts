@@ -16,6 +16,7 @@
 import { rm } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import pLimit from 'p-limit'
+import type { EarlierImages } from '../export/export-decks.js'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, releaseSites, type PrintSite, type PrintSiteQueue } from '../export/print-site.js'
 import { settleAll } from '../export/settle.js'
@@ -48,6 +49,8 @@ export interface StagedExport {
   /** The record the staged folder has now: what the deck is made of, no export. */
   readonly record: DeckBuildRecord
   readonly staged: StagedDeck
+  /** The record of the deck in place before this build, whose export may lend the new one its unchanged slides' PNGs. */
+  readonly previous?: DeckBuildRecord
 }
 
 export interface ExportGroup {
@@ -118,9 +121,14 @@ export async function exportBriefs(
     ])
     const browser = await launchBrowser(findChromium())
     try {
+      const entryIn = new Map(entries.map((entry) => [entry.staged.dir, entry]))
       const exportOptions = {
         ...settings,
         browser,
+        earlierImages: (deck: BuiltDeck) => {
+          const entry = entryIn.get(deck.dir)
+          return entry && earlierImages(entry, settingsKey)
+        },
         // One progress display per terminal: bars of several briefs at once would overwrite each other.
         quiet: options.quiet || groups.length > 1,
       }
@@ -153,7 +161,8 @@ export async function exportBriefs(
         const checks = done.flatMap((each) => each.checks)
         const decks = await Promise.all(
           group.decks.map(async (entry, position) => {
-            const kept = await recordExport(entry, exported[position]!, checks[position], settingsKey)
+            const keys = { settings: settingsKey, browser: browser.version() }
+            const kept = await recordExport(entry, exported[position]!, checks[position], keys)
             await publish(entry)
             return { deck: entry.deck, kept }
           }),
@@ -200,15 +209,30 @@ function stagedDeck({ deck, staged }: StagedExport): BuiltDeck {
   return { ...deck, dir: staged.dir, slidesPath: join(staged.dir, relative(deck.dir, deck.slidesPath)) }
 }
 
+/**
+ * The PNGs of the deck's last export, in its folder as it is until the new
+ * one takes its place, for each slide whose key is the same as then.
+ */
+function earlierImages({ deck, record, previous }: StagedExport, settingsKey: string): EarlierImages | undefined {
+  const last = previous?.export
+  const keys = previous?.slides
+  if (!last?.browser || !keys || last.content !== previous.content || last.settings !== settingsKey) return undefined
+  if (last.slideImages.length !== keys.length) return undefined
+  const files = (record.slides ?? []).map((key, index) =>
+    keys[index] === key ? join(deck.dir, last.slideImages[index]!) : undefined,
+  )
+  return { browser: last.browser, files }
+}
+
 /** Writes what the export made into the staged folder's record, and says what the deck holds once in place. */
 async function recordExport(
   { deck, record, staged }: StagedExport,
   exported: ExportedDeck,
   check: DeckCheck | undefined,
-  settingsKey: string,
+  keys: { readonly settings: string; readonly browser: string },
 ): Promise<{ readonly exported: ExportedDeck; readonly check?: DeckCheck }> {
   const placedCheck = check ? { ...check, slidesPath: deck.slidesPath } : undefined
-  const recorded = exportRecord(staged.dir, exported, { content: record.content, settings: settingsKey }, placedCheck)
+  const recorded = exportRecord(staged.dir, exported, { content: record.content, ...keys }, placedCheck)
   await writeRecord(staged.dir, { ...record, export: recorded })
   return { exported: recordedExport(deck.dir, deck.audience, recorded), ...(placedCheck ? { check: placedCheck } : {}) }
 }

@@ -44,7 +44,7 @@ export function contentHash(deck: RenderedDeck): string {
 export function exportRecord(
   deckDir: string,
   exported: ExportedDeck,
-  keys: { readonly content: string; readonly settings: string },
+  keys: { readonly content: string; readonly settings: string; readonly browser: string },
   check: DeckCheck | undefined,
 ): ExportRecord {
   const inDeck = (path: string) => relative(deckDir, path)
