@@ -135,14 +135,17 @@ let codeHash: Promise<string> | undefined
 
 /**
  * briefdeck's version as far as its output goes: its package version, the
- * Slidev it builds with, and its own code (a checkout between releases
- * changes that alone). Read once per process.
+ * Slidev it builds with, its own code (a checkout between releases changes
+ * that alone), and in a checkout the locked versions of every dependency
+ * (a new compromise tags otherwise, a new PDF.js reads otherwise). Read once
+ * per process.
  */
 function briefdeckCode(): Promise<string> {
   codeHash ??= (async () => {
     const hash = createHash('sha256')
     for (const name of ['../../package.json', '@slidev/cli/package.json'])
       hash.update((require(name) as { version: string }).version)
+    hash.update(await readFile(join(codeRoot, '..', 'package-lock.json')).catch(() => ''))
     const entries = await readdir(codeRoot, { recursive: true, withFileTypes: true })
     const files = entries
       .filter((entry) => entry.isFile() && /\.[cm]?[jt]s$/.test(entry.name))

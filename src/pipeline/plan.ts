@@ -1,5 +1,6 @@
-// The stages that decide what the decks say, in order and writing nothing:
-// brief -> sources -> extract -> overrides -> compose -> review.
+// The stages that decide what the decks say, in order:
+// brief -> sources -> extract -> overrides -> compose -> review. They write
+// no deck; a build keeps what the sources cost to analyse (analysis-cache.ts).
 import { applyOverrides, repositoryRoot, sourcePath } from '../brief/index.js'
 import { checkPinnedSections, compose, taggingWith, type TagRecord } from '../compose/index.js'
 // Reading and extraction load only for a source the cache does not hold: PDF.js, Readability and the date parser take half a second.
