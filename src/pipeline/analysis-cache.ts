@@ -39,12 +39,13 @@ export function analysisCache(root: string, { keep }: { readonly keep: boolean }
   const entryPath = (kind: string, file: string) =>
     join(folder, kind, `${hashOf(relative(root, resolve(file)).split(sep).join('/'))}.json`)
   const read = async (path: string): Promise<unknown> => {
-    const { bytes } = await readFileInside(path, { root })
+    const { bytes } = await readFileInside(path, { root, checkSize: refuseLargerThanEntries })
     return JSON.parse(Buffer.from(bytes).toString('utf8'))
   }
   const save = async (kind: string, file: string, entry: object): Promise<void> => {
-    if (keep && (await madeEntryFolder(root, folder, kind)))
-      await writeFileAtomic(entryPath(kind, file), JSON.stringify(entry), { mode: 0o600 }).catch(() => {})
+    const text = JSON.stringify(entry)
+    if (keep && Buffer.byteLength(text) <= largestEntry && (await madeEntryFolder(root, folder, kind)))
+      await writeFileAtomic(entryPath(kind, file), text, { mode: 0o600 }).catch(() => {})
   }
   return {
     async source(path, key) {
@@ -65,6 +66,13 @@ export function analysisCache(root: string, { keep }: { readonly keep: boolean }
     },
     keepTags: (briefFile, key, records) => save('tags', briefFile, { key, records }),
   }
+}
+
+/** Entries are read whole: a larger one (planted, or of a huge source) costs more memory than analysing anew. */
+const largestEntry = 128 * 2 ** 20
+
+function refuseLargerThanEntries(size: number): void {
+  if (size > largestEntry) throw new RangeError(`a cache entry of ${size} bytes is larger than any briefdeck keeps`)
 }
 
 /** The key of what an entry is made from. */

@@ -2,7 +2,7 @@
 // source's document and extraction, and compose's tags, in the repository's
 // `.briefdeck/cache/`; the next plan takes the unchanged sources from there
 // and comes out the same; planning alone writes nothing.
-import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,6 +61,16 @@ describe('the analysis cache', () => {
     const { decks } = await planBrief(brief)
     expect(sourcesRead()).toHaveLength(2)
     expect(decks).toHaveLength(2)
+  })
+
+  it('does not read an entry larger than any it keeps', async () => {
+    await build()
+    const sources = join(cache, 'sources')
+    // Still a valid entry: JSON allows any amount of white space after it.
+    for (const name of await readdir(sources)) await appendFile(join(sources, name), ' '.repeat(129 * 2 ** 20))
+    vi.mocked(ingest.sourceDocument).mockClear()
+    await planBrief(brief)
+    expect(sourcesRead()).toHaveLength(2)
   })
 
   it('writes nothing through a link that leads out of the repository', async () => {
