@@ -237,7 +237,7 @@ async function writeBrief(
       const made: DeckBuildRecord = {
         inputs: target.fingerprint,
         content,
-        slides: slideKeys(rendered),
+        slides: slideKeys(rendered, prepared.inputs.code),
         status: deckStatus(prepared.inputs.brief, plan, planned.review),
       }
       const record = sameContent && target.record?.export ? { ...made, export: target.record.export } : made
