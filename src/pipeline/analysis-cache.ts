@@ -8,8 +8,8 @@
 // on decks and their folders, and the cache holds the sources' whole text.
 // Its own `.gitignore` keeps it out of commits. An entry counts only for the
 // very bytes, knowledge and briefdeck code it was made from; anything
-// unreadable counts as missing, and a cache that cannot be written is done
-// without, since it only saves time.
+// unreadable counts as missing (so entries are not flushed to disk), and a
+// cache that cannot be written is done without, since it only saves time.
 import { createHash } from 'node:crypto'
 import { lstat, mkdir, realpath } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -45,7 +45,7 @@ export function analysisCache(root: string, { keep }: { readonly keep: boolean }
   const save = async (kind: string, file: string, entry: object): Promise<void> => {
     const text = JSON.stringify(entry)
     if (keep && Buffer.byteLength(text) <= largestEntry && (await madeEntryFolder(root, folder, kind)))
-      await writeFileAtomic(entryPath(kind, file), text, { mode: 0o600 }).catch(() => {})
+      await writeFileAtomic(entryPath(kind, file), text, { mode: 0o600, flush: false }).catch(() => {})
   }
   return {
     async source(path, key) {

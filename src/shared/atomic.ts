@@ -39,15 +39,20 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Writes a file through a flushed temporary file (write-file-atomic), creating its folder; `mode` for files only their owner may read. */
+/**
+ * Writes a file through a flushed temporary file (write-file-atomic), creating
+ * its folder; `mode` for files only their owner may read. `flush: false` for
+ * a cache, which a power cut may leave empty (read as missing) but never
+ * half-written, and whose writer should not wait for the disk.
+ */
 export async function writeFileAtomic(
   path: string,
   data: Uint8Array | string,
-  options: { readonly mode?: number } = {},
+  { flush = true, ...options }: { readonly mode?: number; readonly flush?: boolean } = {},
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   const bytes = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-  await writeFileAtomicallyAndSynced(path, bytes, { fsync: true, ...options })
+  await writeFileAtomicallyAndSynced(path, bytes, { fsync: flush, ...options })
 }
 
 /** Moves a finished folder over `path`; a folder cannot be renamed onto a non-empty one, so the old one steps aside first. */
