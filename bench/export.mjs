@@ -17,7 +17,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gib, measure, measureRuns, printTable, runs, seconds, verdict } from './lib/measure.mjs'
+import { forgetAnalyses, gib, measure, measureRuns, printTable, runs, seconds, verdict } from './lib/measure.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href
@@ -70,7 +70,7 @@ async function compare() {
           cwd: root,
         },
       ],
-      { before: () => rm(join(root, '.briefdeck', 'cache'), { recursive: true, force: true }) },
+      { before: () => forgetAnalyses(root) },
     )
     const ten = await measureRuns((index) => [
       { args: [benchScript, '--synthetic', '10', join(work, `ten-${index}`)], cwd: root },

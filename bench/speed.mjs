@@ -13,7 +13,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gib, measureRuns, median, printTable, runs, seconds, verdict } from './lib/measure.mjs'
+import { forgetAnalyses, gib, measureRuns, median, printTable, runs, seconds, verdict } from './lib/measure.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const { launchBrowser } = await import(new URL('../dist/export/index.js', import.meta.url).href)
@@ -143,11 +143,6 @@ async function slideShowing(repo, text) {
 }
 
 /** A brief repository with `count` copies of the sample brief (`brief-1` …), each titled apart, sharing its sources. */
-/** Makes the next build of the repository's briefs analyse their sources afresh. */
-function forgetAnalyses(repository) {
-  return rm(join(repository, '.briefdeck'), { recursive: true, force: true })
-}
-
 async function sampleRepository(dir, count) {
   await cp(join(root, 'briefs', 'sources'), join(dir, 'briefs', 'sources'), { recursive: true })
   await writeFile(join(dir, 'package.json'), '{}\n')

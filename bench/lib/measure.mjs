@@ -1,8 +1,10 @@
 // What every benchmark of a command needs: wall times of runs that are not
 // sampled, peak memory of the whole process tree from runs that are, and a
-// table of figures with their targets beside them.
+// table of figures with their targets beside them; and a cold start.
 import { spawn } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 
 export const runs = Number(process.env.BENCH_RUNS ?? 3)
 
@@ -146,4 +148,9 @@ export function printTable(header, rows) {
         .join('  ')
         .trimEnd(),
     )
+}
+
+/** Makes the next build of a brief repository analyse its sources afresh (src/pipeline/analysis-cache.ts): cold stays cold. */
+export function forgetAnalyses(repository) {
+  return rm(join(repository, '.briefdeck', 'cache'), { recursive: true, force: true })
 }

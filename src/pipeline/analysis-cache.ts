@@ -37,25 +37,26 @@ export function analysisCache(root: string, { keep }: { readonly keep: boolean }
   const folder = join(root, '.briefdeck', 'cache')
   // Entries are named by the file they are of, so that each source and brief has one, replaced as it changes.
   const entryPath = (kind: string, file: string) =>
-    join(folder, kind, `${hashOf(relative(root, resolve(file)).split(sep).join('/'))}.json`)
+    join(folder, kind, `${cacheKey([relative(root, resolve(file)).split(sep).join('/')])}.json`)
   const read = async (path: string): Promise<unknown> => {
     const { bytes } = await readFileInside(path, { root, checkSize: refuseLargerThanEntries })
     return JSON.parse(Buffer.from(bytes).toString('utf8'))
   }
   const save = async (kind: string, file: string, entry: object): Promise<void> => {
+    if (!keep) return
     const text = JSON.stringify(entry)
-    if (keep && Buffer.byteLength(text) <= largestEntry && (await madeEntryFolder(root, folder, kind)))
+    if (Buffer.byteLength(text) <= largestEntry && (await madeEntryFolder(root, folder, kind)))
       await writeFileAtomic(entryPath(kind, file), text, { mode: 0o600, flush: false }).catch(() => {})
   }
   return {
     async source(path, key) {
       const entry = (await read(entryPath('sources', path)).catch(() => undefined)) as
-        { key?: unknown; document?: unknown; extraction?: unknown } | undefined
+        (SourceAnalysis & { key?: unknown }) | undefined
       if (entry?.key !== key) return undefined
       // Checked, but taken as written: the schemas' copies order their keys otherwise, and a deck must come out byte for byte the same.
-      const analysis = entry as SourceAnalysis
-      return SourceDocument.safeParse(analysis.document).success && Extraction.safeParse(analysis.extraction).success
-        ? { document: analysis.document, extraction: analysis.extraction }
+      const { document, extraction } = entry
+      return SourceDocument.safeParse(document).success && Extraction.safeParse(extraction).success
+        ? { document, extraction }
         : undefined
     },
     keepSource: (path, key, analysis) => save('sources', path, { key, ...analysis }),
@@ -78,10 +79,6 @@ function refuseLargerThanEntries(size: number): void {
 /** The key of what an entry is made from. */
 export function cacheKey(parts: readonly (string | Uint8Array)[]): string {
   return hashParts(createHash('sha256'), parts).digest('hex')
-}
-
-function hashOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
 }
 
 /**
