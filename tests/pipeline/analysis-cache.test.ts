@@ -2,26 +2,22 @@
 // source's document and extraction, and compose's tags, in the repository's
 // `.briefdeck/cache/`; the next plan takes the unchanged sources from there
 // and comes out the same; planning alone writes nothing.
-import { appendFile, cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as ingest from '../../src/ingest/index.js'
 import { buildBrief, planBrief } from '../../src/pipeline/index.js'
+import { sampleRepository } from '../sample-repository.js'
 
 vi.mock('../../src/ingest/index.js', { spy: true })
 
-const repo = fileURLToPath(new URL('../../', import.meta.url))
 let root: string
 let brief: string
 let cache: string
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'briefdeck-analysis-cache-'))
-  await writeFile(join(root, 'package.json'), '{}\n')
-  await cp(join(repo, 'briefs'), join(root, 'briefs'), { recursive: true })
-  brief = join(root, 'briefs', 'pacific-alliances.brief.yaml')
+  ;({ root, brief } = await sampleRepository('briefdeck-analysis-cache-'))
   cache = join(root, '.briefdeck', 'cache')
   vi.mocked(ingest.sourceDocument).mockClear()
 })

@@ -1,23 +1,18 @@
 // Incremental builds: each deck folder records what it was made from; a
 // build skips the decks nothing changed for, says so, and --force redoes all.
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBrief, planBrief, type BuildResult } from '../../src/pipeline/index.js'
 import { appendReviewEvent, commentDraft, reviewLogPath, stampEvent } from '../../src/review/index.js'
+import { sampleRepository } from '../sample-repository.js'
 
-const repo = fileURLToPath(new URL('../../', import.meta.url))
 let root: string
 let brief: string
 let out: string
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'briefdeck-incremental-'))
-  await writeFile(join(root, 'package.json'), '{}\n')
-  await cp(join(repo, 'briefs'), join(root, 'briefs'), { recursive: true })
-  brief = join(root, 'briefs', 'pacific-alliances.brief.yaml')
+  ;({ root, brief } = await sampleRepository('briefdeck-incremental-'))
   out = join(root, 'out')
 })
 afterAll(() => rm(root, { recursive: true, force: true }))
