@@ -2,7 +2,8 @@
 // Speed of a brief repository in daily use (`npm run bench`, after `npm run
 // build`), every figure a ratio measured in this one run:
 // - the sample brief's `build --pdf`: cold (fresh output folder), again with
-//   nothing changed, and with one word changed on one slide of one audience;
+//   nothing changed, and with one word changed on one slide of one audience,
+//   by a fresh process and by `build --watch` (from the save to the rebuild's end);
 // - six briefs of two audiences with `build DIR --pdf`: time per deck against
 //   one brief built alone, and peak memory over the process tree;
 // - `present`: from saving a brief or a source to the open slide showing it,
@@ -49,6 +50,7 @@ try {
     sampledRuns: 0,
     before: (index) => writeFile(brief, withWord(index % 2 === 0 ? 'joint' : 'collective')),
   })
+  const watched = await watchLatency(brief, repo, join(work, 'watched'), withWord)
   await writeFile(brief, briefText)
 
   const library = await sampleRepository(join(work, 'library'), libraryBriefs)
@@ -79,6 +81,12 @@ try {
       '  one word / cold',
       (oneWord.seconds / cold.seconds).toFixed(2),
       `<= ${targets.oneWord}: ${verdict(oneWord.seconds / cold.seconds <= targets.oneWord)}`,
+    ],
+    ['build --pdf --watch, one word, save to rebuilt', seconds(watched), ''],
+    [
+      '  one word with --watch / cold',
+      (watched / cold.seconds).toFixed(2),
+      `(the same target: ${verdict(watched / cold.seconds <= targets.oneWord)})`,
     ],
     [`build DIR --pdf, ${libraryBriefs} briefs x 2 audiences`, seconds(many.seconds), ''],
     [
@@ -140,6 +148,46 @@ async function slideShowing(repo, text) {
     await new Promise((wait) => setTimeout(wait, 250))
   }
   throw new Error(`no slide of the staff deck says '${text}'`)
+}
+
+/**
+ * `briefdeck build --watch --pdf` on the brief: after its first build, the
+ * median of `runs` one-word edits, each timed from the save to the line that
+ * says the rebuild is done and it watches again.
+ */
+async function watchLatency(brief, repo, out, withWord) {
+  // The first edit is then a change of word, not a save of the same text (which the build would skip).
+  await writeFile(brief, withWord('collective'))
+  const child = spawn(process.execPath, [briefdeck, 'build', brief, '--pdf', '--quiet', '--watch', '--out', out], {
+    cwd: repo,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let waits = 0
+  let heard = () => {}
+  child.stderr.on('data', (chunk) => {
+    waits += String(chunk).split('watching for changes').length - 1
+    heard()
+  })
+  const untilWaiting = (count) =>
+    new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error('build --watch never rebuilt')), 120_000)
+      heard = () => waits >= count && (clearTimeout(timer), done())
+      heard()
+    })
+  try {
+    await untilWaiting(1)
+    const times = []
+    for (let index = 0; index < runs; index++) {
+      const started = performance.now()
+      await writeFile(brief, withWord(index % 2 === 0 ? 'joint' : 'collective'))
+      await untilWaiting(index + 2)
+      times.push((performance.now() - started) / 1000)
+    }
+    return median(times)
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((done) => child.once('exit', done))
+  }
 }
 
 /** A brief repository with `count` copies of the sample brief (`brief-1` …), each titled apart, sharing its sources. */

@@ -1,7 +1,8 @@
 import { realpath } from 'node:fs/promises'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { BriefdeckProblem, briefPlace, type Brief, type BriefSource } from '../model/index.js'
 import { exists, readTextFile } from '../shared/index.js'
+import { isInside } from '../shared/open-source.js'
 import { parseBrief } from './parse.js'
 
 /** A brief is a page of YAML; anything bigger is a mistake (or an attack) rather than a brief. */
@@ -57,9 +58,4 @@ async function checkSourcePath(brief: Brief, index: number, root: string, realRo
       'brief-source-outside',
     )
   }
-}
-
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path)
-  return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..')
 }

@@ -71,6 +71,10 @@ withExportOptions(
   ),
 )
   .option('--pdf', 'Also export PDFs, handouts and PNGs, then check every slide (what export does)')
+  .option(
+    '--watch',
+    'Keep running: build again whenever a file of the repository changes, Slidev and Chromium kept loaded',
+  )
   .action(lazy(() => import('./commands/build.js')))
 
 withExportOptions(

@@ -104,6 +104,8 @@ interface ChildReport {
 /** One process that builds print sites; started early, its loading overlaps other work. */
 export interface PrintSiteBuilder {
   build(job: BuildJob): Promise<void>
+  /** The process has ended (let go, killed, out of memory): every build sent now fails. */
+  readonly ended: boolean
   /** Lets the process end once its current build is done. */
   close(): void
 }
@@ -160,6 +162,10 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
       }
       return settler.promise
     },
+    get ended() {
+      // The channel closes as the child dies, before its exit is reported.
+      return endedWith !== undefined || !child.connected
+    },
     close() {
       if (child.connected) child.disconnect()
     },
@@ -195,6 +201,9 @@ export function startRecyclingBuilder(slidesPerBuilder: number): PrintSiteBuilde
       batch.push(built)
       slidesBuilt += job.slides
       return built
+    },
+    get ended() {
+      return current.ended
     },
     close() {
       void ready.then(() => current.close())

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { printSiteQueue } from '../export/print-site.js'
-import { closeOnceBuilt, startRecyclingBuilder } from '../export/site-builder.js'
+import { closeOnceBuilt } from '../export/site-builder.js'
 import {
   DeckPlan,
   type AudienceProfile,
@@ -21,6 +21,7 @@ import { exportBriefs, startExport, type ExportGroup, type ExportSettings, type 
 import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
 import type { PlanOptions } from './plan.js'
 import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
+import { startBuildWorkers, type BuildWorkers } from './workers.js'
 
 export interface BuildOptions extends PlanOptions {
   /** Decks go to `<outDir>/<brief name>/<audience>/`. */
@@ -70,13 +71,6 @@ export type BriefOutcome =
   | { readonly briefPath: string; readonly result: BuildResult; readonly error?: undefined }
   | { readonly briefPath: string; readonly result?: undefined; readonly error: unknown }
 
-/**
- * Slides one print-site builder builds before a fresh one takes over: a
- * builder grows with every slide (to about 0.9 GiB after 300), and a fresh
- * one costs a second or two of loading Slidev and warming up.
- */
-const slidesPerBuilder = 300
-
 /** Builds one brief; its first problem is thrown. */
 export async function buildBrief(briefPath: string, options: BuildOptions): Promise<BuildResult> {
   const [outcome] = await buildBriefs([briefPath], options)
@@ -85,19 +79,26 @@ export async function buildBrief(briefPath: string, options: BuildOptions): Prom
 }
 
 /**
- * Builds several briefs with one print-site builder and one Chromium. A
- * brief that fails is reported in its outcome and the others still build.
+ * Builds several briefs with one print-site builder and one Chromium: those
+ * of `workers` when given (which the caller ends), else its own. A brief
+ * that fails is reported in its outcome and the others still build.
  */
-export async function buildBriefs(briefPaths: readonly string[], options: BuildOptions): Promise<BriefOutcome[]> {
+export async function buildBriefs(
+  briefPaths: readonly string[],
+  options: BuildOptions,
+  workers?: BuildWorkers,
+): Promise<BriefOutcome[]> {
   const settings = options.export ? settingsKey(options.export) : undefined
   // Slidev loads in the builder while this process reads, plans and renders the decks.
-  const builder = options.export ? startRecyclingBuilder(slidesPerBuilder) : undefined
+  const own = options.export && !workers ? startBuildWorkers() : undefined
+  const used = options.export ? (workers ?? own) : undefined
+  const builder = used?.builder
   try {
     const prepared = await Promise.all(
       briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
     )
-    // Every deck up to date: no site to build.
-    if (!prepared.some((each) => each.value && each.value.stale.length > 0)) builder?.close()
+    // Every deck up to date: no site to build, and the builder of this build alone can go.
+    if (!prepared.some((each) => each.value && each.value.stale.length > 0)) own?.builder.close()
     const queue = builder ? printSiteQueue(builder) : undefined
     const written: Attempt<WrittenBrief>[] = []
     // One brief at a time: planning is CPU work, and a brief's decks go to the builder as soon as they are written.
@@ -114,19 +115,19 @@ export async function buildBriefs(briefPaths: readonly string[], options: BuildO
           : { ...each, value: undefined },
       )
     }
-    if (builder)
+    if (own)
       closeOnceBuilt(
-        builder,
+        own.builder,
         written.flatMap((each) => each.value?.exporting?.sites ?? []),
       )
-    if (options.export && settings) await exportWritten(written, options, settings)
+    if (used && settings) await exportWritten(written, options, settings, used)
     return written.map((each) =>
       each.value
         ? { briefPath: each.briefPath, result: resultOf(each.value) }
         : { briefPath: each.briefPath, error: each.error },
     )
   } finally {
-    builder?.close()
+    await own?.close()
   }
 }
 
@@ -265,13 +266,21 @@ async function writeBrief(
   return { ...prepared, warnings: planned.warnings, toExport, builds }
 }
 
-async function exportWritten(written: Attempt<WrittenBrief>[], options: BuildOptions, settings: string): Promise<void> {
+async function exportWritten(
+  written: Attempt<WrittenBrief>[],
+  options: BuildOptions,
+  settings: string,
+  workers: BuildWorkers,
+): Promise<void> {
   const groups: (ExportGroup & { readonly index: number })[] = []
   written.forEach((each, index) => {
     if (each.value?.exporting) groups.push({ index, ...each.value.exporting })
   })
   if (groups.length === 0) return
-  const outcomes = await exportBriefs(groups, options.export!, settings, { quiet: options.quiet ?? false })
+  const outcomes = await exportBriefs(groups, options.export!, settings, {
+    quiet: options.quiet ?? false,
+    browser: workers.browser,
+  })
   outcomes.forEach((outcome, position) => {
     const group = groups[position]!
     const brief = written[group.index]!

@@ -16,6 +16,7 @@
 import { rm } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import pLimit from 'p-limit'
+import type { Browser } from 'playwright-core'
 import type { EarlierImages } from '../export/export-decks.js'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, releaseSites, type PrintSite, type PrintSiteQueue } from '../export/print-site.js'
@@ -92,11 +93,12 @@ export type GroupOutcome =
 /** Decks open at once while the builder still holds its memory, and once it has gone. */
 const decksAtOnce = { whileBuilding: 1, afterBuilding: 2 } as const
 
+/** Exports every group's decks in the caller's browser, which stays open. */
 export async function exportBriefs(
   groups: readonly ExportGroup[],
   settings: ExportSettings,
   settingsKey: string,
-  options: { readonly quiet: boolean },
+  options: { readonly quiet: boolean; readonly browser: () => Promise<Browser> },
 ): Promise<GroupOutcome[]> {
   const entries = groups.flatMap((group) => group.decks)
   const allSites = groups.flatMap((group) => group.sites)
@@ -115,71 +117,67 @@ export async function exportBriefs(
   }
   try {
     // Playwright and the check load while the sites build.
-    const [{ exportDecks, findChromium, launchBrowser }, { exportAndCheckDecks }] = await Promise.all([
+    const [{ exportDecks }, { exportAndCheckDecks }] = await Promise.all([
       import('../export/index.js'),
       import('../check/index.js'),
     ])
-    const browser = await launchBrowser(findChromium())
-    try {
-      const entryIn = new Map(entries.map((entry) => [entry.staged.dir, entry]))
-      const exportOptions = {
-        ...settings,
-        browser,
-        earlierImages: (deck: BuiltDeck) => {
-          const entry = entryIn.get(deck.dir)
-          return entry && earlierImages(entry, settingsKey)
-        },
-        // One progress display per terminal: bars of several briefs at once would overwrite each other.
-        quiet: options.quiet || groups.length > 1,
-      }
-      const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<PrintSite>[]) =>
-        settings.check
-          ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, report }) => ({
-              exported,
-              checks: report.decks,
-            }))
-          : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as DeckCheck[] }
-      // Each open deck is a Chromium renderer, most of the memory; decks wait their turn in brief order.
-      const lanes = pLimit(decksAtOnce.whileBuilding)
-      void Promise.allSettled(allSites).then(() => (lanes.concurrency = decksAtOnce.afterBuilding))
-      const exportGroup = async (group: ExportGroup): Promise<GroupOutcome> => {
-        const groupDecks = group.decks.map(stagedDeck)
-        // With several briefs, a deck at a time; one brief alone, all its decks together.
-        const units =
-          groups.length > 1 ? groupDecks.map((_, position) => [position]) : [groupDecks.map((_, position) => position)]
-        const done = await settleAll(
-          units.map((unit) =>
-            lanes(() =>
-              exportUnit(
-                unit.map((position) => groupDecks[position]!),
-                unit.map((position) => group.sites[position]!),
-              ),
+    const browser = await options.browser()
+    const entryIn = new Map(entries.map((entry) => [entry.staged.dir, entry]))
+    const exportOptions = {
+      ...settings,
+      browser,
+      earlierImages: (deck: BuiltDeck) => {
+        const entry = entryIn.get(deck.dir)
+        return entry && earlierImages(entry, settingsKey)
+      },
+      // One progress display per terminal: bars of several briefs at once would overwrite each other.
+      quiet: options.quiet || groups.length > 1,
+    }
+    const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<PrintSite>[]) =>
+      settings.check
+        ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, report }) => ({
+            exported,
+            checks: report.decks,
+          }))
+        : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as DeckCheck[] }
+    // Each open deck is a Chromium renderer, most of the memory; decks wait their turn in brief order.
+    const lanes = pLimit(decksAtOnce.whileBuilding)
+    void Promise.allSettled(allSites).then(() => (lanes.concurrency = decksAtOnce.afterBuilding))
+    const exportGroup = async (group: ExportGroup): Promise<GroupOutcome> => {
+      const groupDecks = group.decks.map(stagedDeck)
+      // With several briefs, a deck at a time; one brief alone, all its decks together.
+      const units =
+        groups.length > 1 ? groupDecks.map((_, position) => [position]) : [groupDecks.map((_, position) => position)]
+      const done = await settleAll(
+        units.map((unit) =>
+          lanes(() =>
+            exportUnit(
+              unit.map((position) => groupDecks[position]!),
+              unit.map((position) => group.sites[position]!),
             ),
           ),
-        )
-        const exported = done.flatMap((each) => each.exported)
-        const checks = done.flatMap((each) => each.checks)
-        const decks = await Promise.all(
-          group.decks.map(async (entry, position) => {
-            const keys = { settings: settingsKey, browser: browser.version() }
-            const kept = await recordExport(entry, exported[position]!, checks[position], keys)
-            await publish(entry)
-            return { deck: entry.deck, kept }
-          }),
-        )
-        return { decks }
-      }
-      return await Promise.all(
-        groups.map((group) =>
-          exportGroup(group).catch(async (error: unknown) => {
-            await publishUnexported(group.decks, group.sites)
-            return { error: placedInDeck(error, group.decks) }
-          }),
         ),
       )
-    } finally {
-      await browser.close()
+      const exported = done.flatMap((each) => each.exported)
+      const checks = done.flatMap((each) => each.checks)
+      const decks = await Promise.all(
+        group.decks.map(async (entry, position) => {
+          const keys = { settings: settingsKey, browser: browser.version() }
+          const kept = await recordExport(entry, exported[position]!, checks[position], keys)
+          await publish(entry)
+          return { deck: entry.deck, kept }
+        }),
+      )
+      return { decks }
     }
+    return await Promise.all(
+      groups.map((group) =>
+        exportGroup(group).catch(async (error: unknown) => {
+          await publishUnexported(group.decks, group.sites)
+          return { error: placedInDeck(error, group.decks) }
+        }),
+      ),
+    )
   } catch (error) {
     await publishUnexported(entries, allSites)
     throw error

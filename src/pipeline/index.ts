@@ -18,6 +18,7 @@ export type { ExportSettings } from './export-step.js'
 export { findBriefs } from './briefs.js'
 export { writeLibrary, libraryFile } from './library.js'
 export { recordFile } from './record.js'
+export { startBuildWorkers, type BuildWorkers } from './workers.js'
 
 /** The deck plans of a brief as its files say now; see plan.ts. The stages load on the first call, so a build that skips every deck never loads them. */
 export async function planBrief(briefPath: string, options: PlanOptions = {}): Promise<BriefPlan> {

@@ -1,9 +1,9 @@
-// present, serve and export --pptx as a user runs them: the real binary,
-// started from a folder of its own with the default --out. A stop signal to
-// present or serve stops every process it started.
+// present, serve, export --pptx and build --watch as a user runs them: the
+// real binary, started from a folder of its own with the default --out. A
+// stop signal to present, serve or a watching build stops every process it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,9 +18,11 @@ beforeAll(async () => {
 })
 afterAll(() => rm(repo, { recursive: true, force: true }))
 
-/** briefdeck's own lines that are not warnings about a deck's content. */
+/** briefdeck's own lines that are neither warnings about a deck's content nor a watching build's word that it waits. */
 const errors = (output: string) =>
-  output.split('\n').filter((line) => line.startsWith('briefdeck: ') && !/ warning \[/.test(line))
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('briefdeck: ') && !/ warning \[|^briefdeck: watching for changes/.test(line))
 
 interface Started {
   readonly child: ChildProcess
@@ -49,8 +51,8 @@ async function untilAnswering(url: string, started: Started): Promise<void> {
   throw new Error(`${url} never answered:\n${started.output()}`)
 }
 
-/** Every process below `pid`, read from /proc. */
-function descendants(pid: number): number[] {
+/** Each running process's parent, read from /proc. */
+function parentsOfProcesses(): Map<number, number> {
   const parents = new Map<number, number>()
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -60,6 +62,26 @@ function descendants(pid: number): number[] {
       // The process ended while we looked.
     }
   }
+  return parents
+}
+
+/** The processes `pid` started itself (for briefdeck: the site builder and Chromium). */
+function children(pid: number): number[] {
+  return [...parentsOfProcesses()].filter(([, parent]) => parent === pid).map(([child]) => child)
+}
+
+/** A site builder (node) or a browser (chromium), not a short-lived tool such as pdftotext. */
+function isWorker(pid: number): boolean {
+  try {
+    return /^(node|chromium)/.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+/** Every process below `pid`. */
+function descendants(pid: number): number[] {
+  const parents = parentsOfProcesses()
   const found = new Set([pid])
   for (let grew = true; grew;) {
     grew = false
@@ -158,5 +180,68 @@ describe('briefdeck export --pptx from a folder of its own, default --out', () =
     expect(
       existsSync(join(repo, 'out', 'pacific-alliances', 'allied-ministry', 'pacific-alliances-allied-ministry.pptx')),
     ).toBe(true)
+  })
+})
+
+describe('briefdeck build --watch from a folder of its own', () => {
+  it('rebuilds on an edit with the builder and Chromium it started, never for its own output, with a new builder once one died, and leaves no process behind on SIGTERM', async () => {
+    const briefPath = join(repo, 'briefs', 'pacific-alliances.brief.yaml')
+    const brief = await readFile(briefPath, 'utf8')
+    const started = start(
+      'build',
+      'briefs/pacific-alliances.brief.yaml',
+      '--pdf',
+      '--quiet',
+      '--watch',
+      '--out',
+      'watched',
+    )
+    const watchingLines = () =>
+      started
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('watching for changes'))
+    const until = async (condition: () => boolean, what: string) => {
+      for (let tries = 0; !condition() && tries < 1200; tries++) await new Promise((wait) => setTimeout(wait, 100))
+      if (!condition()) throw new Error(`never ${what}:\n${started.output()}`)
+    }
+    try {
+      await until(() => watchingLines().length === 1, 'watched')
+      const workers = children(started.child.pid!).filter(isWorker)
+      expect(workers.length).toBe(2)
+      await writeFile(briefPath, brief.replace(/^title: .*$/m, 'title: A watched title'))
+      // Every process it starts while rebuilding is seen: a builder or a browser of the rebuild's own would live for seconds.
+      const seen = new Set<number>()
+      await until(() => {
+        children(started.child.pid!)
+          .filter(isWorker)
+          .forEach((pid) => seen.add(pid))
+        return watchingLines().length === 2
+      }, 'rebuilt')
+      const slides = await readFile(join(repo, 'watched', 'pacific-alliances', 'allied-ministry', 'slides.md'), 'utf8')
+      expect(slides).toContain('A watched title')
+      expect([...seen].sort()).toEqual(workers.sort())
+      // Its own writes into watched/ and .briefdeck/ would start a build again, and again.
+      await new Promise((wait) => setTimeout(wait, 2000))
+      expect(watchingLines().length).toBe(2)
+      // A builder that died (killed, out of memory) is replaced at the next build.
+      const builder = workers.find((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('node'))!
+      process.kill(builder, 'SIGKILL')
+      await until(() => !alive(builder), 'saw the builder die')
+      // briefdeck hears of it within some hundredths of a second; a build that starts before then fails, and the next one has a new builder.
+      await new Promise((wait) => setTimeout(wait, 500))
+      await writeFile(briefPath, brief.replace(/^title: .*$/m, 'title: A title after the builder died'))
+      await until(() => watchingLines().length === 3, 'rebuilt after the builder died')
+      const pdf = join(repo, 'watched', 'pacific-alliances', 'allied-ministry', 'pacific-alliances-allied-ministry.pdf')
+      expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain(
+        'A title after the builder died',
+      )
+      expect(await stopAndLookForSurvivors(started, 'SIGTERM')).toEqual([])
+      expect(await started.exited).toBe(0)
+      expect(errors(started.output())).toEqual([])
+    } finally {
+      started.child.kill('SIGKILL')
+      await writeFile(briefPath, brief)
+    }
   })
 })

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { DeckPlan } from '../../src/model/index.js'
 import { buildBrief } from '../../src/pipeline/index.js'
 import { launchBrowser } from '../../src/export/index.js'
-import { rebuildOnChange, serveDeck, type RebuildWatcher, type ServedDeck } from '../../src/present/index.js'
+import { serveDeck, type ServedDeck } from '../../src/present/index.js'
+import { rebuildOnChange, type RebuildWatcher } from '../../src/shared/rebuild-on-change.js'
 
 const fixtureBrief = new URL('../fixtures/briefs/sample.brief.yaml', import.meta.url)
 const sources = ['pacific-defense-pact-2025.txt', 'reassurance-dilemma-2015.txt']

@@ -39,6 +39,7 @@ function heldBuilder() {
       await mkdir(job.outDir, { recursive: true })
       await writeFile(join(job.outDir, 'index.html'), '<!doctype html>')
     },
+    ended: false,
     close: () => {},
   }
   const releaseAll = () => waiting.splice(0).forEach((go) => go())
@@ -113,6 +114,7 @@ describe('printSiteQueue', () => {
         jobs.push(job)
         throw new Error('no site')
       },
+      ended: false,
       close: () => {},
     }
     const queue = printSiteQueue(failing)

@@ -1,8 +1,9 @@
 import { sourcePath } from '../../brief/index.js'
 import { UsageError } from '../../model/index.js'
 import { buildBrief } from '../../pipeline/index.js'
-import { canOpenBrowser, rebuildOnChange, serveDeck } from '../../present/index.js'
+import { canOpenBrowser, serveDeck } from '../../present/index.js'
 import { ensurePortFree, parsePort } from '../../shared/index.js'
+import { rebuildOnChange } from '../../shared/rebuild-on-change.js'
 import { ExitCode, printWarnings, reportError } from '../exit.js'
 import { onStopSignal } from '../signals.js'
 

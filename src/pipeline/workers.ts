@@ -1,0 +1,51 @@
+// The processes an export works with: the print-site builder (Slidev and
+// Vite, loaded once) and Chromium. A build starts its own and ends them when
+// it is done; `build --watch` keeps one set for every rebuild, so that an
+// edit finds Slidev loaded, Vite's and briefdeck's code compiled and the
+// browser open, which is most of what a fresh build of one deck waits for.
+import type { Browser } from 'playwright-core'
+import { startRecyclingBuilder, type PrintSiteBuilder } from '../export/site-builder.js'
+
+export interface BuildWorkers {
+  /** The builder, started anew should it have ended (a crash, a kill). */
+  readonly builder: PrintSiteBuilder
+  /** The browser, launched on first use, and again should it have gone. */
+  browser(): Promise<Browser>
+  /** Ends both; a build still using them fails. */
+  close(): Promise<void>
+}
+
+/**
+ * Slides one print-site builder builds before a fresh one takes over: a
+ * builder grows with every slide (to about 0.9 GiB after 300), and a fresh
+ * one costs a second or two of loading Slidev and warming up.
+ */
+const slidesPerBuilder = 300
+
+export function startBuildWorkers(): BuildWorkers {
+  let builder = startRecyclingBuilder(slidesPerBuilder)
+  let launched: Promise<Browser> | undefined
+  const launch = async () => {
+    // Playwright loads here rather than with the pipeline: a build that exports nothing never needs it.
+    const { findChromium, launchBrowser } = await import('../export/browser.js')
+    return launchBrowser(findChromium())
+  }
+  return {
+    // A builder that died fails the decks of its build; the next build gets a new one.
+    get builder() {
+      if (builder.ended) builder = startRecyclingBuilder(slidesPerBuilder)
+      return builder
+    },
+    async browser() {
+      const current = await launched?.catch(() => undefined)
+      if (current?.isConnected()) return current
+      launched = launch()
+      return launched
+    },
+    async close() {
+      builder.close()
+      const current = await launched?.catch(() => undefined)
+      await current?.close()
+    },
+  }
+}
