@@ -2,6 +2,7 @@
 // (Slidev sees the new slides.md and updates the open browser), `build
 // --watch` the briefs of a repository. Not in index.ts: the commands that
 // watch import it, and every other command would load chokidar for nothing.
+import type { Stats } from 'node:fs'
 import { watch, type FSWatcher } from 'chokidar'
 
 export interface RebuildWatcher {
@@ -10,17 +11,22 @@ export interface RebuildWatcher {
   close(): Promise<void>
 }
 
+/** Folders watched whole: every file below them, but for the paths `ignored` names. */
+export interface FolderWatch {
+  readonly ignored: (path: string) => boolean
+}
+
 /**
- * Runs `rebuild` after every change to `paths` (files, or folders watched
- * whole but for what `ignored` says), one rebuild at a time; a change
- * during a rebuild makes one more. A failed rebuild (a brief in mid-edit) is
- * reported and the last good output stays.
+ * Runs `rebuild` after every change to `paths` (files; folders with
+ * `folders`), one rebuild at a time; a change during a rebuild makes one
+ * more. A failed rebuild (a brief in mid-edit) is reported and the last good
+ * output stays.
  */
 export function rebuildOnChange(
   paths: readonly string[],
   rebuild: () => Promise<void>,
   onError: (error: unknown) => void,
-  ignored?: (path: string) => boolean,
+  folders?: FolderWatch,
 ): RebuildWatcher {
   let running: Promise<void> | undefined
   let again = false
@@ -46,7 +52,14 @@ export function rebuildOnChange(
   const watcher: FSWatcher = watch([...paths], {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
-    ...(ignored ? { ignored } : {}),
+    // A link in a folder may lead anywhere (to / in a repository someone else wrote): never followed, nor watched
+    // (a source that is a link is refused unless it leads to a file of the repository, which is watched itself).
+    ...(folders
+      ? {
+          ignored: (path: string, stats?: Stats) => stats?.isSymbolicLink() === true || folders.ignored(path),
+          followSymlinks: false,
+        }
+      : {}),
   })
   watcher.on('all', run)
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()))

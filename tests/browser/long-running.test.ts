@@ -3,7 +3,7 @@
 // stop signal to present, serve or a watching build stops every process it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -184,9 +184,12 @@ describe('briefdeck export --pptx from a folder of its own, default --out', () =
 })
 
 describe('briefdeck build --watch from a folder of its own', () => {
-  it('rebuilds on an edit with the builder and Chromium it started, never for its own output, with a new builder once one died, and leaves no process behind on SIGTERM', async () => {
+  it('rebuilds on an edit with the builder and Chromium it started, never for its own output or through a link, with a new builder once one died, and leaves no process behind on SIGTERM', async () => {
     const briefPath = join(repo, 'briefs', 'pacific-alliances.brief.yaml')
     const brief = await readFile(briefPath, 'utf8')
+    // A link to a folder out of the repository, which is watched as a link and not followed.
+    const elsewhere = await mkdtemp(join(tmpdir(), 'briefdeck-elsewhere-'))
+    await symlink(elsewhere, join(repo, 'elsewhere'))
     const started = start(
       'build',
       'briefs/pacific-alliances.brief.yaml',
@@ -222,6 +225,7 @@ describe('briefdeck build --watch from a folder of its own', () => {
       expect(slides).toContain('A watched title')
       expect([...seen].sort()).toEqual(workers.sort())
       // Its own writes into watched/ and .briefdeck/ would start a build again, and again.
+      await writeFile(join(elsewhere, 'notes.txt'), 'not in the repository\n')
       await new Promise((wait) => setTimeout(wait, 2000))
       expect(watchingLines().length).toBe(2)
       // A builder that died (killed, out of memory) is replaced at the next build.
@@ -242,6 +246,8 @@ describe('briefdeck build --watch from a folder of its own', () => {
     } finally {
       started.child.kill('SIGKILL')
       await writeFile(briefPath, brief)
+      await rm(join(repo, 'elsewhere'))
+      await rm(elsewhere, { recursive: true })
     }
   })
 })

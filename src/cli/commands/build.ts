@@ -68,7 +68,7 @@ async function watchAndBuild(
           watching()
         },
         (error) => reportError(error),
-        notMadeFrom(roots, resolve(options.out)),
+        { ignored: notMadeFrom(roots, resolve(options.out)) },
       )
       await Promise.race([watcher.ready, stop.received])
       watching()
