@@ -92,13 +92,14 @@ export async function buildBriefs(
   // Slidev loads in the builder while this process reads, plans and renders the decks.
   const own = options.export && !workers ? startBuildWorkers() : undefined
   const used = options.export ? (workers ?? own) : undefined
+  // Taken once: the workers start a new builder when asked after theirs ended, which one let go here has.
   const builder = used?.builder
   try {
     const prepared = await Promise.all(
       briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
     )
     // Every deck up to date: no site to build, and the builder of this build alone can go.
-    if (!prepared.some((each) => each.value && each.value.stale.length > 0)) own?.builder.close()
+    if (own && !prepared.some((each) => each.value && each.value.stale.length > 0)) builder?.close()
     const queue = builder ? printSiteQueue(builder) : undefined
     const written: Attempt<WrittenBrief>[] = []
     // One brief at a time: planning is CPU work, and a brief's decks go to the builder as soon as they are written.
@@ -115,9 +116,9 @@ export async function buildBriefs(
           : { ...each, value: undefined },
       )
     }
-    if (own)
+    if (own && builder)
       closeOnceBuilt(
-        own.builder,
+        builder,
         written.flatMap((each) => each.value?.exporting?.sites ?? []),
       )
     if (used && settings) await exportWritten(written, options, settings, used)

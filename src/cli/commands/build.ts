@@ -1,12 +1,8 @@
-import { dirname, relative, resolve, sep } from 'node:path'
-import { repositoryRoot } from '../../brief/index.js'
 import { exportSummary } from '../../export/summary.js'
 import { isError, UsageError, type CheckReport } from '../../model/index.js'
 import type { BriefOutcome, BuildResult, BuildWorkers, DeckBuild, ExportSettings } from '../../pipeline/index.js'
-import { isInside } from '../../shared/open-source.js'
 import { ExitCode, printWarnings, reportError } from '../exit.js'
 import { buildOptions, exportSettings, shownPath, unusedExportOption, type ExportFlags } from '../options.js'
-import { onStopSignal } from '../signals.js'
 
 export interface BuildCommandOptions extends ExportFlags {
   readonly audience?: string
@@ -32,70 +28,9 @@ export async function run(briefs: string | readonly string[], options: BuildComm
   const settings = options.pdf ? exportSettings(options) : undefined
   const targets = typeof briefs === 'string' ? [briefs] : briefs
   if (!options.watch) return buildOnce(targets, options, settings)
-  return watchAndBuild(targets, options, settings)
-}
-
-/**
- * `--watch`: builds, then builds again after every change under the
- * briefs' repositories (a new brief in a folder named included) until a
- * stop signal. The print-site builder and Chromium stay up between builds,
- * so a rebuild finds Slidev loaded and the browser open: about half the
- * time of a fresh build. Only the first build is forced by `--force`.
- */
-async function watchAndBuild(
-  targets: readonly string[],
-  options: BuildCommandOptions,
-  settings: ExportSettings | undefined,
-): Promise<number> {
-  const { findBriefs, startBuildWorkers } = await import('../../pipeline/index.js')
-  const { rebuildOnChange } = await import('../../shared/rebuild-on-change.js')
-  const workers = settings ? startBuildWorkers() : undefined
-  try {
-    const watching = () => console.error('briefdeck: watching for changes (Ctrl-C stops)')
-    // The first build stops on a signal as any build does; from then on a signal ends the watch after the rebuild under way.
-    await buildOnce(targets, options, settings, workers)
-    const stop = onStopSignal()
-    try {
-      const roots = [
-        ...new Set(
-          await Promise.all((await findBriefs(targets)).map((brief) => repositoryRoot(dirname(resolve(brief))))),
-        ),
-      ]
-      const watcher = rebuildOnChange(
-        roots,
-        async () => {
-          await buildOnce(targets, { ...options, force: false }, settings, workers)
-          watching()
-        },
-        (error) => reportError(error),
-        { ignored: notMadeFrom(roots, resolve(options.out)) },
-      )
-      await Promise.race([watcher.ready, stop.received])
-      watching()
-      await stop.received
-      await watcher.close()
-      return ExitCode.ok
-    } finally {
-      stop.dispose()
-    }
-  } finally {
-    await workers?.close()
-  }
-}
-
-/**
- * What a build writes or keeps in a repository, which no deck is made from:
- * the output (a build that watched it would start itself again), hidden
- * folders (git's, briefdeck's cache) and installed packages.
- */
-function notMadeFrom(roots: readonly string[], outDir: string): (path: string) => boolean {
-  return (path) => {
-    const absolute = resolve(path)
-    if (isInside(outDir, absolute)) return true
-    const root = roots.find((each) => isInside(each, absolute))
-    const parts = root ? relative(root, absolute).split(sep) : []
-    return parts.some((part) => part === 'node_modules' || /^\.[^.]/.test(part))
-  }
+  // Its own module: a build that does not watch loads neither it nor the file watcher.
+  const { watchAndBuild } = await import('./build-watch.js')
+  return watchAndBuild(targets, options, settings, buildOnce)
 }
 
 /** One build of every brief named or found, its report printed; the exit code it earns. */
