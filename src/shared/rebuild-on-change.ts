@@ -30,7 +30,10 @@ export function rebuildOnChange(
 ): RebuildWatcher {
   let running: Promise<void> | undefined
   let again = false
+  let closed = false
   const run = (): void => {
+    // A change heard during the last rebuild starts none once closing has begun: close() waits for one rebuild only.
+    if (closed) return
     if (running) {
       again = true
       return
@@ -66,6 +69,7 @@ export function rebuildOnChange(
   return {
     ready,
     async close() {
+      closed = true
       await watcher.close()
       await running
     },
