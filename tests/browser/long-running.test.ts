@@ -224,7 +224,7 @@ describe('briefdeck build --watch from a folder of its own', () => {
       const slides = await readFile(join(repo, 'watched', 'pacific-alliances', 'allied-ministry', 'slides.md'), 'utf8')
       expect(slides).toContain('A watched title')
       expect([...seen].sort()).toEqual(workers.sort())
-      // Its own writes into watched/ and .briefdeck/ would start a build again, and again.
+      // Its own writes into watched/ and .briefdeck/ would start a build again, and again; the write through the link, one.
       await writeFile(join(elsewhere, 'notes.txt'), 'not in the repository\n')
       await new Promise((wait) => setTimeout(wait, 2000))
       expect(watchingLines().length).toBe(2)
