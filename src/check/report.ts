@@ -1,8 +1,7 @@
 // The check report for people: deck by deck, one line per finding, with the
 // slide number and id and the element, in the order a reader fixes them.
-import { relative } from 'node:path'
 import { isError, type CheckReport, type DeckCheck } from '../model/index.js'
-import { plural } from '../shared/index.js'
+import { plural, shownPath } from '../shared/index.js'
 import { findingLine } from './finding-line.js'
 
 export function formatReport(report: CheckReport, cwd: string = process.cwd()): string {
@@ -20,7 +19,7 @@ export function formatReport(report: CheckReport, cwd: string = process.cwd()): 
 }
 
 function deckLines(deck: DeckCheck, cwd: string): string[] {
-  const heading = `${deck.audience} (${relative(cwd, deck.slidesPath)}): ${deck.slides} ${plural(deck.slides, 'slide')}, `
+  const heading = `${deck.audience} (${shownPath(deck.slidesPath, cwd)}): ${deck.slides} ${plural(deck.slides, 'slide')}, `
   if (deck.findings.length === 0) return [`${heading}no problems`]
   return [
     `${heading}${deck.findings.length} ${plural(deck.findings.length, 'problem')}`,

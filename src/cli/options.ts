@@ -1,4 +1,3 @@
-import { isAbsolute, relative } from 'node:path'
 import { HandoutLayout, PaperSize, UsageError } from '../model/index.js'
 import type { BuildOptions, ExportSettings, PlanOptions } from '../pipeline/index.js'
 
@@ -70,9 +69,4 @@ function choice<T extends string>(schema: { options: readonly T[] }, value: stri
   const found = schema.options.find((option) => option === value)
   if (found) return found
   throw new UsageError(`'${value}' is not one of ${schema.options.join(', ')}`, flag)
-}
-
-/** A path as the user gave its folder: relative when `--out` was, absolute when it was absolute. */
-export function shownPath(path: string, out: string, cwd: string = process.cwd()): string {
-  return isAbsolute(out) ? path : relative(cwd, path)
 }

@@ -1,11 +1,11 @@
 // The lines a person reads after an export: what was written where, with page counts.
-import { relative, dirname } from 'node:path'
+import { dirname } from 'node:path'
 import type { ExportedDeck } from '../model/index.js'
-import { plural } from '../shared/index.js'
+import { plural, shownPath } from '../shared/index.js'
 
 export function exportSummary(exported: readonly ExportedDeck[], cwd: string = process.cwd()): string[] {
   return exported.flatMap((deck) => {
-    const at = (path: string) => relative(cwd, path)
+    const at = (path: string) => shownPath(path, cwd)
     const lines = [
       `${deck.audience}:`,
       `  ${at(deck.pdf.path)} (${deck.pdf.pages} ${plural(deck.pdf.pages, 'page')})`,

@@ -11,6 +11,7 @@ export {
 } from './process.js'
 export { writeFileAtomic, temporarySibling, replaceDirectory, makeWorkFolder, removeAbandonedWork } from './atomic.js'
 export { exists, isFile, isDirectory, readTextFile, decodeUtf8, type TextFileOptions } from './files.js'
+export { shownPath } from './shown-path.js'
 export { escapeHtml, escapeRegExp, nameAlternation, phraseAlternation } from './escape.js'
 export { parsePort, portInUse, ensurePortFree } from './port.js'
 export { plural } from './words.js'

@@ -1,8 +1,9 @@
 import { exportSummary } from '../../export/summary.js'
 import { isError, UsageError, type CheckReport } from '../../model/index.js'
 import type { BriefOutcome, BuildResult, BuildWorkers, DeckBuild, ExportSettings } from '../../pipeline/index.js'
+import { shownPath } from '../../shared/index.js'
 import { ExitCode, printWarnings, reportError } from '../exit.js'
-import { buildOptions, exportSettings, shownPath, unusedExportOption, type ExportFlags } from '../options.js'
+import { buildOptions, exportSettings, unusedExportOption, type ExportFlags } from '../options.js'
 
 export interface BuildCommandOptions extends ExportFlags {
   readonly audience?: string
@@ -55,7 +56,7 @@ async function buildOnce(
   const content = settings?.check ? undefined : await import('../../check/content.js')
   const { findingLine } = await import('../../check/finding-line.js')
   const codes = outcomes.map((outcome) => {
-    const code = report(outcome, options)
+    const code = report(outcome)
     if (!content || !outcome.result) return code
     let failed = false
     for (const build of outcome.result.builds) {
@@ -67,7 +68,7 @@ async function buildOnce(
   })
   if (outcomes.some((outcome) => outcome.result)) {
     const library = await writeLibrary(options.out)
-    if (briefPaths.length > 1) console.log(`library: ${shownPath(library, options.out)}`)
+    if (briefPaths.length > 1) console.log(`library: ${shownPath(library)}`)
   }
   if (settings?.check) {
     const report = combinedCheck(outcomes)
@@ -81,17 +82,17 @@ async function buildOnce(
 }
 
 /** One brief's lines: its warnings on stderr, each deck and what the build did with it on stdout. */
-function report(outcome: BriefOutcome, options: BuildCommandOptions): number {
+function report(outcome: BriefOutcome): number {
   if (!outcome.result) return reportError(outcome.error)
   printWarnings(outcome.result.warnings)
-  for (const line of deckLines(outcome.result, options)) console.log(line)
+  for (const line of deckLines(outcome.result)) console.log(line)
   return ExitCode.ok
 }
 
 /** Each deck's slides and what the build did with it; for a deck exported anew, what the export wrote. */
-function deckLines(result: BuildResult, options: BuildCommandOptions): string[] {
+function deckLines(result: BuildResult): string[] {
   return result.builds.flatMap((build) => {
-    const head = `${shownPath(build.deck.slidesPath, options.out)}${stateNote(build)}`
+    const head = `${shownPath(build.deck.slidesPath)}${stateNote(build)}`
     // exportSummary's first line names the audience, which the deck's path already shows.
     return build.exported && build.state === 'rebuilt' ? [head, ...exportSummary([build.exported]).slice(1)] : [head]
   })
