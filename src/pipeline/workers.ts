@@ -30,6 +30,8 @@ export function startBuildWorkers(): BuildWorkers {
     const { findChromium, launchBrowser } = await import('../export/browser.js')
     return launchBrowser(findChromium())
   }
+  /** The browser launched last, if its launch worked: a failed one is launched again at the next use. */
+  const launchedBrowser = () => launched?.catch(() => undefined)
   return {
     // A builder that died fails the decks of its build; the next build gets a new one.
     get builder() {
@@ -37,15 +39,14 @@ export function startBuildWorkers(): BuildWorkers {
       return builder
     },
     async browser() {
-      const current = await launched?.catch(() => undefined)
+      const current = await launchedBrowser()
       if (current?.isConnected()) return current
       launched = launch()
       return launched
     },
     async close() {
       builder.close()
-      const current = await launched?.catch(() => undefined)
-      await current?.close()
+      await (await launchedBrowser())?.close()
     },
   }
 }
