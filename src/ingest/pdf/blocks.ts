@@ -319,21 +319,20 @@ function opensFootnote(line: Line, page: LaidOutPage, bodySize: number): boolean
  */
 function carriedOverFootnote(page: LaidOutPage, bodySize: number): Set<Line> {
   const lines = page.flow.lines
-  const first = lines.findIndex((line) => opensFootnote(line, page, bodySize))
+  const opens = (line: Line) => opensFootnote(line, page, bodySize)
+  const first = lines.findIndex(opens)
   const carried = new Set<Line>()
+  // The carried lines end where the page's own footnotes begin, at the gap that parts one footnote
+  // from the next (often wider than the lines' spacing); half a point for the rounding of positions.
+  const footnoteBreak =
+    Math.max(0, ...lines.flatMap((line, k) => (k > first && opens(line) ? [lines[k - 1]!.y - line.y] : []))) + 0.5
   let i = first - 1
   for (; i >= 0; i--) {
     const line = lines[i]!
     const below = lines[i + 1]!
     const spacing = line.y - below.y
-    if (
-      line.size >= bodySize - 0.4 ||
-      captionStart.test(line.text) ||
-      spacing <= 0 ||
-      spacing > paragraphGap * line.size
-    ) {
-      break
-    }
+    const allowed = i === first - 1 ? Math.max(paragraphGap * line.size, footnoteBreak) : paragraphGap * line.size
+    if (line.size >= bodySize - 0.4 || captionStart.test(line.text) || spacing <= 0 || spacing > allowed) break
     carried.add(line)
   }
   const above = lines[i]

@@ -1,6 +1,7 @@
 // The PDF reader on tiny PDFs built here: each test places text the way a layout does and checks
 // what the reader makes of it.
 import { describe, expect, it } from 'vitest'
+import { readingOfPdf } from '../../../src/ingest/pdf-reading.js'
 import { readPdf, type PdfBlock } from '../../../src/ingest/pdf/index.js'
 import { BriefdeckProblem } from '../../../src/model/index.js'
 import { buildEncryptedPdf, buildPdf, column, type Placed } from './build-pdf.js'
@@ -138,6 +139,59 @@ describe('readPdf', () => {
       text: 'Author, Title of the Source (Publisher, 2020), p. 3. and the rest of the note on a second line.',
       page: 1,
     })
+  })
+
+  it('ends a footnote begun on the page before at the foot of the next, and mends the paragraph a page break cut', async () => {
+    const prose = (words: string) =>
+      column(
+        [1, 2, 3, 4].map((n) => `${words} line ${n} of ordinary prose,`),
+        72,
+        700,
+        11,
+        13,
+      )
+    const note = (label: string, y: number, lines: string[]): Placed[] => [
+      { text: label, x: 72, y: y + 4, size: 6 },
+      ...column(lines, 77, y, 9, 10.4),
+    ]
+    const bytes = await buildPdf({
+      pages: [
+        [
+          ...prose('The first page sets'),
+          ...column(['and ends its paragraph with a sentence that the first note cites.'], 72, 648, 11),
+          ...note('1', 160, [
+            'First Author, A Long Title of the Source That Runs On',
+            'to a second line and then past the foot of the page',
+          ]),
+        ],
+        [
+          ...prose('The second page sets'),
+          ...column(['and some say that the country should ratify the treaty to'], 72, 648, 11),
+          // The end of note 1, at line spacing, then notes 2 and 3 a little further apart, as in CRS reports.
+          ...column(
+            ['onto the next page, https://example.org/a-long-address/', 'of the note (hereinafter Author, Title).'],
+            72,
+            220,
+            9,
+            10.4,
+          ),
+          ...note('2', 196.2, ['Second Author, Another Source (2021), p. 4.']),
+          ...note('3', 182.8, ['Third Author, A Third Source (2022), p. 5.']),
+        ],
+        [
+          ...column(['formally take part in the talks, as the text says here.'], 72, 700, 11),
+          ...prose('The third page sets'),
+        ],
+      ],
+    })
+    const { blocks } = await readPdf(bytes, 'carried.pdf')
+    expect(textOf(blocks, 'paragraph').filter((text) => text.includes('hereinafter'))).toEqual([])
+    expect(textOf(blocks, 'footnote')[0]).toMatch(
+      /past the foot of the page onto the next page, .* \(hereinafter Author, Title\)\.$/,
+    )
+    expect(readingOfPdf({ blocks, metadata: {} }).blocks.map((block) => block.text)).toContainEqual(
+      expect.stringMatching(/should ratify the treaty to formally take part in the talks/),
+    )
   })
 
   it('reads figure and table captions, source and note lines as captions, not prose', async () => {
