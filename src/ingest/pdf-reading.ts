@@ -4,6 +4,7 @@
 import type { NoiseKind } from '../model/index.js'
 import type { BlockReading, DocumentBlock, MetadataFields } from './blocks.js'
 import { readPdf, type PdfBlock, type PdfMetadata, type PdfReading } from './pdf/index.js'
+import { finishedText, runsOn } from './pdf/run-on.js'
 
 export async function pdfReading(bytes: Uint8Array, file: string): Promise<BlockReading> {
   // pdf.js refuses Node's Buffer and may take over the memory it is given: it gets a copy of its own.
@@ -44,15 +45,15 @@ function furnitureKind(kind: Extract<PdfBlock, { kind: 'furniture' }>['furniture
 }
 
 /**
- * A paragraph that a page break cuts (it ends without closing punctuation and
- * the next paragraph, past furniture and notes, starts in lower case) is one
+ * A paragraph that a page break cuts (its sentence unfinished, and the next
+ * paragraph, past furniture and notes, goes on with it: see run-on.ts) is one
  * paragraph: its sentence then hashes the same as in the HTML or markdown.
  */
 function joinAcrossPages(blocks: readonly PdfBlock[]): PdfBlock[] {
   const out: PdfBlock[] = []
   let open: Extract<PdfBlock, { kind: 'paragraph' }> | undefined
   for (const block of blocks) {
-    if (block.kind === 'paragraph' && open && block.page > open.page && /^[\p{Ll}\d(]/u.test(block.text)) {
+    if (block.kind === 'paragraph' && open && block.page > open.page && runsOn(open.text, block.text)) {
       const joined = joinedText(open.text, block.text)
       const shift = joined.length - block.text.length
       const refs = [
@@ -61,11 +62,11 @@ function joinAcrossPages(blocks: readonly PdfBlock[]): PdfBlock[] {
       ]
       const merged = { ...open, text: joined, ...(refs.length > 0 ? { footnoteRefs: refs } : {}) }
       out[out.indexOf(open)] = merged
-      open = /[.!?:"”)]$/.test(joined) ? undefined : merged
+      open = finishedText.test(joined) ? undefined : merged
       continue
     }
     out.push(block)
-    if (block.kind === 'paragraph') open = /[.!?:"”)]$/.test(block.text) ? undefined : block
+    if (block.kind === 'paragraph') open = finishedText.test(block.text) ? undefined : block
     else if (block.kind === 'heading' || block.kind === 'table' || block.kind === 'list-item') open = undefined
   }
   return out

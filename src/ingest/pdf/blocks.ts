@@ -7,6 +7,7 @@ import type { FootnoteReference, FurnitureKind } from './types.js'
 import type { Line } from './lines.js'
 import type { PageFlow } from './columns.js'
 import { joinLines, type Vocabulary } from './hyphenation.js'
+import { finishedText, runsOn } from './run-on.js'
 
 export interface LaidOutPage {
   number: number
@@ -46,8 +47,6 @@ const tableCaption = /^(?:Table|Box)\s/
 const bullet = /^[•◦▪▫●○■□‣⁃–-]\s*/
 const numberedItem = /^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s/
 const dotLeaders = /(?:\.\s?){4,}\s*[\dA-Z-]*\s*$/
-/** Ends a sentence (or a label): the paragraph may not run on into the next column or page. */
-const terminal = /[.!?:;]["”’)\]]*$/
 
 /** A line longer than this is text set large (a summary, a lead), not a heading. */
 const maximumHeadingLine = 150
@@ -193,11 +192,11 @@ class BlockBuilder {
   private isRunInHeading(line: Line): boolean {
     const { bodySize, bodyFont } = this.context
     if (bodyFont === undefined || line.font === bodyFont || Math.abs(line.size - bodySize) > 0.4) return false
-    if (line.cells.length > 1 || line.text.length > maximumRunInHeading || terminal.test(line.text)) return false
+    if (line.cells.length > 1 || line.text.length > maximumRunInHeading || finishedText.test(line.text)) return false
     if (!/^\p{Lu}/u.test(line.text) || !/\p{L}{2}/u.test(line.text)) return false
     const open = this.open
     const previous = open?.lines.at(-1)
-    return !open || open.kind === 'heading' || (previous !== undefined && terminal.test(previous.text))
+    return !open || open.kind === 'heading' || (previous !== undefined && finishedText.test(previous.text))
   }
 
   private continuesHeading(block: Block, line: Line): boolean {
@@ -234,12 +233,12 @@ class BlockBuilder {
       if (block.kind === 'list-item') return line.x0 > block.lines[0]!.x0 + 0.5 * line.size
       const right = Math.max(...inColumn.map((other) => other.x1))
       // A short line that ends a sentence ends its paragraph; an indented line starts one.
-      if (terminal.test(last.text) && last.x1 < right - 4 * line.size) return false
+      if (finishedText.test(last.text) && last.x1 < right - 4 * line.size) return false
       return !(inColumn.length > 1 && line.x0 > left + line.size)
     }
     // Into the next column or page: only an unfinished sentence runs on.
     const moved = line.page !== last.page || gap <= 0
-    return moved && !terminal.test(last.text) && /^[\p{Ll}\p{N}(“"'‘]/u.test(line.text)
+    return moved && runsOn(block.lines.map((other) => other.text).join(' '), line.text)
   }
 
   /** The footnote read last, wherever it went: a footnote may run on at the next page's foot. */

@@ -62,6 +62,21 @@ describe('readPdf', () => {
     expect(reading.pageCount).toBe(2)
   })
 
+  it('runs a sentence cut after a word no sentence ends on into the next column, whatever its case', async () => {
+    const cutLeft = [...left.slice(0, 4), 'and it was signed by the Secretary of the']
+    const bytes = await buildPdf({
+      pages: [
+        [
+          ...column(cutLeft, 50, 640),
+          ...column(['Army, who read it out, and it is read to the foot', right[1]!], 320, 640),
+          ...column(right.slice(2), 320, 610),
+        ],
+      ],
+    })
+    const paragraphs = textOf((await readPdf(bytes, 'cut.pdf')).blocks, 'paragraph')
+    expect(paragraphs[0]).toBe(`${cutLeft.join(' ')} Army, who read it out, and it is read to the foot ${right[1]}`)
+  })
+
   it('takes the title from the largest type, the date from the dateline, the author from the closing byline, the rest from the margins', async () => {
     const reading = await readPdf(await twoColumnBrief(), 'brief.pdf')
     expect(reading.metadata).toMatchObject({
