@@ -150,7 +150,7 @@ class BlockBuilder {
       this.inRegion(line)
       return
     }
-    const listItem = bullet.test(line.text) || numberedItem.test(line.text)
+    const listItem = bullet.test(line.text) || (numberedItem.test(line.text) && !continuesEnumeration(this.open, line))
     if (!listItem && this.open && this.continuesText(this.open, line)) {
       this.append(this.open, line)
       return
@@ -302,6 +302,21 @@ class BlockBuilder {
     this.open = undefined
     this.deferred = []
   }
+}
+
+/**
+ * `(2) …` at the start of a line of a paragraph that holds `(1)`: the next
+ * item of an enumeration inside its sentence, which a line break happened to
+ * put first on the line, not an item of a list.
+ */
+function continuesEnumeration(block: Block | undefined, line: Line): boolean {
+  if (block?.kind !== 'paragraph') return false
+  const item = /^\((\d{1,2}|[b-z])\)\s/.exec(line.text)?.[1]
+  if (item === undefined) return false
+  const previous = /\d/.test(item) ? String(Number(item) - 1) : String.fromCharCode(item.charCodeAt(0) - 1)
+  // Set off by spaces, as an enumeration's marks are: `403(i)(2)` cites a paragraph of a statute.
+  const mark = new RegExp(`(?:^|\\s)\\(${previous}\\)\\s`)
+  return block.lines.some((other) => mark.test(other.text))
 }
 
 /**

@@ -77,6 +77,20 @@ describe('readPdf', () => {
     expect(paragraphs[0]).toBe(`${cutLeft.join(' ')} Army, who read it out, and it is read to the foot ${right[1]}`)
   })
 
+  it('keeps an enumeration inside a sentence whole where a line break puts an item first on a line', async () => {
+    const text = [
+      'Congress could assess the program in three ways: (1) the agency’s',
+      'efforts at monitoring and enforcement of its Section 408 authority;',
+      '(2) the effects of establishing fees for cost recovery and its penalties;',
+      'and (3) whether to require reports.',
+    ]
+    const list = ['The rule lists what a request holds:', '(1) a form;', '(2) a map.']
+    const bytes = await buildPdf({ pages: [[...column(text, 72, 700, 11, 13), ...column(list, 72, 620, 11, 13)]] })
+    const { blocks } = await readPdf(bytes, 'enumeration.pdf')
+    expect(textOf(blocks, 'paragraph')).toEqual([text.join(' '), list[0]])
+    expect(textOf(blocks, 'list-item')).toEqual(list.slice(1))
+  })
+
   it('takes the title from the largest type, the date from the dateline, the author from the closing byline, the rest from the margins', async () => {
     const reading = await readPdf(await twoColumnBrief(), 'brief.pdf')
     expect(reading.metadata).toMatchObject({
