@@ -7,7 +7,7 @@ import type { FootnoteReference, FurnitureKind } from './types.js'
 import type { Line } from './lines.js'
 import type { PageFlow } from './columns.js'
 import { joinLines, type Vocabulary } from './hyphenation.js'
-import { finishedText, runsOn } from './run-on.js'
+import { endsMidClause, finishedText, runsOn } from './run-on.js'
 
 export interface LaidOutPage {
   number: number
@@ -193,6 +193,8 @@ class BlockBuilder {
     const { bodySize, bodyFont } = this.context
     if (bodyFont === undefined || line.font === bodyFont || Math.abs(line.size - bodySize) > 0.4) return false
     if (line.cells.length > 1 || line.text.length > maximumRunInHeading || finishedText.test(line.text)) return false
+    // A sentence ends inside the line (`… in 2025. The first …`, not `U.S. Court`): the line is prose, whatever its font.
+    if (/(?:\p{Ll}{2}|\d)[.!?]\s+\p{Lu}/u.test(line.text)) return false
     if (!/^\p{Lu}/u.test(line.text) || !/\p{L}{2}/u.test(line.text)) return false
     const open = this.open
     const previous = open?.lines.at(-1)
@@ -305,14 +307,17 @@ class BlockBuilder {
 }
 
 /**
- * `(2) …` at the start of a line of a paragraph that holds `(1)`: the next
- * item of an enumeration inside its sentence, which a line break happened to
- * put first on the line, not an item of a list.
+ * `(1) …` or `(2) …` at the start of a line of a paragraph, an item of an
+ * enumeration inside its sentence that a line break happened to put first on
+ * the line, not an item of a list: the paragraph's last line stops mid-clause
+ * (`… required that` | `(1) …`), or the paragraph holds the item before
+ * (`… assess (1) …;` | `(2) …`). A list is led in with a colon or a full stop.
  */
 function continuesEnumeration(block: Block | undefined, line: Line): boolean {
   if (block?.kind !== 'paragraph') return false
-  const item = /^\((\d{1,2}|[b-z])\)\s/.exec(line.text)?.[1]
+  const item = /^\((\d{1,2}|[a-z])\)\s/.exec(line.text)?.[1]
   if (item === undefined) return false
+  if (endsMidClause(block.lines.at(-1)!.text)) return true
   const previous = /\d/.test(item) ? String(Number(item) - 1) : String.fromCharCode(item.charCodeAt(0) - 1)
   // Set off by spaces, as an enumeration's marks are: `403(i)(2)` cites a paragraph of a statute.
   const mark = new RegExp(`(?:^|\\s)\\(${previous}\\)\\s`)

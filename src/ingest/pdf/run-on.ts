@@ -7,7 +7,8 @@ export const finishedText = /[.!?:;]["”’)\]]*$/
 
 /**
  * Words no sentence ends on: a text cut after one of them (`… the Secretary of
- * the` | `Army …`) goes on, whatever the next text starts with.
+ * the` | `Army …`), or after a comma or a dash, goes on, whatever the next text
+ * starts with.
  */
 const wordsNoSentenceEndsOn = new Set(
   'a an the of to for from with by at into onto and or nor but than that whose per via between among'.split(' '),
@@ -22,8 +23,9 @@ export function runsOn(text: string, next: string): boolean {
   return endsMidClause(text) && text.split(/\s+/).length >= proseWords
 }
 
-function endsMidClause(text: string): boolean {
-  if (text.endsWith(',')) return true
+/** Text that stops after a comma, a dash or a word no sentence ends on. */
+export function endsMidClause(text: string): boolean {
+  if (/[,—]$/u.test(text)) return true
   const lastWord = /(\p{L}+)$/u.exec(text)?.[1]
   return lastWord !== undefined && wordsNoSentenceEndsOn.has(lastWord.toLowerCase())
 }

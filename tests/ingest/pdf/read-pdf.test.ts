@@ -84,10 +84,22 @@ describe('readPdf', () => {
       '(2) the effects of establishing fees for cost recovery and its penalties;',
       'and (3) whether to require reports.',
     ]
+    const cutBeforeFirst = [
+      'The law that passed that year required in its second section that',
+      '(1) the city enter into an agreement with the authority to plan it.',
+    ]
     const list = ['The rule lists what a request holds:', '(1) a form;', '(2) a map.']
-    const bytes = await buildPdf({ pages: [[...column(text, 72, 700, 11, 13), ...column(list, 72, 620, 11, 13)]] })
+    const bytes = await buildPdf({
+      pages: [
+        [
+          ...column(text, 72, 700, 11, 13),
+          ...column(cutBeforeFirst, 72, 630, 11, 13),
+          ...column(list, 72, 580, 11, 13),
+        ],
+      ],
+    })
     const { blocks } = await readPdf(bytes, 'enumeration.pdf')
-    expect(textOf(blocks, 'paragraph')).toEqual([text.join(' '), list[0]])
+    expect(textOf(blocks, 'paragraph')).toEqual([text.join(' '), cutBeforeFirst.join(' '), list[0]])
     expect(textOf(blocks, 'list-item')).toEqual(list.slice(1))
   })
 
@@ -268,6 +280,25 @@ describe('readPdf', () => {
       'The agency set out its plan in the spring, and it published the rules for the program in the summer.',
       'The act authorized the agency to issue permits to firms that meet its conditions, and it issued four.',
     ])
+  })
+
+  it('reads a line in another font that holds the end of a sentence as prose, not as a heading', async () => {
+    const text = [
+      'The agency set out its plan in the spring, and it',
+      'published the rules for the program in the summer.',
+      'Permits Issued. The act authorized the agency to',
+      'issue permits to firms that meet its conditions.',
+    ]
+    const bytes = await buildPdf({
+      pages: [
+        column(text, 72, 700, 12, 14).map((placed) =>
+          placed.text.startsWith('Permits') ? { ...placed, bold: true } : placed,
+        ),
+      ],
+    })
+    const { blocks } = await readPdf(bytes, 'run-in-sentence.pdf')
+    expect(textOf(blocks, 'heading')).toEqual([])
+    expect(textOf(blocks, 'paragraph').join(' ')).toBe(text.join(' '))
   })
 
   it('falls back on the document information dictionary for title and authors', async () => {

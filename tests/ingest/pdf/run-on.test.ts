@@ -10,6 +10,9 @@ describe('runsOn', () => {
   it('runs a sentence cut after an article, a preposition or a comma on into a capital', () => {
     expect(runsOn('The order was signed by the Secretary of the', 'Army in May.')).toBe(true)
     expect(runsOn('The program is funded by several agencies in the end,', 'NASA among them.')).toBe(true)
+    expect(
+      runsOn('The budget request proposes creation of a new mission area—', 'Geology and Minerals—in the agency.'),
+    ).toBe(true)
   })
 
   it('leaves a short cut text (a label, a table cell) apart from the capital after it', () => {
