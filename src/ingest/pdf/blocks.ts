@@ -107,6 +107,7 @@ class BlockBuilder {
   private line(line: Line, page: LaidOutPage): void {
     const { bodySize } = this.context
     const small = line.size < bodySize - 0.4
+    if (isDropCap(line, bodySize) && this.attachedDropCap(line)) return
     if (opensFootnote(line, page, this.context.bodySize)) {
       this.region = 'footnotes'
       this.aside(this.start('footnote', line, { label: line.leadingMark }))
@@ -156,6 +157,19 @@ class BlockBuilder {
       return
     }
     this.begin(this.start(listItem ? 'list-item' : 'paragraph', line))
+  }
+
+  /**
+   * A drop cap: the first letter of a paragraph set large beside its first
+   * lines (`E` + `ach year, …`). Reading order puts it on its baseline, among
+   * the lines it stands beside. Put in front of the open paragraph's first
+   * line when that line lacks its first letter; says whether it was.
+   */
+  private attachedDropCap(cap: Line): boolean {
+    const open = this.open
+    if (open?.kind !== 'paragraph' || open.page !== cap.page || !/^\p{Ll}/u.test(open.lines[0]!.text)) return false
+    open.lines[0] = withInitial(cap, open.lines[0]!)
+    return true
   }
 
   /** A line inside a figure, a table or a caption's notes (all set smaller than the body). */
@@ -303,6 +317,21 @@ class BlockBuilder {
     this.out.push(...this.deferred)
     this.open = undefined
     this.deferred = []
+  }
+}
+
+/** One capital letter set at twice the body's size or more. */
+function isDropCap(line: Line, bodySize: number): boolean {
+  return line.size >= 2 * bodySize && /^\p{Lu}$/u.test(line.text)
+}
+
+/** The paragraph's first line with its drop cap in front (its footnote marks moved along). */
+function withInitial(cap: Line, first: Line): Line {
+  const shift = cap.text.length
+  return {
+    ...first,
+    text: cap.text + first.text,
+    marks: first.marks.map((mark) => ({ ...mark, offset: mark.offset + shift })),
   }
 }
 

@@ -301,6 +301,31 @@ describe('readPdf', () => {
     expect(textOf(blocks, 'paragraph').join(' ')).toBe(text.join(' '))
   })
 
+  it('puts a drop cap in front of the paragraph it begins', async () => {
+    const beside = [
+      'ach year, millions of people buy tickets for live events,',
+      'such as concerts, plays and games, and the firms that sell',
+      'them set the fees they charge on top of the price.',
+    ]
+    const after = ['The government has taken action on the fees in the last', 'few years, and it may take more.']
+    const raised = [
+      'n the primary market, the firms that put on events sell',
+      'their tickets themselves or through an agent.',
+    ]
+    const bytes = await buildPdf({
+      pages: [
+        [
+          // A three-line drop cap stands on the third line's baseline.
+          { text: 'E', x: 72, y: 674, size: 40 },
+          ...column(beside, 104, 700, 11, 13),
+          ...column(after, 72, 661, 11, 13),
+        ],
+      ],
+    })
+    const { blocks } = await readPdf(bytes, 'drop-cap.pdf')
+    expect(textOf(blocks, 'paragraph')).toEqual([`E${[...beside, ...after].join(' ')}`])
+  })
+
   it('falls back on the document information dictionary for title and authors', async () => {
     const bytes = await buildPdf({
       pages: [column(['Only body text on this page, all of it the same size.'], 72, 700)],
