@@ -308,10 +308,6 @@ describe('readPdf', () => {
       'them set the fees they charge on top of the price.',
     ]
     const after = ['The government has taken action on the fees in the last', 'few years, and it may take more.']
-    const raised = [
-      'n the primary market, the firms that put on events sell',
-      'their tickets themselves or through an agent.',
-    ]
     const bytes = await buildPdf({
       pages: [
         [
