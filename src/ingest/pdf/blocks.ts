@@ -370,6 +370,7 @@ function carriedOverFootnote(page: LaidOutPage, bodySize: number): Set<Line> {
   const opens = (line: Line) => opensFootnote(line, page, bodySize)
   const first = lines.findIndex(opens)
   const carried = new Set<Line>()
+  if (first < 0) return carried
   // The carried lines end where the page's own footnotes begin, at the gap that parts one footnote
   // from the next (often wider than the lines' spacing); half a point for the rounding of positions.
   const footnoteBreak =
