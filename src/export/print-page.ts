@@ -3,6 +3,7 @@
 // that exports stay offline and the check can report each attempt.
 import { extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page, Route } from 'playwright-core'
+import { printCatalogue } from '../model/index.js'
 import { isFile } from '../shared/index.js'
 import type { DeckInfo } from './deck-info.js'
 import type { PrintSite } from './print-site.js'
@@ -42,6 +43,8 @@ export interface PrintPage {
 
 export interface OpenOptions {
   readonly timeoutMs?: number
+  /** The deck's print texts, for a site built from its print slides (model `printCatalogue`): set on the page before its scripts run. */
+  readonly texts?: readonly string[]
 }
 
 /**
@@ -64,6 +67,11 @@ export async function openPrintPage(
   const missingFiles: string[] = []
   const pageErrors: string[] = []
   try {
+    if (options.texts)
+      await context.addInitScript(({ name, texts }) => Object.assign(globalThis, { [name]: texts }), {
+        name: printCatalogue.pageVariable,
+        texts: options.texts,
+      })
     const page = await context.newPage()
     page.on('console', (message) => {
       if (message.type() === 'error' && !isReportedElsewhere(message.text())) pageErrors.push(message.text())

@@ -6,6 +6,7 @@
 // variable names below without loading them.
 import { resolve } from 'node:path'
 import type { Plugin, UserConfig } from 'vite'
+import { printCatalogue } from '../model/index.js'
 
 /** How site-builder.ts tells this config which deck to build and where. */
 export const printSiteVariables = {
@@ -58,6 +59,7 @@ export default async function printSiteConfig(): Promise<UserConfig> {
     plugins: [
       ...(keepSlideShow ? [] : [withoutSlideShow()]),
       printRangeFromAddress(),
+      textsFromPage(),
       servedIndexHtml(indexHtmlPath, options.utils.indexHtml),
       await ViteSlidevPlugin(options, slidevPluginOptions),
       oneChunk(),
@@ -141,6 +143,34 @@ function printRangeFromAddress(): Plugin {
       if (!code.includes(slidevLine))
         throw new Error(`Slidev's useNav.ts no longer reads the print range as briefdeck expects`)
       return code.replace(slidevLine, fromAddress)
+    },
+  }
+}
+
+/**
+ * A site built from a deck's print slides (model `printCatalogue`) shows
+ * each text through a function of every component, which reads the texts
+ * the print page was given before the app started (print-page.ts). The
+ * function is defined where Slidev sets up its app, before any slide is
+ * made. A number the page has no text for is an error on the page, which
+ * the check reports, never a blank.
+ */
+function textsFromPage(): Plugin {
+  const slidevLine = 'app.use(router)'
+  const { textFunction, pageVariable } = printCatalogue
+  const definition = `app.config.globalProperties.${textFunction} = (number) => {
+    const text = globalThis[${JSON.stringify(pageVariable)}]?.[number]
+    if (typeof text !== 'string') throw new Error('briefdeck: the print page has no text ' + number)
+    return text
+  }`
+  return {
+    name: 'briefdeck:print-texts-from-page',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@slidev[\\/]client[\\/]setup[\\/]main\.ts$/.test(id)) return null
+      if (!code.includes(slidevLine))
+        throw new Error(`Slidev's setup/main.ts no longer sets up its app as briefdeck expects`)
+      return code.replace(slidevLine, `${definition}\n  ${slidevLine}`)
     },
   }
 }

@@ -12,9 +12,10 @@
 import { createHash } from 'node:crypto'
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import type { BuiltDeck } from '../model/index.js'
+import { printCatalogue, type BuiltDeck } from '../model/index.js'
 import { makeWorkFolder, removeAbandonedWork, replaceDirectory, temporarySibling } from '../shared/index.js'
 import { deckOutputs, type DeckOutputs } from './outputs.js'
+import { printSource } from './print-source.js'
 import { awaitedLater } from './settle.js'
 import {
   combineDecks,
@@ -37,6 +38,8 @@ const stampFile = 'briefdeck-fingerprint.txt'
 
 export interface SitePlan {
   readonly deck: BuiltDeck
+  /** The markdown the site is built from (print-source.ts). */
+  readonly entry: string
   readonly outputs: DeckOutputs
   readonly source: DeckMarkdown
   readonly fingerprint: string
@@ -151,10 +154,11 @@ async function buildTurn(plans: readonly SitePlan[], builder: PrintSiteBuilder):
 
 async function planSite(deck: BuiltDeck): Promise<SitePlan> {
   const outputs = deckOutputs(deck)
-  const source = readDeckMarkdown(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath)
-  const { fingerprint, otherFiles, otherFileNames } = await deckFingerprint(deck, outputs)
+  const { entry } = await printSource(deck)
+  const source = readDeckMarkdown(await readFile(entry, 'utf8'), entry)
+  const { fingerprint, otherFiles, otherFileNames } = await deckFingerprint(deck, outputs, entry)
   const built = await readFile(join(outputs.printSite, stampFile), 'utf8').catch(() => undefined)
-  return { deck, outputs, source, fingerprint, otherFiles, otherFileNames, fresh: built === fingerprint }
+  return { deck, entry, outputs, source, fingerprint, otherFiles, otherFileNames, fresh: built === fingerprint }
 }
 
 /** The deck's own site, in its folder. */
@@ -293,7 +297,13 @@ async function buildAlone(plan: SitePlan, builder: PrintSiteBuilder): Promise<Pr
   const building = resolve(temporarySibling(plan.outputs.printSite))
   try {
     const cwd = resolve(plan.deck.dir)
-    await builder.build({ entry: resolve(plan.deck.slidesPath), outDir: building, cwd, slides: plan.source.slideCount })
+    await builder.build({
+      entry: resolve(plan.entry),
+      deckFile: plan.deck.slidesPath,
+      outDir: building,
+      cwd,
+      slides: plan.source.slideCount,
+    })
     await writeFile(join(building, stampFile), plan.fingerprint)
     await replaceDirectory(building, plan.outputs.printSite)
     return ownSite(plan)
@@ -303,12 +313,14 @@ async function buildAlone(plan: SitePlan, builder: PrintSiteBuilder): Promise<Pr
 }
 
 /**
- * A hash of every file the deck is made of (slides, theme, public assets),
- * leaving out what export itself writes into the folder, and of the
- * builder's version, so that a new briefdeck rebuilds;
- * and the same without the deck's own files, which decks that share a site have in common.
+ * A hash of every file the site is made of (its entry's slides, theme,
+ * public assets), leaving out what export itself writes into the folder and
+ * the slides the site is not built from, and of the builder's version, so
+ * that a new briefdeck rebuilds; and the same without the deck's own files,
+ * which decks that share a site have in common.
  */
-async function deckFingerprint(deck: BuiltDeck, outputs: DeckOutputs) {
+async function deckFingerprint(deck: BuiltDeck, outputs: DeckOutputs, entry: string) {
+  const deckSlides = [deck.slidesPath, join(deck.dir, printCatalogue.slides), join(deck.dir, printCatalogue.texts)]
   const skipped = new Set([
     outputs.pdf,
     outputs.handout,
@@ -317,9 +329,13 @@ async function deckFingerprint(deck: BuiltDeck, outputs: DeckOutputs) {
     outputs.contactSheet,
     outputs.printSite,
     join(deck.dir, 'node_modules'),
+    // The plan, which the render writes beside the slides for briefdeck and Slidev does not read.
+    join(deck.dir, 'deck-plan.json'),
+    // The texts reach the page as it opens (print-page.ts), not through the build.
+    ...deckSlides.filter((path) => resolve(path) !== resolve(entry)),
   ])
-  // The deck's own files: its slides, and its plan, which the render writes beside them for briefdeck and Slidev does not read.
-  const ownFiles = new Set([resolve(deck.slidesPath), resolve(deck.dir, 'deck-plan.json')])
+  // The deck's own file, which decks that share a site do not have in common.
+  const ownFiles = new Set([resolve(entry)])
   const hash = () => createHash('sha256').update(builderVersion)
   const all = hash()
   const others = hash()

@@ -9,6 +9,7 @@ import { deckInfo, type DeckInfo } from './deck-info.js'
 import { printPdf, type PrintedPdf } from './pdf.js'
 import { openPrintPage, type PrintPage } from './print-page.js'
 import { ensurePrintSites, releaseSites, type PrintSite } from './print-site.js'
+import { printSource } from './print-source.js'
 import { createProgress, type Progress } from './progress.js'
 import { settleAll } from './settle.js'
 
@@ -68,7 +69,8 @@ async function printDeck<T>(
   work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
 ): Promise<T> {
   const info = deckInfo(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath, deck.plan)
-  const page = await openPrintPage(browser, site, info)
+  const { texts } = await printSource(deck)
+  const page = await openPrintPage(browser, site, info, texts ? { texts } : {})
   try {
     progress.step(deck.audience, 'printing', page.slideCount)
     const pdf = await printPdf(

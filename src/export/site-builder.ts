@@ -90,6 +90,8 @@ async function buildDeck(job) {
 
 export interface BuildJob {
   readonly entry: string
+  /** The file a failure names, when not the entry: the deck's slides.md, for a site built from its print slides. */
+  readonly deckFile?: string
   readonly outDir: string
   readonly cwd: string
   /** How many slides the site holds, which a builder's memory grows with. */
@@ -128,7 +130,11 @@ export function startPrintSiteBuilder(): PrintSiteBuilder {
   const { child } = builder
   const pending = new Map<number, { readonly job: BuildJob; readonly settler: Settlable }>()
   const failure = (job: BuildJob, detail: string) =>
-    new BriefdeckProblem(`Slidev could not build this deck: ${detail}`, { file: job.entry }, 'deck-build')
+    new BriefdeckProblem(
+      `Slidev could not build this deck: ${detail}`,
+      { file: job.deckFile ?? job.entry },
+      'deck-build',
+    )
   child.on('message', (message: ChildReport) => {
     const waiting = pending.get(message.id)
     pending.delete(message.id)

@@ -105,6 +105,28 @@ export const DeckPlan = z.object({
 })
 export type DeckPlan = z.infer<typeof DeckPlan>
 
+/**
+ * A deck's slides for printing, in two parts (render/text-catalogue.ts): the
+ * slides with each text a Vue interpolation of `textFunction(n)`, and the
+ * texts as a JSON array. Written beside slides.md, as Slidev resolves the
+ * theme from the entry's folder; a deck without them prints from slides.md.
+ */
+export const printCatalogue = {
+  slides: 'print-slides.md',
+  texts: 'print-texts.json',
+  textFunction: 'briefdeckText',
+  /** Where the print page holds the texts for that function, set before the page's scripts run. */
+  pageVariable: '__briefdeckTexts',
+} as const
+
+/**
+ * The print texts' file: one text per number, and a hash (SHA-256, hex) of
+ * the slides.md rendered with them. A slides.md edited since (by hand, say)
+ * prints from itself.
+ */
+export const PrintTexts = z.object({ slides: z.string(), texts: z.array(z.string()) })
+export type PrintTexts = z.infer<typeof PrintTexts>
+
 /** A rendered deck: file contents keyed by their path inside the deck's folder. */
 export interface RenderedDeck {
   readonly files: Readonly<Record<string, string>>

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import { briefName } from '../brief/index.js'
 import { printSiteQueue } from '../export/print-site.js'
 import { closeOnceBuilt } from '../export/site-builder.js'
 import {
@@ -20,6 +21,7 @@ import {
 import { exportBriefs, startExport, type ExportGroup, type ExportSettings, type StagedExport } from './export-step.js'
 import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
 import type { PlanOptions } from './plan.js'
+import { isDirectory } from '../shared/index.js'
 import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
 import { startBuildWorkers, type BuildWorkers } from './workers.js'
 
@@ -89,17 +91,22 @@ export async function buildBriefs(
   workers?: BuildWorkers,
 ): Promise<BriefOutcome[]> {
   const settings = options.export ? settingsKey(options.export) : undefined
-  // Slidev loads in the builder while this process reads, plans and renders the decks.
-  const own = options.export && !workers ? startBuildWorkers() : undefined
+  // A first build loads Slidev in the builder while this process reads, plans and renders the decks.
+  const own =
+    options.export && !workers
+      ? startBuildWorkers({ loadBuilder: !(await builtBefore(briefPaths, options.outDir)) })
+      : undefined
   const used = options.export ? (workers ?? own) : undefined
-  // Taken once: the workers start a new builder when asked after theirs ended, which one let go here has.
   const builder = used?.builder
   try {
     const prepared = await Promise.all(
       briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
     )
+    const stale = prepared.some((each) => each.value && each.value.stale.length > 0)
+    // Chromium starts while the decks are planned and written.
+    if (used && stale) void used.browser().catch(() => undefined)
     // Every deck up to date: no site to build, and the builder of this build alone can go.
-    if (own && !prepared.some((each) => each.value && each.value.stale.length > 0)) builder?.close()
+    if (own && !stale) builder?.close()
     const queue = builder ? printSiteQueue(builder) : undefined
     const written: Attempt<WrittenBrief>[] = []
     // One brief at a time: planning is CPU work, and a brief's decks go to the builder as soon as they are written.
@@ -130,6 +137,18 @@ export async function buildBriefs(
   } finally {
     await own?.close()
   }
+}
+
+/** Whether every brief has an output folder already: its decks then most likely print from the sites they have. */
+async function builtBefore(briefPaths: readonly string[], outDir: string): Promise<boolean> {
+  const folders = briefPaths.map((briefPath) => {
+    try {
+      return join(outDir, briefName(briefPath))
+    } catch {
+      return undefined
+    }
+  })
+  return (await Promise.all(folders.map((folder) => folder !== undefined && isDirectory(folder)))).every(Boolean)
 }
 
 interface DeckTarget {

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core'
 import { startRecyclingBuilder, type PrintSiteBuilder } from '../export/site-builder.js'
 
 export interface BuildWorkers {
-  /** The builder, started anew should it have ended (a crash, a kill). */
+  /** Builds print sites in a builder started at the first site (or at once, see `startBuildWorkers`), and anew for a build after one that ended (a crash, a kill). */
   readonly builder: PrintSiteBuilder
   /** The browser, launched on first use, and again should it have gone. */
   browser(): Promise<Browser>
@@ -22,8 +22,15 @@ export interface BuildWorkers {
  */
 const slidesPerBuilder = 300
 
-export function startBuildWorkers(): BuildWorkers {
-  let builder = startRecyclingBuilder(slidesPerBuilder)
+/**
+ * `loadBuilder`: start the builder now, so that Slidev loads while the
+ * briefs are read and planned; without it, the builder starts at the first
+ * site to build, for a build that most likely builds none (a deck whose
+ * words alone changed prints from the site it has: model `printCatalogue`).
+ */
+export function startBuildWorkers(options: { readonly loadBuilder?: boolean } = {}): BuildWorkers {
+  let builder = options.loadBuilder === false ? undefined : startRecyclingBuilder(slidesPerBuilder)
+  const runningBuilder = () => (builder ??= startRecyclingBuilder(slidesPerBuilder))
   let launched: Promise<Browser> | undefined
   const launch = async () => {
     // Playwright loads here rather than with the pipeline: a build that exports nothing never needs it.
@@ -34,9 +41,15 @@ export function startBuildWorkers(): BuildWorkers {
   const launchedBrowser = () => launched?.catch(() => undefined)
   return {
     // A builder that died fails the decks of its build; the next build gets a new one.
-    get builder() {
-      if (builder.ended) builder = startRecyclingBuilder(slidesPerBuilder)
-      return builder
+    get builder(): PrintSiteBuilder {
+      if (builder?.ended) builder = undefined
+      return {
+        build: (job) => runningBuilder().build(job),
+        get ended() {
+          return builder?.ended ?? false
+        },
+        close: () => builder?.close(),
+      }
     },
     async browser() {
       const current = await launchedBrowser()
@@ -45,7 +58,7 @@ export function startBuildWorkers(): BuildWorkers {
       return launched
     },
     async close() {
-      builder.close()
+      builder?.close()
       await (await launchedBrowser())?.close()
     },
   }

@@ -57,10 +57,15 @@ function escapeTypography(text: string): string {
  * comment), then every significant character becomes an entity.
  */
 export function escapeSlideText(text: string): string {
-  const line = text.replace(controlCharacters, '').replace(/\s+/gu, ' ').trim()
+  const line = slideTextLine(text)
   const escaped = escapeTypography(line.replace(/[&<>"`*_[\]\\$|~#{}]/gu, (character) => inlineEntities[character]!))
   // `::name::` is Slidev's slot syntax.
   return escapeLineStart(escaped).replaceAll('::', '&#58;&#58;')
+}
+
+/** The text as a slide shows it: one line, single spaces, no control characters. */
+export function slideTextLine(text: string): string {
+  return text.replace(controlCharacters, '').replace(/\s+/gu, ' ').trim()
 }
 
 /** `1. ` or `- ` at the start of a value would open a (nested) list wherever the value lands. */

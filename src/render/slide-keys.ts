@@ -7,11 +7,15 @@
 // over an earlier export's picture of a slide whose key is unchanged.
 import { createHash } from 'node:crypto'
 import { parseSync } from '@slidev/parser/core'
-import type { RenderedDeck } from '../model/index.js'
+import { printCatalogue, type RenderedDeck } from '../model/index.js'
 import { hashParts } from '../shared/index.js'
 
-/** Files of the deck folder that Slidev does not read: the plan is written beside the slides for briefdeck. */
-const notDrawn = new Set(['deck-plan.json'])
+/**
+ * Files that add nothing to what a slide is drawn from: the plan, written
+ * beside the slides for briefdeck, and the text catalogue, which is the
+ * slides again in two parts.
+ */
+const notDrawn = new Set(['deck-plan.json', printCatalogue.slides, printCatalogue.texts])
 
 /** `code`: briefdeck's version as far as its output goes (`BriefInputs.code`). */
 export function slideKeys(deck: RenderedDeck, code: string): string[] {

@@ -48,55 +48,61 @@ export interface SlideView {
   readonly notes: string[]
 }
 
-const optional = (text: string | undefined | null) => (text ? escapeSlideText(text) : null)
+/** How a text reaches a slide: escaped (escape.ts), or taken into a text catalogue (text-catalogue.ts). */
+export type SlideText = (text: string) => string
 
-export function deckView(plan: DeckPlan): DeckView {
+const optionalIn = (slideText: SlideText) => (text: string | undefined | null) => (text ? slideText(text) : null)
+
+export function deckView(plan: DeckPlan, slideText: SlideText = escapeSlideText): DeckView {
+  const optional = optionalIn(slideText)
   return {
-    title: escapeSlideText(plan.title),
+    title: slideText(plan.title),
     subtitle: optional(plan.subtitle),
     audienceName: optional(plan.audienceName),
     coverLine: optional(plan.coverLine),
     date: optional(plan.date && formatIsoDate(plan.date)),
     contributors: optional(plan.contributors?.join(', ')),
-    banner: escapeSlideText(bannerText(plan.marking)),
+    banner: slideText(bannerText(plan.marking)),
     draft: plan.draft,
   }
 }
 
-export function slideView(plan: DeckPlan, index: number): SlideView {
+export function slideView(plan: DeckPlan, index: number, slideText: SlideText = escapeSlideText): SlideView {
   const slide = plan.slides[index]!
+  const optional = optionalIn(slideText)
   const earlierInSection = plan.slides.slice(0, index).filter((other) => other.section === slide.section)
   const firstNumber = earlierInSection.reduce((count, other) => count + other.bullets.length, 0) + 1
   return {
     id: slide.id,
     number: index + 1,
-    title: escapeSlideText(slide.title),
+    title: slideText(slide.title),
     lead: optional(slide.lead),
-    bullets: slide.bullets.map((bullet, position) => bulletView(bullet, firstNumber + position)),
+    bullets: slide.bullets.map((bullet, position) => bulletView(bullet, firstNumber + position, slideText)),
     sourceNote: optional(slide.table ? tableSourceNote(slide.table, slide.citations) : sourceNote(slide.citations)),
-    table: slide.table ? tableView(slide.table) : null,
-    notes: slide.notes.map(escapeSlideText),
+    table: slide.table ? tableView(slide.table, slideText) : null,
+    notes: slide.notes.map(slideText),
   }
 }
 
-function bulletView(bullet: Bullet, number: number): BulletView {
+function bulletView(bullet: Bullet, number: number, slideText: SlideText): BulletView {
+  const optional = optionalIn(slideText)
   return {
     number,
-    text: escapeSlideText(bullet.text),
+    text: slideText(bullet.text),
     detail: optional(bullet.detail),
     label: optional(bullet.label),
     long: bullet.long ?? false,
   }
 }
 
-function tableView(table: SlideTable): TableView {
-  const cells = (row: readonly string[]) => row.map(escapeSlideText)
+function tableView(table: SlideTable, slideText: SlideText): TableView {
+  const cells = (row: readonly string[]) => row.map(slideText)
   return {
     header: cells(table.header),
     rows: table.rows.map(cells),
     continued:
       table.rowsLeft > 0
-        ? escapeSlideText(
+        ? slideText(
             `The table continues in the source (${table.rowsLeft} more ${table.rowsLeft === 1 ? 'row' : 'rows'}).`,
           )
         : null,

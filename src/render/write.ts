@@ -1,12 +1,16 @@
 import { constants } from 'node:fs'
 import { chmod, cp, lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, sep } from 'node:path'
-import type { RenderedDeck } from '../model/index.js'
+import { printCatalogue, type RenderedDeck } from '../model/index.js'
 import { makeWorkFolder, removeAbandonedWork } from '../shared/atomic.js'
+import { isFile } from '../shared/files.js'
 import { checkNoLinksBelow, checkOutputPath } from '../shared/owned-folder.js'
 
 /** Folders of a deck that briefdeck writes whole; anything else there (PDFs, print sites) is carried over. */
 const ownedFolders = ['theme']
+
+/** Files that a render writes or leaves out (the print slides and texts, when a template puts a text where they cannot hold it): never carried over. */
+const ownedFiles = [printCatalogue.slides, printCatalogue.texts]
 
 export interface WriteDeckOptions {
   /** The output root (`--out`): it and every folder down to the deck's must be real folders, never links. */
@@ -126,7 +130,7 @@ async function recoverInterrupted(dir: string): Promise<void> {
 async function carryOver(dir: string, staging: string, deck: RenderedDeck): Promise<void> {
   if (!(await isFolder(dir))) return
   await checkNoLinksBelow(dir)
-  const replaced = new Set([...Object.keys(deck.files), ...ownedFolders])
+  const replaced = new Set([...Object.keys(deck.files), ...ownedFolders, ...ownedFiles])
   await cp(dir, staging, {
     recursive: true,
     mode: constants.COPYFILE_FICLONE,
@@ -145,6 +149,7 @@ async function writeFiles(folder: string, deck: RenderedDeck): Promise<void> {
 /** Files in the folders briefdeck owns that this build no longer produces (a removed layout, say). */
 async function staleFiles(dir: string, deck: RenderedDeck): Promise<string[]> {
   const stale: string[] = []
+  for (const file of ownedFiles) if (!(file in deck.files) && (await isFile(join(dir, file)))) stale.push(file)
   for (const folder of ownedFolders) {
     const entries = await readdir(join(dir, folder), { recursive: true, withFileTypes: true }).catch(() => [])
     for (const entry of entries.filter((each) => each.isFile())) {

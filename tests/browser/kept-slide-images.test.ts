@@ -1,9 +1,10 @@
-// `build --pdf` after a one-word edit, as a user runs it: the edited deck's
-// PNGs of the slides drawn the same as before are taken over from its last
-// export, and only the edited slide is drawn again; every PNG is then the one
-// a fresh export draws.
+// `build --pdf` after a one-word edit, as a user runs it: the edited deck
+// prints from the print site it has (only its words changed: model
+// printCatalogue), its PNGs of the slides drawn the same as before are taken
+// over from its last export, and only the edited slide is drawn again; every
+// PNG is then the one a fresh export draws.
 import { spawnSync } from 'node:child_process'
-import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const binary = resolve('bin/briefdeck.js')
 let repo: string
 const brief = () => join(repo, 'briefs', 'pacific-alliances.brief.yaml')
-const staffImages = (out: string) => join(repo, out, 'pacific-alliances', 'congressional-staff', 'png')
+const staffDeck = (out: string) => join(repo, out, 'pacific-alliances', 'congressional-staff')
+const staffImages = (out: string) => join(staffDeck(out), 'png')
+/** When the staff deck's print site was built: a folder copied into the next deck keeps its times. */
+const siteBuilt = async (out: string) => (await stat(join(staffDeck(out), 'print-site', 'index.html'))).mtimeMs
 
 beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'briefdeck-kept-images-'))
@@ -36,23 +40,27 @@ async function pictures(dir: string): Promise<Map<string, Buffer>> {
 }
 
 describe('a build after a one-word edit', () => {
-  it('takes over the PNGs of the slides drawn the same and draws the edited one, as a fresh export would', async () => {
+  it('prints from the same site, takes over the PNGs of the slides drawn the same and draws the edited one, as a fresh export would', async () => {
     build()
+    // An override that only the staff deck shows, on one of its slides; its first edit gives the deck a site of its own (the decks shared one).
+    const text = await readFile(brief(), 'utf8')
+    const withWord = (word: string) =>
+      text.replace(
+        '    section: options\n',
+        `    section: options\n    short: A ${word} pact among the four partners.\n`,
+      )
+    await writeFile(brief(), withWord('collective'))
+    build()
+    const ownSite = await siteBuilt('out')
     // Bytes after a PNG's end are ignored by every reader: a PNG taken over keeps them, one drawn again has none.
     const mark = Buffer.from('taken over')
     const earlier = await pictures(staffImages('out'))
     for (const name of earlier.keys()) await appendFile(join(staffImages('out'), name), mark)
 
-    // An override that only the staff deck shows, on one of its slides.
-    const text = await readFile(brief(), 'utf8')
-    await writeFile(
-      brief(),
-      text.replace(
-        '    section: options\n',
-        '    section: options\n    short: A joint pact among the four partners.\n',
-      ),
-    )
+    await writeFile(brief(), withWord('joint'))
     build()
+    // Copied with its times, to the millisecond; a site built again is seconds younger.
+    expect(Math.abs((await siteBuilt('out')) - ownSite)).toBeLessThan(1)
     const now = await pictures(staffImages('out'))
     const drawnAgain = [...now].filter(([, bytes]) => !bytes.subarray(-mark.length).equals(mark))
     expect(drawnAgain).toHaveLength(1)

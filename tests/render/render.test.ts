@@ -175,3 +175,31 @@ describe('template problems', () => {
     expect(problem.message).toMatch(/splits the slide 'quotes-1': Slidev reads \d+ slides where the plan has \d+/)
   })
 })
+
+describe('the print catalogue', () => {
+  const catalogueOf = (plan: DeckPlan, using: Templates = templates) => {
+    const files = render(plan, using).files
+    return { slides: files['print-slides.md'], texts: files['print-texts.json'] }
+  }
+
+  it('holds every text of the slides apart from their make-up, so decks that differ in words alone print alike', () => {
+    const [staff] = samplePlans
+    const reworded = {
+      ...staff!,
+      slides: staff!.slides.map((slide) => ({ ...slide, title: `${slide.title} again` })),
+    }
+    const [first, second] = [catalogueOf(staff!), catalogueOf(reworded)]
+    expect(first.slides).toBeDefined()
+    expect(second.slides).toBe(first.slides)
+    expect(second.texts).not.toBe(first.texts)
+    const { texts } = JSON.parse(first.texts!) as { texts: string[] }
+    for (const slide of staff!.slides) expect(texts).toContain(slide.title)
+    expect(first.slides).not.toContain(staff!.slides[1]!.title)
+  })
+
+  it('is left out when a template puts a text where Vue shows it as written', () => {
+    const attribute = { ...templates, partials: { ...templates.partials, bullet: '- <span title="{{text}}">x</span>' } }
+    for (const plan of samplePlans)
+      expect(catalogueOf(plan, attribute)).toEqual({ slides: undefined, texts: undefined })
+  })
+})

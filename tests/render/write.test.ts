@@ -52,6 +52,16 @@ describe('writeDeck', () => {
     expect(await readdir(join(outDir, 'brief'))).toEqual(['audience'])
   })
 
+  it('drops print slides and texts that the new deck no longer has, so that no site is built from stale ones', async () => {
+    const printed = { 'print-slides.md': 'skeleton', 'print-texts.json': '["one"]' }
+    await writeDeck(dir, deck('one', { 'theme/layouts/a.vue': 'A', ...printed }), options())
+    await writeDeck(dir, deck('two'), options())
+    expect((await readdir(dir)).sort()).toEqual(['slides.md', 'theme'])
+    await writeDeck(dir, deck('one', { 'theme/layouts/a.vue': 'A', ...printed }), options())
+    await updateDeckInPlace(dir, deck('two'), options())
+    expect((await readdir(dir)).sort()).toEqual(['slides.md', 'theme'])
+  })
+
   it('changes nothing in the current folder until a staged deck is published', async () => {
     await writeDeck(dir, deck('one'), options())
     const staged = await stageDeck(dir, deck('two'), options())
