@@ -18,10 +18,10 @@ import {
   type ExportedDeck,
   type Warning,
 } from '../model/index.js'
+import { isDirectory } from '../shared/index.js'
 import { exportBriefs, startExport, type ExportGroup, type ExportSettings, type StagedExport } from './export-step.js'
 import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
 import type { PlanOptions } from './plan.js'
-import { isDirectory } from '../shared/index.js'
 import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
 import { startBuildWorkers, type BuildWorkers } from './workers.js'
 
