@@ -46,7 +46,7 @@ export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progres
   progress.step(deck.audience, 'checking', page.slideCount)
   const [slides, pdfPages] = await Promise.all([
     page.withEverySlideInView(() => measure(page.page)),
-    pdfPageTexts(pdf.bytes),
+    pdfPageTexts(pdf.printed),
   ])
   const findings = deckFindings({
     plan: deck.plan,
@@ -56,7 +56,7 @@ export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progres
     missingFiles: page.missingFiles,
     pdfPages,
   })
-  findings.push(...contentFindings(deck.plan))
+  findings.push(...(deck.contentFindings ?? contentFindings(deck.plan)))
   return {
     audience: deck.audience,
     slidesPath: deck.slidesPath,

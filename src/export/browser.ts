@@ -1,9 +1,14 @@
 // Finding and launching the one Chromium that serves every deck of a build.
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { createRequire } from 'node:module'
+import type { Browser } from 'playwright-core'
 import { EnvironmentProblem } from '../model/index.js'
 
 export const chromiumEnvironmentVariable = 'BRIEFDECK_CHROMIUM'
+
+// Required, not imported: as an ES import Node first scans Playwright's CommonJS files for their
+// exports, a tenth of a second more before Chromium can start.
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
 
 const systemChromiumPaths = [
   '/usr/bin/chromium',

@@ -53,6 +53,8 @@ export async function renderContactSheet(page: Page, sheet: Sheet): Promise<Buff
         format: 'png',
         clip: { x: 0, y: 0, ...size, scale },
         captureBeyondViewport: false,
+        // A faster zlib setting: the same pixels in a somewhat larger file, a twentieth of a second sooner.
+        optimizeForSpeed: true,
       })
       return Buffer.from(data, 'base64')
     } finally {

@@ -50,8 +50,9 @@ async function exportDeck(printed: PrintedDeck, progress: Progress, options: Exp
   const outputs = deckOutputs(deck)
   // The page goes before the files are written and PPTX starts a browser of its own.
   const taken = await takeFromPage(printed, progress, options).finally(() => page.close())
-  await writeFileAtomic(outputs.pdf, printed.pdf.bytes)
-  await writeFileAtomic(outputs.handout, taken.handout.bytes)
+  const [pdf, handout] = await Promise.all([printed.pdf.finished, taken.handout.finished])
+  await writeFileAtomic(outputs.pdf, pdf.bytes)
+  await writeFileAtomic(outputs.handout, handout.bytes)
   const slideImages = await writeSlideImages(outputs.slideImagesDir, taken.images)
   await writeFileAtomic(outputs.contactSheet, taken.contactSheet)
   if (options.pptx) {
@@ -61,8 +62,8 @@ async function exportDeck(printed: PrintedDeck, progress: Progress, options: Exp
   progress.done(deck.audience)
   return {
     audience: deck.audience,
-    pdf: { path: outputs.pdf, pages: printed.pdf.pages },
-    handout: { path: outputs.handout, pages: taken.handout.pages },
+    pdf: { path: outputs.pdf, pages: pdf.pages },
+    handout: { path: outputs.handout, pages: handout.pages },
     slideImages,
     contactSheet: outputs.contactSheet,
     ...(options.pptx ? { pptx: outputs.pptx } : {}),

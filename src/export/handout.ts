@@ -6,7 +6,8 @@ import type { HandoutLayout, PaperSize } from '../model/index.js'
 import { escapeHtml } from '../shared/index.js'
 import { isLandscape } from './handout-html.js'
 import { mountSheet, unmountSheet, type Sheet } from './overlay.js'
-import { printPdf, type DocumentProperties, type PrintedPdf } from './pdf.js'
+import { printPdf, type PrintedPdf } from './pdf.js'
+import type { DocumentProperties } from './pdf-properties.js'
 
 export interface HandoutPrint {
   readonly sheet: Sheet

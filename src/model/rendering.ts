@@ -8,6 +8,8 @@ export interface BuiltDeck {
   readonly dir: string
   readonly slidesPath: string
   readonly plan: DeckPlan
+  /** The content check's findings of the plan (check/content.ts), when the build found them as it planned. */
+  readonly contentFindings?: readonly CheckFinding[]
 }
 
 export const handoutLayouts = ['1up', '2up', '3up', 'notes'] as const

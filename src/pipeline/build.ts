@@ -13,6 +13,7 @@ import {
   type AudienceProfile,
   type Brief,
   type BuiltDeck,
+  type CheckFinding,
   type DeckBuildRecord,
   type DeckCheck,
   type ExportedDeck,
@@ -244,7 +245,8 @@ async function writeBrief(
   const planned = await planDecks(
     prepared.inputs,
     prepared.stale.map((target) => target.profile),
-    { keepAnalyses: true },
+    // Every build reports them, from its check or on its own.
+    { keepAnalyses: true, contentCheck: true },
   )
   try {
     for (const [index, plan] of planned.decks.entries()) {
@@ -253,7 +255,7 @@ async function writeBrief(
       const content = contentHash(rendered)
       // The output root is two folders up (`<out>/<brief>/<audience>`): from there down, nothing may be a link.
       const writing = { outDir: dirname(dirname(target.dir)) }
-      const deck = builtDeck(target.dir, plan)
+      const deck = builtDeck(target.dir, plan, planned.contentFindings?.[index])
       const sameContent = target.record?.content === content
       const made: DeckBuildRecord = {
         inputs: target.fingerprint,
@@ -318,8 +320,14 @@ function resultOf(written: WrittenBrief): BuildResult {
   return { brief: written.inputs.brief, warnings: written.warnings, decks: builds.map((build) => build.deck), builds }
 }
 
-function builtDeck(dir: string, plan: DeckPlan): BuiltDeck {
-  return { audience: plan.audience, dir, slidesPath: join(dir, 'slides.md'), plan }
+function builtDeck(dir: string, plan: DeckPlan, contentFindings?: readonly CheckFinding[]): BuiltDeck {
+  return {
+    audience: plan.audience,
+    dir,
+    slidesPath: join(dir, 'slides.md'),
+    plan,
+    ...(contentFindings && { contentFindings }),
+  }
 }
 
 /** The export settings as a hash; progress output is not among them. */

@@ -2,6 +2,7 @@
 // brief -> sources -> extract -> overrides -> compose -> review. They write
 // no deck; a build keeps what the sources cost to analyse (analysis-cache.ts).
 import { applyOverrides, repositoryRoot, sourcePath } from '../brief/index.js'
+import { contentFindings } from '../check/content.js'
 import { checkPinnedSections, compose, taggingWith, type TagRecord } from '../compose/index.js'
 // Reading and extraction load only for a source the cache does not hold: PDF.js, Readability and the date parser take half a second.
 import { readKnowledge } from '../extract/read-knowledge.js'
@@ -10,6 +11,7 @@ import { dirname, resolve } from 'node:path'
 import {
   type AudienceProfile,
   type Brief,
+  type CheckFinding,
   type DeckPlan,
   type DeckStatus,
   type Knowledge,
@@ -30,6 +32,8 @@ export interface BriefPlan {
   /** Orphaned overrides and unreadable review lines: the plan went on, but someone should look. */
   readonly warnings: Warning[]
   readonly decks: DeckPlan[]
+  /** With `contentCheck`: each deck's content findings, in the order of `decks`. */
+  readonly contentFindings?: CheckFinding[][]
   /** The review log as it stood when the decks were planned. */
   readonly review: ReviewState
 }
@@ -47,12 +51,14 @@ export async function planBrief(briefPath: string, options: PlanOptions = {}): P
 /**
  * Extraction runs once for all the audiences asked for; the review state
  * decides each deck's DRAFT mark. With `keepAnalyses` (a build), what the
- * sources cost to analyse is kept for the next run.
+ * sources cost to analyse is kept for the next run. With `contentCheck`,
+ * the decks' content findings come too: the words they tag are then kept
+ * with compose's, so that the next build tags only what changed.
  */
 export async function planDecks(
   inputs: BriefInputs,
   audiences: readonly AudienceProfile[],
-  { keepAnalyses = false } = {},
+  { keepAnalyses = false, contentCheck = false } = {},
 ): Promise<BriefPlan> {
   const { brief } = inputs
   checkPinnedSections(brief, inputs.profiles)
@@ -71,17 +77,18 @@ export async function planDecks(
   )
   const review = await readReviewState(brief.file)
   const recalled = await cache.tags(brief.file, inputs.code)
-  const { result: decks, asked } = taggingWith(recalled, () =>
-    audiences.map((audience) =>
+  const { result, asked } = taggingWith(recalled, () => {
+    const decks = audiences.map((audience) =>
       applyReview(
         compose({ extractions: corrected, documents, brief, audience, knowledge }),
         review.state,
         brief.reviewers[audience.id] ?? [],
       ),
-    ),
-  )
+    )
+    return { decks, ...(contentCheck ? { contentFindings: decks.map(contentFindings) } : {}) }
+  })
   if (!sameTexts(recalled, asked)) await cache.keepTags(brief.file, inputs.code, asked)
-  return { brief, warnings: [...inputs.notices, ...orphans, ...review.warnings], decks, review: review.state }
+  return { brief, warnings: [...inputs.notices, ...orphans, ...review.warnings], ...result, review: review.state }
 }
 
 interface Analysed {
