@@ -75,7 +75,11 @@ export default async function printSiteConfig(): Promise<UserConfig> {
       target: 'esnext',
       modulePreload: false,
       chunkSizeWarningLimit: 10_000,
-      rollupOptions: { input: { index: indexHtmlPath } },
+      rollupOptions: {
+        input: { index: indexHtmlPath },
+        // Rolldown's note that plugins took most of a build (a busy machine) is no problem of the deck's; printed, it read as a dead builder's last word.
+        checks: { bundlerTimings: false },
+      },
     },
   }
 }
