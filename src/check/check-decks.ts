@@ -8,7 +8,15 @@ import {
   type PrintingOptions,
   type Progress,
 } from '../export/index.js'
-import { isError, type BuiltDeck, type CheckReport, type DeckCheck, type ExportedDeck } from '../model/index.js'
+import {
+  isError,
+  type BuiltDeck,
+  type CheckReport,
+  type DeckCheck,
+  type ElementNote,
+  type ExportedDeck,
+  type KnownContrast,
+} from '../model/index.js'
 import { contentFindings } from './content.js'
 import { measure } from './measure.js'
 import { pdfPageTexts } from './pdf-text.js'
@@ -20,19 +28,30 @@ export async function checkDecks(decks: readonly BuiltDeck[], options: CheckOpti
   return reportOf(await withPrintedDecks(decks, options, checkDeck))
 }
 
+/** A deck's check, and what it found of contrast on each slide (for a later check of the slides drawn the same). */
+export interface InspectedDeck {
+  readonly check: DeckCheck
+  readonly contrast: ElementNote[][]
+}
+
 /** Export and check in one pass: the check measures the very page each PDF was printed from. */
 export async function exportAndCheckDecks(
   decks: readonly BuiltDeck[],
   options: ExportOptions = {},
-): Promise<{ exported: ExportedDeck[]; report: CheckReport }> {
-  const checks = new Map<BuiltDeck, DeckCheck>()
+): Promise<{ exported: ExportedDeck[]; report: CheckReport; contrast: ElementNote[][][] }> {
+  const inspected = new Map<BuiltDeck, InspectedDeck>()
   const exported = await exportDecks(decks, {
     ...options,
-    inspect: async (printed, progress) => {
-      checks.set(printed.deck, await inspectPrintedDeck(printed, progress))
+    inspect: async (printed, progress, knownContrast) => {
+      inspected.set(printed.deck, await inspectDeck(printed, progress, knownContrast))
     },
   })
-  return { exported, report: reportOf(decks.map((deck) => checks.get(deck) as DeckCheck)) }
+  const results = decks.map((deck) => inspected.get(deck) as InspectedDeck)
+  return {
+    exported,
+    report: reportOf(results.map((result) => result.check)),
+    contrast: results.map((result) => result.contrast),
+  }
 }
 
 async function checkDeck(printed: PrintedDeck, progress: Progress): Promise<DeckCheck> {
@@ -42,10 +61,14 @@ async function checkDeck(printed: PrintedDeck, progress: Progress): Promise<Deck
 }
 
 export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progress): Promise<DeckCheck> {
+  return (await inspectDeck(printed, progress, [])).check
+}
+
+async function inspectDeck(printed: PrintedDeck, progress: Progress, known: KnownContrast): Promise<InspectedDeck> {
   const { deck, page, pdf } = printed
   progress.step(deck.audience, 'checking', page.slideCount)
   const [slides, pdfPages] = await Promise.all([
-    page.withEverySlideInView(() => measure(page.page)),
+    page.withEverySlideInView(() => measure(page.page, known)),
     pdfPageTexts(pdf.printed),
   ])
   const findings = deckFindings({
@@ -57,13 +80,14 @@ export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progres
     pdfPages,
   })
   findings.push(...(deck.contentFindings ?? contentFindings(deck.plan)))
-  return {
+  const check = {
     audience: deck.audience,
     slidesPath: deck.slidesPath,
     slides: slides.length,
     planned: deck.plan.slides.length,
     findings,
   }
+  return { check, contrast: slides.map((slide) => [...slide.lowContrast]) }
 }
 
 function reportOf(decks: readonly DeckCheck[]): CheckReport {

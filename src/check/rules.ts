@@ -1,7 +1,14 @@
 // The check's rules: from what was measured in the browser and read from the
 // PDF to findings. Pure, so each rule is tested without a browser.
-import { bannerText, type CheckFinding, type CheckRule, type DeckPlan, type SlidePlan } from '../model/index.js'
-import type { ElementNote, SlideMeasurement } from './measure.js'
+import {
+  bannerText,
+  type CheckFinding,
+  type CheckRule,
+  type DeckPlan,
+  type ElementNote,
+  type SlidePlan,
+} from '../model/index.js'
+import type { SlideMeasurement } from './measure.js'
 
 export interface DeckObservation {
   readonly plan: DeckPlan

@@ -4,7 +4,14 @@
 // at the open page too (the check does) before it moves on.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { bannerText, type BuiltDeck, type ExportedDeck, type HandoutLayout, type PaperSize } from '../model/index.js'
+import {
+  bannerText,
+  type BuiltDeck,
+  type ExportedDeck,
+  type HandoutLayout,
+  type KnownContrast,
+  type PaperSize,
+} from '../model/index.js'
 import { replaceDirectory, temporarySibling, writeFileAtomic } from '../shared/index.js'
 import { findChromium } from './browser.js'
 import { contactSheet, renderContactSheet } from './contact-sheet.js'
@@ -27,18 +34,23 @@ export interface ExportOptions extends PrintingOptions {
    */
   readonly pngScale?: number
   readonly pptx?: boolean
-  /** Called for each deck while its page is still open, e.g. to check it. */
-  readonly inspect?: (printed: PrintedDeck, progress: Progress) => Promise<void>
-  /** The PNGs an earlier export of a deck left, to take over for the slides drawn the same since. */
-  readonly earlierImages?: (deck: BuiltDeck) => EarlierImages | undefined
+  /**
+   * Called for each deck while its page is still open, e.g. to check it;
+   * with what an earlier check found of contrast on each slide drawn the same since.
+   */
+  readonly inspect?: (printed: PrintedDeck, progress: Progress, knownContrast: KnownContrast) => Promise<void>
+  /** What an earlier export of a deck left, to take over for the slides drawn the same since. */
+  readonly earlier?: (deck: BuiltDeck) => EarlierExport | undefined
 }
 
-/** Slide PNGs an earlier export made. */
-export interface EarlierImages {
-  /** The version of the Chromium that drew them: another one may draw otherwise, and draws them all again. */
+/** What an earlier export made of the slides that are drawn from the same since. */
+export interface EarlierExport {
+  /** The version of the Chromium that drew them: another one may draw otherwise, and everything is made again. */
   readonly browser: string
   /** One per slide of the deck now: the earlier picture's file, when the slide is drawn from the same as then. */
   readonly files: readonly (string | undefined)[]
+  /** With a check then: one per slide of the deck now, as `files`. */
+  readonly contrast?: KnownContrast
 }
 
 export function exportDecks(decks: readonly BuiltDeck[], options: ExportOptions = {}): Promise<ExportedDeck[]> {
@@ -79,13 +91,14 @@ async function exportDeck(printed: PrintedDeck, progress: Progress, options: Exp
  */
 async function takeFromPage(printed: PrintedDeck, progress: Progress, options: ExportOptions) {
   const { deck, info, page } = printed
-  await options.inspect?.(printed, progress)
+  const earlier = usableEarlier(options.earlier?.(deck), page)
+  await options.inspect?.(printed, progress, earlier?.contrast ?? [])
   progress.step(deck.audience, 'slide images', page.slideCount)
   const images = await captureSlides(
     page.page,
     options.pngScale ?? 1,
     () => progress.slide(deck.audience),
-    earlierImage(options.earlierImages?.(deck), page),
+    earlierImage(earlier?.files ?? []),
   )
   progress.step(deck.audience, 'handout', page.slideCount)
   const handout = await printHandout(page.page, {
@@ -99,12 +112,16 @@ async function takeFromPage(printed: PrintedDeck, progress: Progress, options: E
   return { images, handout, contactSheet: sheet }
 }
 
-/** Reads the earlier picture of a slide, when the same Chromium drew it and the page shows the slides the keys were made for. */
-function earlierImage(earlier: EarlierImages | undefined, page: PrintPage) {
-  const files =
-    earlier && earlier.browser === page.page.context().browser()?.version() && earlier.files.length === page.slideCount
-      ? earlier.files
-      : []
+/** The earlier export, when the same Chromium made it and the page shows the slides its keys were made for. */
+function usableEarlier(earlier: EarlierExport | undefined, page: PrintPage): EarlierExport | undefined {
+  return earlier &&
+    earlier.browser === page.page.context().browser()?.version() &&
+    earlier.files.length === page.slideCount
+    ? earlier
+    : undefined
+}
+
+function earlierImage(files: readonly (string | undefined)[]) {
   return async (index: number): Promise<Buffer | undefined> => {
     const file = files[index]
     return file === undefined ? undefined : readFile(file).catch(() => undefined)

@@ -1,5 +1,5 @@
 // Export: print sites of the decks, PDFs, handouts, slide PNGs, contact sheets and PPTX, from one Chromium.
-export { exportDecks, type EarlierImages, type ExportOptions } from './export-decks.js'
+export { exportDecks, type EarlierExport, type ExportOptions } from './export-decks.js'
 export { withPrintedDecks, type PrintedDeck, type PrintingOptions } from './printed-decks.js'
 export {
   findChromium,

@@ -70,6 +70,17 @@ export type CheckRule = z.infer<typeof CheckRule>
 export const FindingSeverity = z.enum(['error', 'warning'])
 export type FindingSeverity = z.infer<typeof FindingSeverity>
 
+/** An element on a slide, named so that a person can find it: a short selector and the start of its text. */
+export const ElementNote = z.object({ element: z.string(), detail: z.string() })
+export type ElementNote = z.infer<typeof ElementNote>
+
+/**
+ * Per slide of a deck: what an earlier check found of its contrast, where
+ * the slide is drawn the same since (an empty list: nothing below AA), or
+ * nothing where it is to be measured.
+ */
+export type KnownContrast = readonly (readonly ElementNote[] | undefined)[]
+
 /** One rendering or content problem: `briefdeck check --json` prints these. */
 export const CheckFinding = z.object({
   rule: CheckRule,

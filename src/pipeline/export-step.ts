@@ -17,7 +17,8 @@ import { rm } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import pLimit from 'p-limit'
 import type { Browser } from 'playwright-core'
-import type { EarlierImages } from '../export/export-decks.js'
+import type { InspectedDeck } from '../check/index.js'
+import type { EarlierExport } from '../export/export-decks.js'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, releaseSites, type PrintSite, type PrintSiteQueue } from '../export/print-site.js'
 import { settleAll } from '../export/settle.js'
@@ -126,20 +127,20 @@ export async function exportBriefs(
     const exportOptions = {
       ...settings,
       browser,
-      earlierImages: (deck: BuiltDeck) => {
+      earlier: (deck: BuiltDeck) => {
         const entry = entryIn.get(deck.dir)
-        return entry && earlierImages(entry, settingsKey)
+        return entry && earlierExport(entry, settingsKey)
       },
       // One progress display per terminal: bars of several briefs at once would overwrite each other.
       quiet: options.quiet || groups.length > 1,
     }
     const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<PrintSite>[]) =>
       settings.check
-        ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, report }) => ({
+        ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, report, contrast }) => ({
             exported,
-            checks: report.decks,
+            checks: report.decks.map((check, index) => ({ check, contrast: contrast[index]! })),
           }))
-        : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as DeckCheck[] }
+        : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as InspectedDeck[] }
     // Each open deck is a Chromium renderer, most of the memory; decks wait their turn in brief order.
     const lanes = pLimit(decksAtOnce.whileBuilding)
     void Promise.allSettled(allSites).then(() => (lanes.concurrency = decksAtOnce.afterBuilding))
@@ -209,30 +210,35 @@ function stagedDeck({ deck, staged }: StagedExport): BuiltDeck {
 
 /**
  * The PNGs of the deck's last export, in its folder as it is until the new
- * one takes its place, for each slide whose key is the same as then.
+ * one takes its place, and what its check found of contrast, for each slide
+ * whose key is the same as then.
  */
-function earlierImages({ deck, record, previous }: StagedExport, settingsKey: string): EarlierImages | undefined {
+function earlierExport({ deck, record, previous }: StagedExport, settingsKey: string): EarlierExport | undefined {
   const last = previous?.export
   const keys = previous?.slides
   if (!last?.browser || !keys || last.content !== previous.content || last.settings !== settingsKey) return undefined
   if (last.slideImages.length !== keys.length) return undefined
-  const files = (record.slides ?? []).map((key, index) =>
-    keys[index] === key ? join(deck.dir, last.slideImages[index]!) : undefined,
-  )
-  return { browser: last.browser, files }
+  const same = (record.slides ?? []).map((key, index) => keys[index] === key)
+  const files = same.map((kept, index) => (kept ? join(deck.dir, last.slideImages[index]!) : undefined))
+  const contrast = last.contrast?.length === keys.length ? last.contrast : undefined
+  return {
+    browser: last.browser,
+    files,
+    ...(contrast ? { contrast: same.map((kept, index) => (kept ? contrast[index] : undefined)) } : {}),
+  }
 }
 
 /** Writes what the export made into the staged folder's record, and says what the deck holds once in place. */
 async function recordExport(
   { deck, record, staged }: StagedExport,
   exported: ExportedDeck,
-  check: DeckCheck | undefined,
+  checked: InspectedDeck | undefined,
   keys: { readonly settings: string; readonly browser: string },
 ): Promise<{ readonly exported: ExportedDeck; readonly check?: DeckCheck }> {
-  const placedCheck = check ? { ...check, slidesPath: deck.slidesPath } : undefined
-  const recorded = exportRecord(staged.dir, exported, { content: record.content, ...keys }, placedCheck)
+  const placed = checked && { ...checked, check: { ...checked.check, slidesPath: deck.slidesPath } }
+  const recorded = exportRecord(staged.dir, exported, { content: record.content, ...keys }, placed)
   await writeRecord(staged.dir, { ...record, export: recorded })
-  return { exported: recordedExport(deck.dir, deck.audience, recorded), ...(placedCheck ? { check: placedCheck } : {}) }
+  return { exported: recordedExport(deck.dir, deck.audience, recorded), ...(placed ? { check: placed.check } : {}) }
 }
 
 /** Deletes every file an export writes into the deck's staged folder (the print site is a cache, and stays). */

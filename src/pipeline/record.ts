@@ -4,14 +4,9 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
+import type { InspectedDeck } from '../check/index.js'
 import { exists, writeFileAtomic } from '../shared/index.js'
-import {
-  DeckBuildRecord,
-  type DeckCheck,
-  type ExportRecord,
-  type ExportedDeck,
-  type RenderedDeck,
-} from '../model/index.js'
+import { DeckBuildRecord, type ExportRecord, type ExportedDeck, type RenderedDeck } from '../model/index.js'
 
 export const recordFile = '.briefdeck-build.json'
 
@@ -45,7 +40,7 @@ export function exportRecord(
   deckDir: string,
   exported: ExportedDeck,
   keys: { readonly content: string; readonly settings: string; readonly browser: string },
-  check: DeckCheck | undefined,
+  checked: InspectedDeck | undefined,
 ): ExportRecord {
   const inDeck = (path: string) => relative(deckDir, path)
   return {
@@ -56,7 +51,7 @@ export function exportRecord(
     contactSheet: inDeck(exported.contactSheet),
     ...(exported.pptx ? { pptx: inDeck(exported.pptx) } : {}),
     blockedRequests: [...exported.blockedRequests],
-    ...(check ? { check } : {}),
+    ...(checked ? { check: checked.check, contrast: checked.contrast } : {}),
   }
 }
 

@@ -1,13 +1,15 @@
 // `build --pdf` after a one-word edit, as a user runs it: the edited deck
 // prints from the print site it has (only its words changed: model
-// printCatalogue), its PNGs of the slides drawn the same as before are taken
-// over from its last export, and only the edited slide is drawn again; every
-// PNG is then the one a fresh export draws.
+// printCatalogue), its PNGs of the slides drawn the same as before, and what
+// the check found of their contrast, are taken over from its last export,
+// and only the edited slide is drawn and measured again; every PNG and the
+// check are then those of a fresh export.
 import { spawnSync } from 'node:child_process'
 import { appendFile, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DeckBuildRecord } from '../../src/model/index.js'
 
 const binary = resolve('bin/briefdeck.js')
 let repo: string
@@ -16,6 +18,11 @@ const staffDeck = (out: string) => join(repo, out, 'pacific-alliances', 'congres
 const staffImages = (out: string) => join(staffDeck(out), 'png')
 /** When the staff deck's print site was built: a folder copied into the next deck keeps its times. */
 const siteBuilt = async (out: string) => (await stat(join(staffDeck(out), 'print-site', 'index.html'))).mtimeMs
+const recordPath = (out: string) => join(staffDeck(out), '.briefdeck-build.json')
+const readRecord = async (out: string) => DeckBuildRecord.parse(JSON.parse(await readFile(recordPath(out), 'utf8')))
+/** The brief with an override that only the staff deck shows, on one of its slides, in a word of the test's. */
+const withWord = (text: string, word: string) =>
+  text.replace('    section: options\n', `    section: options\n    short: A ${word} pact among the four partners.\n`)
 
 beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'briefdeck-kept-images-'))
@@ -26,12 +33,13 @@ beforeAll(async () => {
 afterAll(() => rm(repo, { recursive: true, force: true }))
 
 function build(...args: string[]) {
-  const run = spawnSync('node', [binary, 'build', brief(), '--pdf', '--quiet', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-  })
+  const run = runBuild(...args)
   expect(run.status, run.stderr).toBe(0)
   return run
+}
+
+function runBuild(...args: string[]) {
+  return spawnSync('node', [binary, 'build', brief(), '--pdf', '--quiet', ...args], { cwd: repo, encoding: 'utf8' })
 }
 
 async function pictures(dir: string): Promise<Map<string, Buffer>> {
@@ -42,14 +50,9 @@ async function pictures(dir: string): Promise<Map<string, Buffer>> {
 describe('a build after a one-word edit', () => {
   it('prints from the same site, takes over the PNGs of the slides drawn the same and draws the edited one, as a fresh export would', async () => {
     build()
-    // An override that only the staff deck shows, on one of its slides; its first edit gives the deck a site of its own (the decks shared one).
+    // The override's first edit gives the deck a site of its own (the decks shared one).
     const text = await readFile(brief(), 'utf8')
-    const withWord = (word: string) =>
-      text.replace(
-        '    section: options\n',
-        `    section: options\n    short: A ${word} pact among the four partners.\n`,
-      )
-    await writeFile(brief(), withWord('collective'))
+    await writeFile(brief(), withWord(text, 'collective'))
     build()
     const ownSite = await siteBuilt('out')
     // Bytes after a PNG's end are ignored by every reader: a PNG taken over keeps them, one drawn again has none.
@@ -57,7 +60,7 @@ describe('a build after a one-word edit', () => {
     const earlier = await pictures(staffImages('out'))
     for (const name of earlier.keys()) await appendFile(join(staffImages('out'), name), mark)
 
-    await writeFile(brief(), withWord('joint'))
+    await writeFile(brief(), withWord(text, 'joint'))
     build()
     // Copied with its times, to the millisecond; a site built again is seconds younger.
     expect(Math.abs((await siteBuilt('out')) - ownSite)).toBeLessThan(1)
@@ -74,5 +77,31 @@ describe('a build after a one-word edit', () => {
       const picture = bytes.subarray(-mark.length).equals(mark) ? bytes.subarray(0, -mark.length) : bytes
       expect(picture.equals(fresh.get(name)!), name).toBe(true)
     }
+    const [kept, measured] = [(await readRecord('out')).export, (await readRecord('fresh')).export]
+    expect(kept?.contrast).toHaveLength(now.size)
+    expect(kept?.contrast).toEqual(measured?.contrast)
+    expect(kept?.check?.findings).toEqual(measured?.check?.findings)
+  })
+
+  it('reports the contrast the last check found on the slides drawn the same, and measures the edited slide again', async () => {
+    const before = await readRecord('out')
+    const planted = { element: 'p "planted"', detail: 'contrast planted by the test' }
+    await writeFile(
+      recordPath('out'),
+      JSON.stringify({
+        ...before,
+        export: { ...before.export, contrast: before.export?.contrast?.map(() => [planted]) },
+      }),
+    )
+    await writeFile(brief(), withWord(await readFile('briefs/pacific-alliances.brief.yaml', 'utf8'), 'common'))
+    const run = runBuild()
+    // A contrast finding is an error: the build says so and exits 1.
+    expect(run.status, run.stderr).toBe(1)
+    const after = await readRecord('out')
+    const edited = after.slides!.map((key, index) => key !== before.slides![index])
+    expect(edited.filter(Boolean)).toHaveLength(1)
+    expect(after.export?.contrast).toEqual(edited.map((again) => (again ? [] : [planted])))
+    const reported = run.stdout.split('\n').filter((line) => line.includes('contrast planted by the test'))
+    expect(reported).toHaveLength(edited.length - 1)
   })
 })
