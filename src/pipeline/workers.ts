@@ -51,10 +51,10 @@ export function startBuildWorkers(options: { readonly loadBuilder?: boolean } = 
         close: () => builder?.close(),
       }
     },
-    async browser() {
-      const current = await launchedBrowser()
-      if (current?.isConnected()) return current
-      launched = launch()
+    browser() {
+      // Set at once, so that callers at the same moment share one launch.
+      const previous = launchedBrowser() ?? Promise.resolve(undefined)
+      launched = previous.then((current) => (current?.isConnected() ? current : launch()))
       return launched
     },
     async close() {
