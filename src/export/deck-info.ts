@@ -3,10 +3,13 @@
 import { parseSync, resolveConfig } from '@slidev/parser/core'
 import { bannerText, type DeckPlan } from '../model/index.js'
 
-export interface DeckInfo {
-  /** Slide size in CSS pixels (Slidev's canvas). */
+/** Slide size in CSS pixels (Slidev's canvas). */
+export interface SlideSize {
   readonly width: number
   readonly height: number
+}
+
+export interface DeckInfo extends SlideSize {
   readonly title: string
   readonly author: string | undefined
   readonly subject: string
@@ -15,16 +18,23 @@ export interface DeckInfo {
 
 export function deckInfo(markdown: string, slidesPath: string, plan: DeckPlan): DeckInfo {
   const headmatter = parseSync(markdown, slidesPath).slides[0]?.frontmatter ?? {}
-  const config = resolveConfig(headmatter, {}, slidesPath)
   const author =
     typeof headmatter['author'] === 'string' && headmatter['author'].trim() ? headmatter['author'].trim() : undefined
   return {
-    width: config.canvasWidth,
-    // Rounded up, as Slidev's client sizes a slide and its print page.
-    height: Math.ceil(config.canvasWidth / config.aspectRatio),
+    ...sizeOf(headmatter, slidesPath),
     title: plan.title,
     author,
     subject: `Briefing for ${plan.audience} — ${bannerText(plan.marking)}`,
     keywords: [plan.brief, plan.audience, bannerText(plan.marking)],
   }
+}
+
+export function slideSize(markdown: string, slidesPath: string): SlideSize {
+  return sizeOf(parseSync(markdown, slidesPath).slides[0]?.frontmatter ?? {}, slidesPath)
+}
+
+function sizeOf(headmatter: Record<string, unknown>, slidesPath: string): SlideSize {
+  const config = resolveConfig(headmatter, {}, slidesPath)
+  // The height rounded up, as Slidev's client sizes a slide and its print page.
+  return { width: config.canvasWidth, height: Math.ceil(config.canvasWidth / config.aspectRatio) }
 }

@@ -13,6 +13,9 @@ export interface DeckOutputs {
   readonly printSite: string
 }
 
+/** The print site's folder inside a deck's. */
+export const printSiteFolder = 'print-site'
+
 export function deckOutputs(deck: BuiltDeck): DeckOutputs {
   const base = `${deck.plan.brief}-${deck.audience}`
   return {
@@ -21,7 +24,7 @@ export function deckOutputs(deck: BuiltDeck): DeckOutputs {
     pptx: join(deck.dir, `${base}.pptx`),
     slideImagesDir: join(deck.dir, 'png'),
     contactSheet: join(deck.dir, 'contact-sheet.png'),
-    printSite: join(deck.dir, 'print-site'),
+    printSite: join(deck.dir, printSiteFolder),
   }
 }
 

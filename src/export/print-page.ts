@@ -5,7 +5,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page, Route } from 'playwright-core'
 import { printCatalogue } from '../model/index.js'
 import { isFile } from '../shared/index.js'
-import type { DeckInfo } from './deck-info.js'
+import type { SlideSize } from './deck-info.js'
 import type { PrintSite } from './print-site.js'
 
 /** A made-up loopback origin: Chromium treats `*.localhost` as this machine, and nothing here ever reaches a network. */
@@ -38,6 +38,8 @@ export interface PrintPage {
    * (the PDF is laid out for paper, the pictures are taken a slide at a time).
    */
   withEverySlideInView<T>(work: () => Promise<T>): Promise<T>
+  /** Shows other texts for the same print slides (model `printCatalogue`) in place, once every slide has drawn them. */
+  showTexts(texts: readonly string[]): Promise<void>
   close(): Promise<void>
 }
 
@@ -54,10 +56,10 @@ export interface OpenOptions {
 export async function openPrintPage(
   browser: Browser,
   site: PrintSite | Promise<PrintSite>,
-  info: DeckInfo,
+  size: SlideSize,
   options: OpenOptions = {},
 ): Promise<PrintPage> {
-  const oneSlide = { width: info.width, height: info.height }
+  const oneSlide = { width: size.width, height: size.height }
   const context = await browser.newContext({
     viewport: oneSlide,
     // The slides' own look, not the printer's: Slidev's exporter does the same.
@@ -104,6 +106,7 @@ export async function openPrintPage(
       missingFiles,
       pageErrors,
       withEverySlideInView,
+      showTexts: (texts) => showTexts(page, texts),
       close: () => context.close(),
     }
   } catch (error) {
@@ -171,4 +174,18 @@ async function waitUntilDrawn(page: Page, timeout: number): Promise<number> {
   await page.evaluate(() => document.fonts.ready)
   await page.addStyleTag({ content: printFixes })
   return page.locator('.print-slide-container').count()
+}
+
+async function showTexts(page: Page, texts: readonly string[]): Promise<void> {
+  await page.evaluate(
+    async ({ setter, texts }) => {
+      const show = (globalThis as Record<string, unknown>)[setter]
+      if (typeof show !== 'function') throw new Error('briefdeck: this print page takes no other texts')
+      show(texts)
+      // Vue draws the change before the next frame; the second is drawn with it.
+      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))
+      await document.fonts.ready
+    },
+    { setter: printCatalogue.pageSetter, texts },
+  )
 }

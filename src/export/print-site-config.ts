@@ -154,16 +154,19 @@ function printRangeFromAddress(): Plugin {
 /**
  * A site built from a deck's print slides (model `printCatalogue`) shows
  * each text through a function of every component, which reads the texts
- * the print page was given before the app started (print-page.ts). The
- * function is defined where Slidev sets up its app, before any slide is
- * made. A number the page has no text for is an error on the page, which
- * the check reports, never a blank.
+ * the print page was given before the app started (print-page.ts), or
+ * those it is given later (`pageSetter`): they are reactive, so every slide
+ * showing one draws again. The function is defined where Slidev sets up its
+ * app, before any slide is made. A number the page has no text for is an
+ * error on the page, which the check reports, never a blank.
  */
 function textsFromPage(): Plugin {
   const slidevLine = 'app.use(router)'
-  const { textFunction, pageVariable } = printCatalogue
-  const definition = `app.config.globalProperties.${textFunction} = (number) => {
-    const text = globalThis[${JSON.stringify(pageVariable)}]?.[number]
+  const { textFunction, pageVariable, pageSetter } = printCatalogue
+  const definition = `const briefdeckTexts = briefdeckShallowRef(globalThis[${JSON.stringify(pageVariable)}])
+  globalThis[${JSON.stringify(pageSetter)}] = (texts) => { briefdeckTexts.value = texts }
+  app.config.globalProperties.${textFunction} = (number) => {
+    const text = briefdeckTexts.value?.[number]
     if (typeof text !== 'string') throw new Error('briefdeck: the print page has no text ' + number)
     return text
   }`
@@ -174,7 +177,8 @@ function textsFromPage(): Plugin {
       if (!/[\\/]@slidev[\\/]client[\\/]setup[\\/]main\.ts$/.test(id)) return null
       if (!code.includes(slidevLine))
         throw new Error(`Slidev's setup/main.ts no longer sets up its app as briefdeck expects`)
-      return code.replace(slidevLine, `${definition}\n  ${slidevLine}`)
+      const imported = `import { shallowRef as briefdeckShallowRef } from 'vue'\n`
+      return imported + code.replace(slidevLine, `${definition}\n  ${slidevLine}`)
     },
   }
 }

@@ -154,11 +154,16 @@ async function buildTurn(plans: readonly SitePlan[], builder: PrintSiteBuilder):
 
 async function planSite(deck: BuiltDeck): Promise<SitePlan> {
   const outputs = deckOutputs(deck)
-  const { entry } = await printSource(deck)
+  const { entry } = await printSource(deck.slidesPath)
   const source = readDeckMarkdown(await readFile(entry, 'utf8'), entry)
   const { fingerprint, otherFiles, otherFileNames } = await deckFingerprint(deck, outputs, entry)
-  const built = await readFile(join(outputs.printSite, stampFile), 'utf8').catch(() => undefined)
+  const built = await siteStamp(outputs.printSite)
   return { deck, entry, outputs, source, fingerprint, otherFiles, otherFileNames, fresh: built === fingerprint }
+}
+
+/** The fingerprint of what the site in `dir` was built from, when there is one. */
+export function siteStamp(dir: string): Promise<string | undefined> {
+  return readFile(join(dir, stampFile), 'utf8').catch(() => undefined)
 }
 
 /** The deck's own site, in its folder. */

@@ -4,7 +4,7 @@
 // with no texts. A slides.md edited since (by hand, say) prints as edited.
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { PrintTexts, printCatalogue, type BuiltDeck } from '../model/index.js'
+import { PrintTexts, printCatalogue } from '../model/index.js'
 import { sha256 } from '../shared/index.js'
 
 export interface PrintSource {
@@ -14,13 +14,13 @@ export interface PrintSource {
   readonly texts?: readonly string[]
 }
 
-export async function printSource(deck: BuiltDeck): Promise<PrintSource> {
-  const dir = dirname(deck.slidesPath)
+export async function printSource(slidesPath: string): Promise<PrintSource> {
+  const dir = dirname(slidesPath)
   const [slides, catalogue] = await Promise.all([
-    readFile(deck.slidesPath),
+    readFile(slidesPath),
     readFile(join(dir, printCatalogue.texts), 'utf8').then(readTexts, () => undefined),
   ])
-  if (catalogue?.slides !== sha256(slides)) return { entry: deck.slidesPath }
+  if (catalogue?.slides !== sha256(slides)) return { entry: slidesPath }
   return { entry: join(dir, printCatalogue.slides), texts: catalogue.texts }
 }
 

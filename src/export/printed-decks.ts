@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core'
 import type { BuiltDeck } from '../model/index.js'
 import { findChromium, launchBrowser } from './browser.js'
 import { deckInfo, type DeckInfo } from './deck-info.js'
+import type { EarlyPage } from './early-page.js'
 import { printPdf, type PrintedPdf } from './pdf.js'
 import { openPrintPage, type PrintPage } from './print-page.js'
 import { ensurePrintSites, releaseSites, type PrintSite } from './print-site.js'
@@ -27,6 +28,8 @@ export interface PrintingOptions {
   readonly browser?: Browser
   /** Each deck's print site, already on its way (see `ensurePrintSites`); without them, they are built here. */
   readonly sites?: readonly Promise<PrintSite>[]
+  /** A deck's page opened ahead (early-page.ts), to take when the deck prints from the site it shows. */
+  readonly earlyPage?: (deck: BuiltDeck) => EarlyPage | undefined
 }
 
 /** Runs `work` on every deck once it is printed; the deck's page closes when its work is done. */
@@ -51,7 +54,8 @@ export async function withPrintedDecks<T>(
       decks.map(async (deck, index) => {
         const site = index === 0 ? sites[0]! : await sites[index]!
         // Released once the page has closed: a shared site goes when the last of its decks is done.
-        return printDeck(deck, site, browser, progress, work).finally(() => releaseSites([sites[index]!]))
+        const early = options.earlyPage?.(deck)
+        return printDeck({ deck, site, early }, browser, progress, work).finally(() => releaseSites([sites[index]!]))
       }),
     )
   } finally {
@@ -61,16 +65,24 @@ export async function withPrintedDecks<T>(
   }
 }
 
+interface DeckToPrint {
+  readonly deck: BuiltDeck
+  readonly site: PrintSite | Promise<PrintSite>
+  readonly early: EarlyPage | undefined
+}
+
 async function printDeck<T>(
-  deck: BuiltDeck,
-  site: PrintSite | Promise<PrintSite>,
+  { deck, site, early }: DeckToPrint,
   browser: Browser,
   progress: Progress,
   work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
 ): Promise<T> {
   const info = deckInfo(await readFile(deck.slidesPath, 'utf8'), deck.slidesPath, deck.plan)
-  const { texts } = await printSource(deck)
-  const page = await openPrintPage(browser, site, info, texts ? { texts } : {})
+  const { texts } = await printSource(deck.slidesPath)
+  // A page opened early waits for the site, which is at once when it is the deck's own and fresh.
+  const page =
+    (early && (await early.take(await site, texts))) ??
+    (await openPrintPage(browser, site, info, texts ? { texts } : {}))
   try {
     progress.step(deck.audience, 'printing', page.slideCount)
     const pdf = await printPdf(

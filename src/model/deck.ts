@@ -117,6 +117,8 @@ export const printCatalogue = {
   textFunction: 'briefdeckText',
   /** Where the print page holds the texts for that function, set before the page's scripts run. */
   pageVariable: '__briefdeckTexts',
+  /** A function of the print page's that shows other texts in place: a deck whose words alone changed, on a page opened early. */
+  pageSetter: '__briefdeckShowTexts',
 } as const
 
 /**

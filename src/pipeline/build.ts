@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { briefName } from '../brief/index.js'
+import { openEarlyPage, type EarlyPage } from '../export/early-page.js'
 import { printSiteQueue } from '../export/print-site.js'
 import { closeOnceBuilt } from '../export/site-builder.js'
 import {
@@ -99,13 +100,15 @@ export async function buildBriefs(
       : undefined
   const used = options.export ? (workers ?? own) : undefined
   const builder = used?.builder
+  let early: EarlyPage | undefined
   try {
     const prepared = await Promise.all(
       briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
     )
     const stale = prepared.some((each) => each.value && each.value.stale.length > 0)
-    // Chromium starts while the decks are planned and written.
+    // Chromium starts while the decks are planned and written, and a deck exported before opens on its site meanwhile.
     if (used && stale) void used.browser().catch(() => undefined)
+    early = used && stale ? earlyPageOf(prepared, used) : undefined
     // Every deck up to date: no site to build, and the builder of this build alone can go.
     if (own && !stale) builder?.close()
     const queue = builder ? printSiteQueue(builder) : undefined
@@ -129,15 +132,22 @@ export async function buildBriefs(
         builder,
         written.flatMap((each) => each.value?.exporting?.sites ?? []),
       )
-    if (used && settings) await exportWritten(written, options, settings, used)
+    if (used && settings) await exportWritten(written, options, settings, used, early)
     return written.map((each) =>
       each.value
         ? { briefPath: each.briefPath, result: resultOf(each.value) }
         : { briefPath: each.briefPath, error: each.error },
     )
   } finally {
+    await early?.discard()
     await own?.close()
   }
+}
+
+/** The page of the first deck to build that was exported before, opened on its site (early-page.ts): one, as every open page is a renderer's memory. */
+function earlyPageOf(prepared: readonly Attempt<PreparedBrief>[], workers: BuildWorkers): EarlyPage | undefined {
+  const target = prepared.flatMap((each) => each.value?.stale ?? []).find((stale) => stale.record?.export)
+  return target && openEarlyPage(workers.browser(), target.dir)
 }
 
 /** Whether every brief has an output folder already: its decks then most likely print from the sites they have. */
@@ -293,6 +303,7 @@ async function exportWritten(
   options: BuildOptions,
   settings: string,
   workers: BuildWorkers,
+  early: EarlyPage | undefined,
 ): Promise<void> {
   const groups: (ExportGroup & { readonly index: number })[] = []
   written.forEach((each, index) => {
@@ -302,6 +313,7 @@ async function exportWritten(
   const outcomes = await exportBriefs(groups, options.export!, settings, {
     quiet: options.quiet ?? false,
     browser: workers.browser,
+    early,
   })
   outcomes.forEach((outcome, position) => {
     const group = groups[position]!

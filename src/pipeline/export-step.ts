@@ -18,6 +18,7 @@ import { join, relative, sep } from 'node:path'
 import pLimit from 'p-limit'
 import type { Browser } from 'playwright-core'
 import type { InspectedDeck } from '../check/index.js'
+import type { EarlyPage } from '../export/early-page.js'
 import type { EarlierExport } from '../export/export-decks.js'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, releaseSites, type PrintSite, type PrintSiteQueue } from '../export/print-site.js'
@@ -99,7 +100,11 @@ export async function exportBriefs(
   groups: readonly ExportGroup[],
   settings: ExportSettings,
   settingsKey: string,
-  options: { readonly quiet: boolean; readonly browser: () => Promise<Browser> },
+  options: {
+    readonly quiet: boolean
+    readonly browser: () => Promise<Browser>
+    readonly early?: EarlyPage | undefined
+  },
 ): Promise<GroupOutcome[]> {
   const entries = groups.flatMap((group) => group.decks)
   const allSites = groups.flatMap((group) => group.sites)
@@ -131,6 +136,8 @@ export async function exportBriefs(
         const entry = entryIn.get(deck.dir)
         return entry && earlierExport(entry, settingsKey)
       },
+      earlyPage: (deck: BuiltDeck) =>
+        entryIn.get(deck.dir)?.deck.dir === options.early?.deckDir ? options.early : undefined,
       // One progress display per terminal: bars of several briefs at once would overwrite each other.
       quiet: options.quiet || groups.length > 1,
     }
