@@ -56,9 +56,10 @@ export function openEarlyPage(browser: Promise<Browser>, deckDir: string): Early
 async function openOn(browser: Promise<Browser>, deckDir: string): Promise<Opened | undefined> {
   const slidesPath = join(deckDir, 'slides.md')
   const siteDir = join(deckDir, printSiteFolder)
-  const [{ entry, texts }, stamp] = await Promise.all([printSource(slidesPath), siteStamp(siteDir)])
+  // The browser awaited with the rest at once: a launch that fails is this page's failure, never an unhandled one.
+  const [{ entry, texts }, stamp, launched] = await Promise.all([printSource(slidesPath), siteStamp(siteDir), browser])
   if (!texts || stamp === undefined) return undefined
   const size = slideSize(await readFile(entry, 'utf8'), entry)
-  const page = await openPrintPage(await browser, { dir: siteDir, release: async () => {} }, size, { texts })
+  const page = await openPrintPage(launched, { dir: siteDir, release: async () => {} }, size, { texts })
   return { page, stamp }
 }
