@@ -17,7 +17,7 @@ import {
   type ExportedDeck,
   type KnownContrast,
 } from '../model/index.js'
-import { contentFindings } from './content.js'
+import { deckContentFindings } from './content.js'
 import { measure } from './measure.js'
 import { pdfPageTexts } from './pdf-text.js'
 import { deckFindings } from './rules.js'
@@ -38,7 +38,7 @@ export interface InspectedDeck {
 export async function exportAndCheckDecks(
   decks: readonly BuiltDeck[],
   options: ExportOptions = {},
-): Promise<{ exported: ExportedDeck[]; report: CheckReport; contrast: ElementNote[][][] }> {
+): Promise<{ exported: ExportedDeck[]; report: CheckReport; inspected: InspectedDeck[] }> {
   const inspected = new Map<BuiltDeck, InspectedDeck>()
   const exported = await exportDecks(decks, {
     ...options,
@@ -47,11 +47,7 @@ export async function exportAndCheckDecks(
     },
   })
   const results = decks.map((deck) => inspected.get(deck) as InspectedDeck)
-  return {
-    exported,
-    report: reportOf(results.map((result) => result.check)),
-    contrast: results.map((result) => result.contrast),
-  }
+  return { exported, report: reportOf(results.map((result) => result.check)), inspected: results }
 }
 
 async function checkDeck(printed: PrintedDeck, progress: Progress): Promise<DeckCheck> {
@@ -79,7 +75,7 @@ async function inspectDeck(printed: PrintedDeck, progress: Progress, known: Know
     missingFiles: page.missingFiles,
     pdfPages,
   })
-  findings.push(...(deck.contentFindings ?? contentFindings(deck.plan)))
+  findings.push(...deckContentFindings(deck))
   const check = {
     audience: deck.audience,
     slidesPath: deck.slidesPath,

@@ -4,7 +4,7 @@
 import { fleschKincaid } from 'flesch-kincaid'
 import { syllable } from 'syllable'
 import { countWords, documentTalkReason, furnitureReason, isFragment, sentenceKey } from '../compose/index.js'
-import type { Bullet, CheckFinding, CheckRule, DeckPlan, SlidePlan } from '../model/index.js'
+import type { BuiltDeck, Bullet, CheckFinding, CheckRule, DeckPlan, SlidePlan } from '../model/index.js'
 
 /** Layouts whose bullets are source sentences; glossary, sources and cover entries are reference matter. */
 const contentLayouts = new Set(['bluf', 'bullets', 'options', 'quote', 'timeline'])
@@ -19,6 +19,11 @@ interface BulletAt {
 }
 
 type ContentRule = (plan: DeckPlan, bullets: readonly BulletAt[]) => CheckFinding[]
+
+/** A built deck's content problems: those the build found as it planned the deck, else found now. */
+export function deckContentFindings(deck: BuiltDeck): readonly CheckFinding[] {
+  return deck.contentFindings ?? contentFindings(deck.plan)
+}
 
 /** Every content problem of a deck, in slide order within each rule. */
 export function contentFindings(plan: DeckPlan): CheckFinding[] {

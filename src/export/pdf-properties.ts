@@ -56,7 +56,7 @@ const waiting = new Map<number, { resolve: (pdf: FinishedPdf) => void; reject: (
 
 /** The PDF with the document's title, author, subject and keywords, and its page count. */
 export function withProperties(pdf: Uint8Array, properties: DocumentProperties): Promise<FinishedPdf> {
-  const job: Job = { id: ++lastId, pdf, properties: { ...properties, keywords: [...properties.keywords] } }
+  const job: Job = { id: ++lastId, pdf, properties }
   const finished = new Promise<FinishedPdf>((resolve, reject) => waiting.set(job.id, { resolve, reject }))
   const running = (worker ??= startWorker())
   running.ref()

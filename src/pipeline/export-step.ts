@@ -143,9 +143,9 @@ export async function exportBriefs(
     }
     const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<PrintSite>[]) =>
       settings.check
-        ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, report, contrast }) => ({
+        ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, inspected }) => ({
             exported,
-            checks: report.decks.map((check, index) => ({ check, contrast: contrast[index]! })),
+            checks: inspected,
           }))
         : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as InspectedDeck[] }
     // Each open deck is a Chromium renderer, most of the memory; decks wait their turn in brief order.

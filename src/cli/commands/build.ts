@@ -60,7 +60,7 @@ async function buildOnce(
     if (!content || !outcome.result) return code
     let failed = false
     for (const build of outcome.result.builds) {
-      const findings = build.deck.contentFindings ?? content.contentFindings(build.deck.plan)
+      const findings = content.deckContentFindings(build.deck)
       for (const finding of findings) console.error(`briefdeck: ${build.deck.audience}: ${findingLine(finding)}`)
       failed ||= findings.some(isError)
     }
