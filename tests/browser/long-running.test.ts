@@ -70,12 +70,32 @@ function children(pid: number): number[] {
   return [...parentsOfProcesses()].filter(([, parent]) => parent === pid).map(([child]) => child)
 }
 
-/** A site builder (node) or a browser (chromium), not a short-lived tool such as pdftotext. */
-function isWorker(pid: number): boolean {
+/**
+ * A site builder (node) or a browser (chromium) that `parent` started, not a
+ * short-lived tool such as pdftotext. A child forked but not yet running its
+ * program is still a copy of its parent, named node with the parent's
+ * command line: under load a poll can catch pdftotext so.
+ */
+function isWorkerOf(parent: number): (pid: number) => boolean {
+  return (pid) => {
+    try {
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      return (
+        /^(node|chromium)/.test(readFileSync(`/proc/${pid}/comm`, 'utf8')) &&
+        commandLine !== readFileSync(`/proc/${parent}/cmdline`, 'utf8')
+      )
+    } catch {
+      return false
+    }
+  }
+}
+
+/** What a process runs, for a failure to name it. */
+function commandLineOf(pid: number): string {
   try {
-    return /^(node|chromium)/.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 200)
   } catch {
-    return false
+    return 'ended'
   }
 }
 
@@ -210,20 +230,21 @@ describe('briefdeck build --watch from a folder of its own', () => {
     }
     try {
       await until(() => watchingLines().length === 1, 'watched')
+      const isWorker = isWorkerOf(started.child.pid!)
       const workers = children(started.child.pid!).filter(isWorker)
       expect(workers.length).toBe(2)
       await writeFile(briefPath, brief.replace(/^title: .*$/m, 'title: A watched title'))
       // Every process it starts while rebuilding is seen: a builder or a browser of the rebuild's own would live for seconds.
-      const seen = new Set<number>()
+      const seen = new Map<number, string>()
       await until(() => {
         children(started.child.pid!)
           .filter(isWorker)
-          .forEach((pid) => seen.add(pid))
+          .forEach((pid) => seen.set(pid, commandLineOf(pid)))
         return watchingLines().length === 2
       }, 'rebuilt')
       const slides = await readFile(join(repo, 'watched', 'pacific-alliances', 'allied-ministry', 'slides.md'), 'utf8')
       expect(slides).toContain('A watched title')
-      expect([...seen].sort()).toEqual(workers.sort())
+      expect([...seen.keys()].sort(), JSON.stringify([...seen])).toEqual(workers.sort())
       // Its own writes into watched/ and .briefdeck/ would start a build again, and again; the write through the link, one.
       await writeFile(join(elsewhere, 'notes.txt'), 'not in the repository\n')
       await new Promise((wait) => setTimeout(wait, 2000))
