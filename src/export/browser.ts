@@ -10,7 +10,16 @@ export const chromiumEnvironmentVariable = 'BRIEFDECK_CHROMIUM'
 // exports, a tenth of a second more before Chromium can start.
 const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
 
+/**
+ * Debian's headless shell comes first: the build of Chromium that Playwright
+ * itself runs for headless work, without the browser's window and profile
+ * machinery. On a two-core machine it starts in half the time and opens and
+ * prints a deck about a third sooner, with the same Blink and the same
+ * version as the full browser. Its binary, not the `/usr/bin` script, which
+ * would stay between Playwright and the browser as a process of its own.
+ */
 const systemChromiumPaths = [
+  '/usr/lib/chromium/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',

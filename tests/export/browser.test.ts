@@ -7,12 +7,13 @@ describe('finding Chromium', () => {
     expect(chromiumCandidates({ BRIEFDECK_CHROMIUM: '/opt/c/chrome' }, '/pw/chrome')).toEqual([
       '/opt/c/chrome',
       '/pw/chrome',
+      '/usr/lib/chromium/chromium-headless-shell',
       '/usr/bin/chromium',
       '/usr/bin/chromium-browser',
       '/usr/bin/google-chrome',
       '/usr/bin/google-chrome-stable',
     ])
-    expect(chromiumCandidates({}, undefined)[0]).toBe('/usr/bin/chromium')
+    expect(chromiumCandidates({}, undefined)[0]).toBe('/usr/lib/chromium/chromium-headless-shell')
   })
 
   it('takes the first one that exists', () => {
