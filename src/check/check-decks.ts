@@ -64,7 +64,7 @@ async function inspectDeck(printed: PrintedDeck, progress: Progress, known: Know
   const { deck, page, pdf } = printed
   progress.step(deck.audience, 'checking', page.slideCount)
   const [slides, pdfPages] = await Promise.all([
-    page.withEverySlideInView(() => measure(page.page, known)),
+    page.withEverySlideInView(() => measure(page.page, page.slideCount, known)),
     pdfPageTexts(pdf.printed),
   ])
   const findings = deckFindings({

@@ -28,10 +28,12 @@ export interface SlideMeasurement {
   readonly lowContrast: readonly ElementNote[]
 }
 
-/** axe-core, a fifth of a second to load and a quarter to run over a deck, runs only on the slides whose contrast is not known. */
-export async function measure(page: Page, known: KnownContrast = []): Promise<SlideMeasurement[]> {
-  const slides = await page.locator('.print-slide-container').count()
-  const knownBySlide = Array.from({ length: slides }, (_, index) => known[index] ?? null)
+/**
+ * Measures the `slideCount` slides the page has drawn (print-page.ts). axe-core, a fifth of a second to load and a
+ * quarter to run over a deck, runs only on the slides whose contrast is not known.
+ */
+export async function measure(page: Page, slideCount: number, known: KnownContrast = []): Promise<SlideMeasurement[]> {
+  const knownBySlide = Array.from({ length: slideCount }, (_, index) => known[index] ?? null)
   if (knownBySlide.some((notes) => notes === null)) await page.addScriptTag({ path: axeScript })
   return page.evaluate(measureSlides, knownBySlide)
 }

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core'
 import { slideSize } from './deck-info.js'
 import { printSiteFolder } from './outputs.js'
 import { openPrintPage, type PrintPage } from './print-page.js'
-import { siteStamp, type PrintSite } from './print-site.js'
+import { ownSite, siteStamp, type PrintSite } from './print-site.js'
 import { printSource } from './print-source.js'
 
 export interface EarlyPage {
@@ -60,6 +60,6 @@ async function openOn(browser: Promise<Browser>, deckDir: string): Promise<Opene
   const [{ entry, texts }, stamp, launched] = await Promise.all([printSource(slidesPath), siteStamp(siteDir), browser])
   if (!texts || stamp === undefined) return undefined
   const size = slideSize(await readFile(entry, 'utf8'), entry)
-  const page = await openPrintPage(launched, { dir: siteDir, release: async () => {} }, size, { texts })
+  const page = await openPrintPage(launched, ownSite(siteDir), size, { texts })
   return { page, stamp }
 }

@@ -81,7 +81,7 @@ export async function ensurePrintSites(
     // Before the caller goes on to load Playwright, a third of a second in which the builder would wait.
     await sent
   }
-  return plans.map((plan) => awaitedLater(placed.get(plan) ?? Promise.resolve(ownSite(plan))))
+  return plans.map((plan) => awaitedLater(placed.get(plan) ?? Promise.resolve(ownSite(plan.outputs.printSite))))
 }
 
 /** Releases every site that was built, for decks whose pages may never have opened (a failed brief, a browser that did not start). */
@@ -166,9 +166,9 @@ export function siteStamp(dir: string): Promise<string | undefined> {
   return readFile(join(dir, stampFile), 'utf8').catch(() => undefined)
 }
 
-/** The deck's own site, in its folder. */
-function ownSite(plan: SitePlan): PrintSite {
-  return { dir: plan.outputs.printSite, release: async () => {} }
+/** A deck's own site, in `dir` in its folder: nothing to release, as no other deck prints from it. */
+export function ownSite(dir: string): PrintSite {
+  return { dir, release: async () => {} }
 }
 
 /** Whether the deck's theme (a folder of the deck's, named in its headmatter) says it prints several decks from one site. */
@@ -311,7 +311,7 @@ async function buildAlone(plan: SitePlan, builder: PrintSiteBuilder): Promise<Pr
     })
     await writeFile(join(building, stampFile), plan.fingerprint)
     await replaceDirectory(building, plan.outputs.printSite)
-    return ownSite(plan)
+    return ownSite(plan.outputs.printSite)
   } finally {
     await rm(building, { recursive: true, force: true })
   }

@@ -77,12 +77,12 @@ function children(pid: number): number[] {
  * command line: under load a poll can catch pdftotext so.
  */
 function isWorkerOf(parent: number): (pid: number) => boolean {
+  const parentCommandLine = readFileSync(`/proc/${parent}/cmdline`, 'utf8')
   return (pid) => {
     try {
-      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
       return (
         /^(node|chromium)/.test(readFileSync(`/proc/${pid}/comm`, 'utf8')) &&
-        commandLine !== readFileSync(`/proc/${parent}/cmdline`, 'utf8')
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8') !== parentCommandLine
       )
     } catch {
       return false
