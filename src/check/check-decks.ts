@@ -63,10 +63,7 @@ export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progres
 async function inspectDeck(printed: PrintedDeck, progress: Progress, known: KnownContrast): Promise<InspectedDeck> {
   const { deck, page, pdf } = printed
   progress.step(deck.audience, 'checking', page.slideCount)
-  const [slides, pdfPages] = await Promise.all([
-    page.withEverySlideInView(() => measure(page.page, page.slideCount, known)),
-    pdfPageTexts(pdf.printed),
-  ])
+  const [slides, pdfPages] = await Promise.all([measure(page.page, page.slideCount, known), pdfPageTexts(pdf.printed)])
   const findings = deckFindings({
     plan: deck.plan,
     slides,

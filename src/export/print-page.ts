@@ -29,15 +29,6 @@ export interface PrintPage {
   readonly missingFiles: readonly string[]
   /** Console errors and uncaught exceptions, in order. */
   readonly pageErrors: readonly string[]
-  /**
-   * Runs `work` with the window tall enough to show every slide at once, as
-   * Slidev's exporter keeps it: axe-core judges the contrast of what is in
-   * view only. Otherwise the window is one slide tall: a deck-tall window is
-   * drawn into shared memory that Chromium's browser and renderer processes
-   * both hold, about 150 MB for a 14-slide deck, and nothing else needs it
-   * (the PDF is laid out for paper, the pictures are taken a slide at a time).
-   */
-  withEverySlideInView<T>(work: () => Promise<T>): Promise<T>
   /** Shows other texts for the same print slides (model `printCatalogue`) in place, once every slide has drawn them. */
   showTexts(texts: readonly string[]): Promise<void>
   close(): Promise<void>
@@ -51,7 +42,12 @@ export interface OpenOptions {
 
 /**
  * The site may still be building: the page (and the renderer process behind
- * it, a third of a second to start) is made ready meanwhile.
+ * it, a third of a second to start) is made ready meanwhile. The window is one
+ * slide tall, unlike Slidev's exporter's deck-tall one: that is drawn into
+ * shared memory that Chromium's browser and renderer processes both hold,
+ * about 150 MB for a 14-slide deck, and nothing needs it (the PDF is laid out
+ * for paper, the pictures are taken a slide at a time, and axe-core judges the
+ * contrast of slides out of view as of those in it).
  */
 export async function openPrintPage(
   browser: Browser,
@@ -91,21 +87,12 @@ export async function openPrintPage(
     })
     await page.emulateMedia({ media: 'screen' })
     const slideCount = await waitUntilDrawn(page, options.timeoutMs ?? 60_000)
-    const withEverySlideInView = async <T>(work: () => Promise<T>): Promise<T> => {
-      await page.setViewportSize({ ...oneSlide, height: oneSlide.height * Math.max(1, slideCount) })
-      try {
-        return await work()
-      } finally {
-        await page.setViewportSize(oneSlide)
-      }
-    }
     return {
       page,
       slideCount,
       blockedRequests,
       missingFiles,
       pageErrors,
-      withEverySlideInView,
       showTexts: (texts) => showTexts(page, texts),
       close: () => context.close(),
     }
