@@ -12,13 +12,13 @@ import {
   isError,
   type BuiltDeck,
   type CheckReport,
+  type CheckedContrast,
   type DeckCheck,
-  type ElementNote,
   type ExportedDeck,
   type KnownContrast,
 } from '../model/index.js'
 import { deckContentFindings } from './content.js'
-import { measure } from './measure.js'
+import { contrastMethod, measure } from './measure.js'
 import { pdfPageTexts } from './pdf-text.js'
 import { deckFindings } from './rules.js'
 
@@ -31,7 +31,7 @@ export async function checkDecks(decks: readonly BuiltDeck[], options: CheckOpti
 /** A deck's check, and what it found of contrast on each slide (for a later check of the slides drawn the same). */
 export interface InspectedDeck {
   readonly check: DeckCheck
-  readonly contrast: ElementNote[][]
+  readonly contrast: CheckedContrast
 }
 
 /** Export and check in one pass: the check measures the very page each PDF was printed from. */
@@ -57,13 +57,21 @@ async function checkDeck(printed: PrintedDeck, progress: Progress): Promise<Deck
 }
 
 export async function inspectPrintedDeck(printed: PrintedDeck, progress: Progress): Promise<DeckCheck> {
-  return (await inspectDeck(printed, progress, [])).check
+  return (await inspectDeck(printed, progress, undefined)).check
 }
 
-async function inspectDeck(printed: PrintedDeck, progress: Progress, known: KnownContrast): Promise<InspectedDeck> {
+async function inspectDeck(
+  printed: PrintedDeck,
+  progress: Progress,
+  known: KnownContrast | undefined,
+): Promise<InspectedDeck> {
   const { deck, page, pdf } = printed
   progress.step(deck.audience, 'checking', page.slideCount)
-  const [slides, pdfPages] = await Promise.all([measure(page.page, page.slideCount, known), pdfPageTexts(pdf.printed)])
+  const knownSlides = known?.method === contrastMethod ? known.slides : []
+  const [slides, pdfPages] = await Promise.all([
+    measure(page.page, page.slideCount, knownSlides),
+    pdfPageTexts(pdf.printed),
+  ])
   const findings = deckFindings({
     plan: deck.plan,
     slides,
@@ -80,7 +88,7 @@ async function inspectDeck(printed: PrintedDeck, progress: Progress, known: Know
     planned: deck.plan.slides.length,
     findings,
   }
-  return { check, contrast: slides.map((slide) => [...slide.lowContrast]) }
+  return { check, contrast: { method: contrastMethod, slides: slides.map((slide) => [...slide.lowContrast]) } }
 }
 
 function reportOf(decks: readonly DeckCheck[]): CheckReport {

@@ -38,7 +38,11 @@ export interface ExportOptions extends PrintingOptions {
    * Called for each deck while its page is still open, e.g. to check it;
    * with what an earlier check found of contrast on each slide drawn the same since.
    */
-  readonly inspect?: (printed: PrintedDeck, progress: Progress, knownContrast: KnownContrast) => Promise<void>
+  readonly inspect?: (
+    printed: PrintedDeck,
+    progress: Progress,
+    knownContrast: KnownContrast | undefined,
+  ) => Promise<void>
   /** What an earlier export of a deck left, to take over for the slides drawn the same since. */
   readonly earlier?: (deck: BuiltDeck) => EarlierExport | undefined
 }
@@ -92,7 +96,7 @@ async function exportDeck(printed: PrintedDeck, progress: Progress, options: Exp
 async function takeFromPage(printed: PrintedDeck, progress: Progress, options: ExportOptions) {
   const { deck, info, page } = printed
   const earlier = usableEarlier(options.earlier?.(deck), page)
-  await options.inspect?.(printed, progress, earlier?.contrast ?? [])
+  await options.inspect?.(printed, progress, earlier?.contrast)
   progress.step(deck.audience, 'slide images', page.slideCount)
   const images = await captureSlides(
     page.page,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DeckCheck, ElementNote } from './rendering.js'
+import { CheckedContrast, DeckCheck } from './rendering.js'
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 
@@ -20,7 +20,7 @@ export const ExportRecord = z.object({
   /** The render check of the exported deck, when the export ran one. */
   check: DeckCheck.optional(),
   /** With the check: what it found of contrast on each slide, for a later check of the slides drawn the same. */
-  contrast: z.array(z.array(ElementNote)).optional(),
+  contrast: CheckedContrast.optional(),
 })
 export type ExportRecord = z.infer<typeof ExportRecord>
 

@@ -75,11 +75,18 @@ export const ElementNote = z.object({ element: z.string(), detail: z.string() })
 export type ElementNote = z.infer<typeof ElementNote>
 
 /**
- * Per slide of a deck: what an earlier check found of its contrast, where
- * the slide is drawn the same since (an empty list: nothing below AA), or
- * nothing where it is to be measured.
+ * What a check found of contrast on each slide of a deck (an empty list:
+ * nothing below AA), and the method it measured by (check/measure.ts): notes
+ * that another method found are measured again.
  */
-export type KnownContrast = readonly (readonly ElementNote[] | undefined)[]
+export const CheckedContrast = z.object({ method: z.string(), slides: z.array(z.array(ElementNote)) })
+export type CheckedContrast = z.infer<typeof CheckedContrast>
+
+/** A check's contrast taken over for the slides drawn the same since; nothing for the slides to be measured. */
+export interface KnownContrast {
+  readonly method: string
+  readonly slides: readonly (readonly ElementNote[] | undefined)[]
+}
 
 /** One rendering or content problem: `briefdeck check --json` prints these. */
 export const CheckFinding = z.object({

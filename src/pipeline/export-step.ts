@@ -227,11 +227,16 @@ function earlierExport({ deck, record, previous }: StagedExport, settingsKey: st
   if (last.slideImages.length !== keys.length) return undefined
   const same = (record.slides ?? []).map((key, index) => keys[index] === key)
   const files = same.map((kept, index) => (kept ? join(deck.dir, last.slideImages[index]!) : undefined))
-  const contrast = last.contrast?.length === keys.length ? last.contrast : undefined
+  const contrast = last.contrast?.slides.length === keys.length ? last.contrast : undefined
   return {
     browser: last.browser,
     files,
-    ...(contrast ? { contrast: same.map((kept, index) => (kept ? contrast[index] : undefined)) } : {}),
+    ...(contrast && {
+      contrast: {
+        method: contrast.method,
+        slides: same.map((kept, index) => (kept ? contrast.slides[index] : undefined)),
+      },
+    }),
   }
 }
 

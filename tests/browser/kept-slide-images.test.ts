@@ -78,30 +78,47 @@ describe('a build after a one-word edit', () => {
       expect(picture.equals(fresh.get(name)!), name).toBe(true)
     }
     const [kept, measured] = [(await readRecord('out')).export, (await readRecord('fresh')).export]
-    expect(kept?.contrast).toHaveLength(now.size)
+    expect(kept?.contrast?.slides).toHaveLength(now.size)
     expect(kept?.contrast).toEqual(measured?.contrast)
     expect(kept?.check?.findings).toEqual(measured?.check?.findings)
   })
 
   it('reports the contrast the last check found on the slides drawn the same, and measures the edited slide again', async () => {
-    const before = await readRecord('out')
-    const planted = { element: 'p "planted"', detail: 'contrast planted by the test' }
-    await writeFile(
-      recordPath('out'),
-      JSON.stringify({
-        ...before,
-        export: { ...before.export, contrast: before.export?.contrast?.map(() => [planted]) },
-      }),
-    )
-    await writeFile(brief(), withWord(await readFile('briefs/pacific-alliances.brief.yaml', 'utf8'), 'common'))
-    const run = runBuild()
+    const after = await buildOverPlanted(undefined, 'common')
     // A contrast finding is an error: the build says so and exits 1.
-    expect(run.status, run.stderr).toBe(1)
-    const after = await readRecord('out')
-    const edited = after.slides!.map((key, index) => key !== before.slides![index])
-    expect(edited.filter(Boolean)).toHaveLength(1)
-    expect(after.export?.contrast).toEqual(edited.map((again) => (again ? [] : [planted])))
-    const reported = run.stdout.split('\n').filter((line) => line.includes('contrast planted by the test'))
-    expect(reported).toHaveLength(edited.length - 1)
+    expect(after.run.status, after.run.stderr).toBe(1)
+    expect(after.edited.filter(Boolean)).toHaveLength(1)
+    expect(after.contrast).toEqual(after.edited.map((again) => (again ? [] : [planted])))
+    expect(after.reported).toHaveLength(after.edited.length - 1)
+  })
+
+  it('measures every slide again when the notes were found by another method (another axe-core or its options)', async () => {
+    const after = await buildOverPlanted('axe-core 4.0.0 {}', 'joint')
+    expect(after.run.status, after.run.stderr).toBe(0)
+    expect(after.contrast).toEqual(after.edited.map(() => []))
+    expect(after.reported).toEqual([])
   })
 })
+
+const planted = { element: 'p "planted"', detail: 'contrast planted by the test' }
+
+/**
+ * Plants a contrast note on every slide of the staff deck's record (found by
+ * `method`, or by the recorded one), edits the brief's word and builds: what
+ * the check then records and reports, and which slides were edited.
+ */
+async function buildOverPlanted(method: string | undefined, word: string) {
+  const before = await readRecord('out')
+  const recorded = before.export!.contrast!
+  const contrast = { method: method ?? recorded.method, slides: recorded.slides.map(() => [planted]) }
+  await writeFile(recordPath('out'), JSON.stringify({ ...before, export: { ...before.export, contrast } }))
+  await writeFile(brief(), withWord(await readFile('briefs/pacific-alliances.brief.yaml', 'utf8'), word))
+  const run = runBuild()
+  const after = await readRecord('out')
+  return {
+    run,
+    edited: after.slides!.map((key, index) => key !== before.slides![index]),
+    contrast: after.export?.contrast?.slides,
+    reported: run.stdout.split('\n').filter((line) => line.includes(planted.detail)),
+  }
+}
