@@ -13,8 +13,8 @@ const axeScript = require.resolve('axe-core/axe.min.js')
  * axe-core's contrast rule as the check runs it. Pseudo-elements are left
  * out: the theme's are decoration under no text (the DRAFT watermark at 6 %
  * opacity over a body, the timeline's dots beside their dates), and axe-core
- * otherwise gives up on every text under the watermark, so a draft deck's
- * contrast went unchecked.
+ * otherwise gives up on every text under the watermark: a draft deck's
+ * contrast would go unchecked.
  */
 const contrastRun = {
   runOnly: { type: 'rule', values: ['color-contrast'] },
