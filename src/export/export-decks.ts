@@ -66,7 +66,8 @@ async function exportDeck(printed: PrintedDeck, progress: Progress, options: Exp
   const outputs = deckOutputs(deck)
   // The page goes before the files are written and PPTX starts a browser of its own.
   const taken = await takeFromPage(printed, progress, options).finally(() => page.close())
-  const [pdf, handout] = await Promise.all([printed.pdf.finished, taken.handout.finished])
+  const pdf = printed.pdf.finished
+  const handout = taken.handout.finished
   await writeFileAtomic(outputs.pdf, pdf.bytes)
   await writeFileAtomic(outputs.handout, handout.bytes)
   const slideImages = await writeSlideImages(outputs.slideImagesDir, taken.images)

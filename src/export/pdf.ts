@@ -4,13 +4,13 @@ import type { Page } from 'playwright-core'
 import { withProperties, type DocumentProperties, type FinishedPdf } from './pdf-properties.js'
 
 /**
- * A PDF as Chromium printed it, for reading its text, and the same on its
- * way with its document properties, for writing out. Chromium sets the title
- * from the page and no author.
+ * A PDF as Chromium printed it, for reading its text, and the same with its
+ * document properties, for writing out. Chromium sets the title from the
+ * page and no author.
  */
 export interface PrintedPdf {
   readonly printed: Uint8Array
-  readonly finished: Promise<FinishedPdf>
+  readonly finished: FinishedPdf
 }
 
 /** Paper, margins and running header/footer: everything of Playwright's print options but what every PDF here shares. */
@@ -22,8 +22,5 @@ export type SheetOptions = Omit<
 /** Prints the page as it is, tagged and outlined; the page is free again once this returns. */
 export async function printPdf(page: Page, sheet: SheetOptions, properties: DocumentProperties): Promise<PrintedPdf> {
   const printed = await page.pdf({ ...sheet, printBackground: true, tagged: true, outline: true })
-  const finished = withProperties(printed, properties)
-  // Awaited where the PDF is written; a page that fails before then must not leave this rejection unhandled.
-  finished.catch(() => undefined)
-  return { printed, finished }
+  return { printed, finished: withProperties(printed, properties) }
 }
