@@ -57,7 +57,7 @@ export function withProperties(pdf: Uint8Array, properties: DocumentProperties):
   const update = appendedInfo(text.length, trailer, info, infoDictionary(properties, kept))
   const bytes = Buffer.concat([pdf, Buffer.from(update, 'latin1')])
   // The earlier properties are blanked, not only superseded: printed from a site shared by several briefs, they name another brief.
-  if (earlier) bytes.fill(' ', earlier.start + 2, earlier.start + earlier.dictionary.length - 2)
+  if (earlier) bytes.fill(' ', earlier.start + 2, earlier.start + earlier.dictionary.text.length - 2)
   return { bytes, pages }
 }
 
@@ -65,7 +65,7 @@ function lastTrailer(text: string): Trailer {
   const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-1024))
   if (!start) throw new UnreadablePdf('it does not end with startxref and %%EOF')
   const xrefOffset = Number(start[1])
-  const dictionary = trailerAfter(text, xrefOffset)
+  const dictionary = trailerAfter(text, xrefOffset).text
   const size = /\/Size\s+(\d+)/.exec(dictionary)
   const root = reference(dictionary, 'Root')
   if (!size || !root) throw new UnreadablePdf('its trailer names no /Size or /Root')
@@ -74,7 +74,7 @@ function lastTrailer(text: string): Trailer {
 }
 
 /** The trailer dictionary of the cross-reference table at `xrefOffset`. */
-function trailerAfter(text: string, xrefOffset: number): string {
+function trailerAfter(text: string, xrefOffset: number): Dictionary {
   // Streams of cross-references (PDF 1.5) are not written by Chromium, nor read here.
   if (!text.startsWith('xref', xrefOffset)) throw new UnreadablePdf('its cross-references are not a table')
   const trailerAt = text.indexOf('trailer', xrefOffset)
@@ -93,7 +93,7 @@ function reference(dictionary: string, key: string): Reference | undefined {
 function objectOffsets(text: string, xrefOffset: number, seen = new Set<number>()): Map<number, number> {
   if (seen.has(xrefOffset)) throw new UnreadablePdf('its cross-reference tables refer to each other in a circle')
   seen.add(xrefOffset)
-  const previous = /\/Prev\s+(\d+)/.exec(trailerAfter(text, xrefOffset))
+  const previous = /\/Prev\s+(\d+)/.exec(trailerAfter(text, xrefOffset).text)
   const offsets = previous ? objectOffsets(text, Number(previous[1]), seen) : new Map<number, number>()
   const subsection = /(\d+)[ \t]+(\d+)[ \t]*\r?\n/y
   const entry = /(\d{10}) (\d{5}) ([nf])[ \r\n]{2}/y
@@ -117,46 +117,68 @@ function objectAt(
   text: string,
   offsets: Map<number, number>,
   { number, generation }: Reference,
-): { dictionary: string; start: number } {
+): { dictionary: Dictionary; start: number } {
   const offset = offsets.get(number)
   const header = offset === undefined ? undefined : new RegExp(`${number}\\s+${generation}\\s+obj\\s*`, 'y')
   if (header) header.lastIndex = offset!
   if (!header?.exec(text))
     throw new UnreadablePdf(`object ${number} ${generation} is not where its cross-reference says`)
-  return { dictionary: dictionaryAt(text, header.lastIndex) ?? '', start: header.lastIndex }
+  const dictionary = dictionaryAt(text, header.lastIndex)
+  if (!dictionary) throw new UnreadablePdf(`object ${number} ${generation} is no dictionary`)
+  return { dictionary, start: header.lastIndex }
 }
 
 /** The page tree's page count: `/Count` of the catalog's `/Pages`. */
 function pageCount(text: string, offsets: Map<number, number>, root: Reference): number {
-  const pagesRef = reference(objectAt(text, offsets, root).dictionary, 'Pages')
-  const count = pagesRef && /\/Count\s+(\d+)/.exec(objectAt(text, offsets, pagesRef).dictionary)
+  const pagesRef = reference(objectAt(text, offsets, root).dictionary.text, 'Pages')
+  const count = pagesRef && /\/Count\s+(\d+)/.exec(objectAt(text, offsets, pagesRef).dictionary.text)
   if (!count) throw new UnreadablePdf('its catalog has no page tree with a /Count')
   return Number(count[1])
 }
 
+/** A dictionary as written: its text, and where the value of each of its own keys starts in that text. */
+interface Dictionary {
+  readonly text: string
+  readonly values: ReadonlyMap<string, number>
+}
+
 /**
  * The dictionary `<<…>>` that starts at `start`, nested dictionaries and
- * strings (which may hold `<<` or `>>`) included; undefined when there is none.
+ * strings (which may hold `<<`, `>>` or `/`) included; undefined when there is none.
  */
-function dictionaryAt(text: string, start: number): string | undefined {
+function dictionaryAt(text: string, start: number): Dictionary | undefined {
   if (!text.startsWith('<<', start)) return undefined
+  const values = new Map<string, number>()
+  const name = /\/([^\s/<>[\]()%]+)\s*/y
   let depth = 0
   for (let at = start; at < text.length; at++) {
-    if (text[at] === '(') at = literalStringEnd(text, at)
+    const string = stringEnd(text, at)
+    if (string !== undefined) at = string
     else if (text.startsWith('<<', at)) {
       depth++
       at++
     } else if (text.startsWith('>>', at)) {
       depth--
       at++
-      if (depth === 0) return text.slice(start, at + 1)
+      if (depth === 0) return { text: text.slice(start, at + 1), values }
+    } else if (depth === 1 && text[at] === '/') {
+      name.lastIndex = at
+      const found = name.exec(text)
+      if (found && !values.has(found[1]!)) values.set(found[1]!, name.lastIndex - start)
+      if (found) at = name.lastIndex - 1
     }
   }
   return undefined
 }
 
-/** The index of the `)` that closes the literal string opened at `start`: balanced parentheses and escapes allowed. */
-function literalStringEnd(text: string, start: number): number {
+/** The index of the last character of the string (literal or hex) that starts at `start`; undefined when none does. */
+function stringEnd(text: string, start: number): number | undefined {
+  if (text[start] === '<' && text[start + 1] !== '<') {
+    const end = text.indexOf('>', start)
+    return end < 0 ? text.length : end
+  }
+  if (text[start] !== '(') return undefined
+  // Balanced parentheses and escapes allowed.
   let depth = 0
   for (let at = start; at < text.length; at++) {
     const char = text[at]
@@ -168,13 +190,11 @@ function literalStringEnd(text: string, start: number): number {
 }
 
 /** The kept entries of the old information dictionary, each as `/Key value` written as it was. */
-function keptEntries(dictionary: string): string[] {
+function keptEntries(dictionary: Dictionary): string[] {
   return keptInfoEntries.flatMap((key) => {
-    const found = new RegExp(`/${key}\\s*([(<])`).exec(dictionary)
-    if (!found) return []
-    const opening = found.index + found[0].length - 1
-    const end = found[1] === '(' ? literalStringEnd(dictionary, opening) : dictionary.indexOf('>', opening)
-    return end < 0 ? [] : [`/${key} ${dictionary.slice(opening, end + 1)}`]
+    const at = dictionary.values.get(key)
+    const end = at === undefined ? undefined : stringEnd(dictionary.text, at)
+    return at === undefined || end === undefined ? [] : [`/${key} ${dictionary.text.slice(at, end + 1)}`]
   })
 }
 

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { PDFDocument, PDFName } from 'pdf-lib'
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { withProperties, type DocumentProperties } from '../../src/export/pdf-properties.js'
 import { pdfInfo } from './pdf-probe.js'
@@ -17,8 +17,10 @@ afterAll(() => rm(work, { recursive: true, force: true }))
 async function printedPdf(pages: number, options: { info?: boolean } = {}): Promise<Uint8Array> {
   const document = await PDFDocument.create({ updateMetadata: options.info ?? true })
   for (let page = 0; page < pages; page++) document.addPage([400, 300])
-  document.setProducer('Skia/PDF (m156)')
-  document.setCreationDate(new Date('2026-11-30T08:00:00Z'))
+  if (options.info ?? true) {
+    document.setProducer('Skia/PDF (m156)')
+    document.setCreationDate(new Date('2026-11-30T08:00:00Z'))
+  }
   return document.save({ useObjectStreams: false })
 }
 
@@ -74,6 +76,26 @@ describe('withProperties', () => {
     const info = await infoOf(finished.bytes)
     expect(info).toMatchObject({ Title: properties.title, Creator: 'briefdeck', Pages: '1' })
     expect(info).not.toHaveProperty('Author')
+  })
+
+  it('updates twice a PDF it gave its first properties: the blanked dictionary stays one whole dictionary', async () => {
+    const once = withProperties(await printedPdf(1, { info: false }), properties).bytes
+    const twice = withProperties(once, { ...properties, title: 'Second title' }).bytes
+    const text = Buffer.from(twice).toString('latin1')
+    // The first update's dictionary ends in a hex string, `…>>>`: blanked, it is `<<` and spaces up to its own `>>`.
+    expect(text).toMatch(/ obj\n<< +>>\nendobj\n/)
+    expect((await infoOf(twice)).Title).toBe('Second title')
+  })
+
+  it('keeps the producer Chromium wrote, whatever the title it wrote holds', async () => {
+    const document = await PDFDocument.load(await printedPdf(1, { info: false }), { updateMetadata: false })
+    // Chromium writes the title first, as a literal string that may hold what looks like a key and a value.
+    document.context.trailerInfo.Info = document.context.register(
+      document.context.obj({ Title: PDFString.of('a /Producer <b> (c)'), Producer: PDFString.of('Skia/PDF (m156)') }),
+    )
+    const printed = await document.save({ useObjectStreams: false })
+    const written = await infoOf(withProperties(printed, properties).bytes)
+    expect(written).toMatchObject({ Title: properties.title, Producer: 'Skia/PDF (m156)' })
   })
 
   it('updates a PDF updated before: the last properties count', async () => {
