@@ -30,6 +30,8 @@ export interface PrintingOptions {
   readonly sites?: readonly Promise<PrintSite>[]
   /** A deck's page opened ahead (early-page.ts), to take when the deck prints from the site it shows. */
   readonly earlyPage?: (deck: BuiltDeck) => EarlyPage | undefined
+  /** Where the decks' progress goes; without it, to bars on the terminal unless `quiet`. */
+  readonly progress?: Progress
 }
 
 /** Runs `work` on every deck once it is printed; the deck's page closes when its work is done. */
@@ -39,7 +41,7 @@ export async function withPrintedDecks<T>(
   work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
 ): Promise<T[]> {
   const chromiumPath = findChromium()
-  const progress = createProgress(options)
+  const progress = options.progress ?? createProgress(options)
   // The sites go to the builder before the browser starts: their build is the longer wait.
   const sites = options.sites ?? (await ensurePrintSites(decks))
   const browser = options.browser ?? (await launchBrowser(chromiumPath))

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { briefName } from '../brief/index.js'
-import { openEarlyPage, type EarlyPage } from '../export/early-page.js'
 import { printSiteQueue } from '../export/print-site.js'
 import { closeOnceBuilt } from '../export/site-builder.js'
 import {
@@ -25,6 +24,7 @@ import { exportBriefs, startExport, type ExportGroup, type ExportSettings, type 
 import { readBriefInputs, selectAudiences, type BriefInputs } from './inputs.js'
 import type { PlanOptions } from './plan.js'
 import { contentHash, readRecord, recordedExport, recordedFilesExist, writeRecord } from './record.js'
+import type { Printer } from './printer.js'
 import { startBuildWorkers, type BuildWorkers } from './workers.js'
 
 export interface BuildOptions extends PlanOptions {
@@ -36,6 +36,12 @@ export interface BuildOptions extends PlanOptions {
   readonly export?: ExportSettings
   /** No progress bars. */
   readonly quiet?: boolean
+  /**
+   * A printer started before the build (the CLI starts one first thing, so
+   * that Playwright loads while briefdeck's own code does), for the build's
+   * own workers to print with; the caller ends it.
+   */
+  readonly printer?: Printer
   /**
    * Rename changed files over inside each deck folder instead of replacing
    * the folder whole: for a deck that a Slidev dev server is showing
@@ -96,19 +102,23 @@ export async function buildBriefs(
   // A first build loads Slidev in the builder while this process reads, plans and renders the decks.
   const own =
     options.export && !workers
-      ? startBuildWorkers({ loadBuilder: !(await builtBefore(briefPaths, options.outDir)) })
+      ? startBuildWorkers({
+          loadBuilder: !(await builtBefore(briefPaths, options.outDir)),
+          ...(options.printer ? { printer: options.printer } : {}),
+        })
       : undefined
   const used = options.export ? (workers ?? own) : undefined
   const builder = used?.builder
-  let early: EarlyPage | undefined
+  let earlyDeck: string | undefined
   try {
     const prepared = await Promise.all(
       briefPaths.map((briefPath) => attempt(briefPath, () => prepareBrief(briefPath, options, settings))),
     )
     const stale = prepared.some((each) => each.value && each.value.stale.length > 0)
     // Chromium starts while the decks are planned and written, and a deck exported before opens on its site meanwhile.
-    if (used && stale) void used.browser().catch(() => undefined)
-    early = used && stale ? earlyPageOf(prepared, used) : undefined
+    if (used && stale) used.printer.launch()
+    earlyDeck = used && stale ? earlyDeckOf(prepared) : undefined
+    if (used && earlyDeck) used.printer.openEarly(earlyDeck)
     // Every deck up to date: no site to build, and the builder of this build alone can go.
     if (own && !stale) builder?.close()
     const queue = builder ? printSiteQueue(builder) : undefined
@@ -132,22 +142,21 @@ export async function buildBriefs(
         builder,
         written.flatMap((each) => each.value?.exporting?.sites ?? []),
       )
-    if (used && settings) await exportWritten(written, options, settings, used, early)
+    if (used && settings) await exportWritten(written, options, settings, used.printer)
     return written.map((each) =>
       each.value
         ? { briefPath: each.briefPath, result: resultOf(each.value) }
         : { briefPath: each.briefPath, error: each.error },
     )
   } finally {
-    await early?.discard()
+    if (earlyDeck) await used?.printer.discardEarly().catch(() => undefined)
     await own?.close()
   }
 }
 
-/** The page of the first deck to build that was exported before, opened on its site (early-page.ts): one, as every open page is a renderer's memory. */
-function earlyPageOf(prepared: readonly Attempt<PreparedBrief>[], workers: BuildWorkers): EarlyPage | undefined {
-  const target = prepared.flatMap((each) => each.value?.stale ?? []).find((stale) => stale.record?.export)
-  return target && openEarlyPage(workers.browser(), target.dir)
+/** The folder of the first deck to build that was exported before, whose page opens on its site ahead (early-page.ts): one, as every open page is a renderer's memory. */
+function earlyDeckOf(prepared: readonly Attempt<PreparedBrief>[]): string | undefined {
+  return prepared.flatMap((each) => each.value?.stale ?? []).find((stale) => stale.record?.export)?.dir
 }
 
 /** Whether every brief has an output folder already: its decks then most likely print from the sites they have. */
@@ -302,8 +311,7 @@ async function exportWritten(
   written: Attempt<WrittenBrief>[],
   options: BuildOptions,
   settings: string,
-  workers: BuildWorkers,
-  early: EarlyPage | undefined,
+  printer: Printer,
 ): Promise<void> {
   const groups: (ExportGroup & { readonly index: number })[] = []
   written.forEach((each, index) => {
@@ -312,8 +320,7 @@ async function exportWritten(
   if (groups.length === 0) return
   const outcomes = await exportBriefs(groups, options.export!, settings, {
     quiet: options.quiet ?? false,
-    browser: workers.browser,
-    early,
+    printer,
   })
   outcomes.forEach((outcome, position) => {
     const group = groups[position]!

@@ -16,12 +16,11 @@
 import { rm } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import pLimit from 'p-limit'
-import type { Browser } from 'playwright-core'
 import type { InspectedDeck } from '../check/index.js'
-import type { EarlyPage } from '../export/early-page.js'
 import type { EarlierExport } from '../export/export-decks.js'
 import { deckOutputs } from '../export/outputs.js'
 import { ensurePrintSites, releaseSites, type PrintSite, type PrintSiteQueue } from '../export/print-site.js'
+import { createProgress } from '../export/progress.js'
 import { settleAll } from '../export/settle.js'
 import {
   BriefdeckProblem,
@@ -33,6 +32,7 @@ import {
   type PaperSize,
 } from '../model/index.js'
 import type { StagedDeck } from '../render/index.js'
+import type { Printer } from './printer.js'
 import { exportRecord, recordedExport, writeRecord } from './record.js'
 
 /** What the export does to each deck; a deck whose last export had other settings is exported again. */
@@ -95,16 +95,12 @@ export type GroupOutcome =
 /** Decks open at once while the builder still holds its memory, and once it has gone. */
 const decksAtOnce = { whileBuilding: 1, afterBuilding: 2 } as const
 
-/** Exports every group's decks in the caller's browser, which stays open. */
+/** Exports every group's decks with the caller's printer, which stays open. */
 export async function exportBriefs(
   groups: readonly ExportGroup[],
   settings: ExportSettings,
   settingsKey: string,
-  options: {
-    readonly quiet: boolean
-    readonly browser: () => Promise<Browser>
-    readonly early?: EarlyPage | undefined
-  },
+  options: { readonly quiet: boolean; readonly printer: Printer },
 ): Promise<GroupOutcome[]> {
   const entries = groups.flatMap((group) => group.decks)
   const allSites = groups.flatMap((group) => group.sites)
@@ -122,32 +118,19 @@ export async function exportBriefs(
     }
   }
   try {
-    // Playwright and the check load while the sites build.
-    const [{ exportDecks }, { exportAndCheckDecks }] = await Promise.all([
-      import('../export/index.js'),
-      import('../check/index.js'),
-    ])
-    const browser = await options.browser()
     const entryIn = new Map(entries.map((entry) => [entry.staged.dir, entry]))
-    const exportOptions = {
-      ...settings,
-      browser,
-      earlier: (deck: BuiltDeck) => {
-        const entry = entryIn.get(deck.dir)
-        return entry && earlierExport(entry, settingsKey)
-      },
-      earlyPage: (deck: BuiltDeck) =>
-        entryIn.get(deck.dir)?.deck.dir === options.early?.deckDir ? options.early : undefined,
-      // One progress display per terminal: bars of several briefs at once would overwrite each other.
-      quiet: options.quiet || groups.length > 1,
+    // One progress display per terminal: bars of several briefs at once would overwrite each other.
+    const quiet = options.quiet || groups.length > 1
+    const exportUnit = (unit: readonly BuiltDeck[], sites: readonly Promise<PrintSite>[]) => {
+      const placed = unit.map((deck) => entryIn.get(deck.dir)!)
+      const request = {
+        decks: unit,
+        settings,
+        earlier: placed.map((entry) => earlierExport(entry, settingsKey)),
+        placedDirs: placed.map((entry) => entry.deck.dir),
+      }
+      return options.printer.print(request, sites, createProgress({ quiet }))
     }
-    const exportUnit = async (unit: readonly BuiltDeck[], sites: readonly Promise<PrintSite>[]) =>
-      settings.check
-        ? await exportAndCheckDecks(unit, { ...exportOptions, sites }).then(({ exported, inspected }) => ({
-            exported,
-            checks: inspected,
-          }))
-        : { exported: await exportDecks(unit, { ...exportOptions, sites }), checks: [] as InspectedDeck[] }
     // Each open deck is a Chromium renderer, most of the memory; decks wait their turn in brief order.
     const lanes = pLimit(decksAtOnce.whileBuilding)
     void Promise.allSettled(allSites).then(() => (lanes.concurrency = decksAtOnce.afterBuilding))
@@ -168,9 +151,10 @@ export async function exportBriefs(
       )
       const exported = done.flatMap((each) => each.exported)
       const checks = done.flatMap((each) => each.checks)
+      const browsers = done.flatMap((each) => each.exported.map(() => each.browser))
       const decks = await Promise.all(
         group.decks.map(async (entry, position) => {
-          const keys = { settings: settingsKey, browser: browser.version() }
+          const keys = { settings: settingsKey, browser: browsers[position]! }
           const kept = await recordExport(entry, exported[position]!, checks[position], keys)
           await publish(entry)
           return { deck: entry.deck, kept }

@@ -3,14 +3,14 @@
 // it is done; `build --watch` keeps one set for every rebuild, so that an
 // edit finds Slidev loaded, Vite's and briefdeck's code compiled and the
 // browser open, which is most of what a fresh build of one deck waits for.
-import type { Browser } from 'playwright-core'
 import { startRecyclingBuilder, type PrintSiteBuilder } from '../export/site-builder.js'
+import { startPrinter, type Printer } from './printer.js'
 
 export interface BuildWorkers {
   /** Builds print sites in a builder started at the first site (or at once, see `startBuildWorkers`), and anew for a build after one that ended (a crash, a kill). */
   readonly builder: PrintSiteBuilder
-  /** The browser, launched on first use, and again should it have gone. */
-  browser(): Promise<Browser>
+  /** Chromium and the decks' pages (printer.ts): it starts loading now, launches the browser when asked and again should it have gone, and is started anew should it have stopped. */
+  readonly printer: Printer
   /** Ends both; a build still using them fails. */
   close(): Promise<void>
 }
@@ -27,18 +27,14 @@ const slidesPerBuilder = 300
  * briefs are read and planned; without it, the builder starts at the first
  * site to build, for a build that most likely builds none (a deck whose
  * words alone changed prints from the site it has: model `printCatalogue`).
+ * `printer`: one started earlier, to print with; its starter ends it.
  */
-export function startBuildWorkers(options: { readonly loadBuilder?: boolean } = {}): BuildWorkers {
+export function startBuildWorkers(
+  options: { readonly loadBuilder?: boolean; readonly printer?: Printer } = {},
+): BuildWorkers {
   let builder = options.loadBuilder === false ? undefined : startRecyclingBuilder(slidesPerBuilder)
   const runningBuilder = () => (builder ??= startRecyclingBuilder(slidesPerBuilder))
-  let launched: Promise<Browser> | undefined
-  const launch = async () => {
-    // Playwright loads here rather than with the pipeline: a build that exports nothing never needs it.
-    const { findChromium, launchBrowser } = await import('../export/browser.js')
-    return launchBrowser(findChromium())
-  }
-  /** The browser launched last, if its launch worked: a failed one is launched again at the next use. */
-  const launchedBrowser = () => launched?.catch(() => undefined)
+  let printer = options.printer ?? startPrinter()
   return {
     // A builder that died fails the decks of its build; the next build gets a new one.
     get builder(): PrintSiteBuilder {
@@ -51,15 +47,14 @@ export function startBuildWorkers(options: { readonly loadBuilder?: boolean } = 
         close: () => builder?.close(),
       }
     },
-    browser() {
-      // Set at once, so that callers at the same moment share one launch.
-      const previous = launchedBrowser() ?? Promise.resolve(undefined)
-      launched = previous.then((current) => (current?.isConnected() ? current : launch()))
-      return launched
+    // A printer thread that stopped fails the decks of its build; the next build gets a new one.
+    get printer(): Printer {
+      if (printer.ended && !options.printer) printer = startPrinter()
+      return printer
     },
     async close() {
       builder?.close()
-      await (await launchedBrowser())?.close()
+      if (!options.printer) await printer.close()
     },
   }
 }

@@ -1,6 +1,6 @@
 // present, serve, export --pptx and build --watch as a user runs them: the
 // real binary, started from a folder of its own with the default --out. A
-// stop signal to present, serve or a watching build stops every process it started.
+// stop signal to present, serve or a build stops every process it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
@@ -31,7 +31,11 @@ interface Started {
 }
 
 function start(...args: string[]): Started {
-  const child = spawn('node', [binary, ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] })
+  return startWith(process.env, ...args)
+}
+
+function startWith(env: NodeJS.ProcessEnv, ...args: string[]): Started {
+  const child = spawn('node', [binary, ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -271,4 +275,43 @@ describe('briefdeck build --watch from a folder of its own', () => {
       await rm(elsewhere, { recursive: true })
     }
   })
+})
+
+describe('briefdeck build --pdf stopped while Chromium prints', () => {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`leaves no process and no browser profile behind on ${signal}, and exits ${code}`, async () => {
+      // Chromium's profile folder goes into the temporary folder: one of the test's own, to look into after.
+      const temporary = await mkdtemp(join(tmpdir(), 'briefdeck-signal-'))
+      try {
+        const started = startWith(
+          { ...process.env, TMPDIR: temporary },
+          'build',
+          'briefs/pacific-alliances.brief.yaml',
+          '--pdf',
+          '--force',
+          '--quiet',
+          '--out',
+          `stopped-${signal}`,
+        )
+        const isChromium = (pid: number) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${temporary}`)
+          } catch {
+            return false
+          }
+        }
+        for (let tries = 0; !descendants(started.child.pid!).some(isChromium) && tries < 600; tries++)
+          await new Promise((wait) => setTimeout(wait, 50))
+        expect(descendants(started.child.pid!).some(isChromium), started.output()).toBe(true)
+        expect(await stopAndLookForSurvivors(started, signal)).toEqual([])
+        expect(await started.exited).toBe(code)
+        expect(readdirSync(temporary).filter((name) => name.startsWith('playwright'))).toEqual([])
+      } finally {
+        await rm(temporary, { recursive: true, force: true })
+      }
+    })
+  }
 })

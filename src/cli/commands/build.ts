@@ -41,17 +41,23 @@ async function buildOnce(
   settings: ExportSettings | undefined,
   workers?: BuildWorkers,
 ): Promise<number> {
+  // Started before the pipeline's code loads: Playwright loads in the printer's thread meanwhile.
+  const printer = settings && !workers ? (await import('../../pipeline/printer.js')).startPrinter() : undefined
   const { buildBriefs, findBriefs, writeLibrary } = await import('../../pipeline/index.js')
-  const briefPaths = await findBriefs(targets)
-  const outcomes = await buildBriefs(
-    briefPaths,
-    {
-      ...buildOptions(options),
-      ...(settings ? { export: settings } : {}),
-      quiet: options.quiet ?? false,
-    },
-    workers,
-  )
+  const outcomes = await findBriefs(targets)
+    .then((briefPaths) =>
+      buildBriefs(
+        briefPaths,
+        {
+          ...buildOptions(options),
+          ...(settings ? { export: settings } : {}),
+          ...(printer ? { printer } : {}),
+          quiet: options.quiet ?? false,
+        },
+        workers,
+      ),
+    )
+    .finally(() => printer?.close())
   // Without the render check, the content check still reads every plan; with it, the check's report has them.
   const content = settings?.check ? undefined : await import('../../check/content.js')
   const { findingLine } = await import('../../check/finding-line.js')
@@ -68,7 +74,7 @@ async function buildOnce(
   })
   if (outcomes.some((outcome) => outcome.result)) {
     const library = await writeLibrary(options.out)
-    if (briefPaths.length > 1) console.log(`library: ${shownPath(library)}`)
+    if (outcomes.length > 1) console.log(`library: ${shownPath(library)}`)
   }
   if (settings?.check) {
     const report = combinedCheck(outcomes)
