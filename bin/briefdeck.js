@@ -3,9 +3,12 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const entry = new URL('../dist/cli/index.js', import.meta.url)
+const dist = new URL('../dist/', import.meta.url)
+const entry = new URL('cli/index.js', dist)
 if (!existsSync(fileURLToPath(entry))) {
   console.error('briefdeck: dist/ is missing; run `npm run build` (or `npm ci`) in the briefdeck folder first')
   process.exit(2)
 }
+// Playwright starts loading in a thread of its own while the CLI's code does (dist/cli/early-work.js).
+;(await import(new URL('cli/early-work.js', dist).href)).startEarlyWork(process.argv.slice(2))
 await import(entry.href)

@@ -5,7 +5,6 @@
 // then Chromium starts and the first deck's page loads while the decks are
 // planned, its files answered at once instead of after the planning.
 import { constants } from 'node:os'
-import { Worker } from 'node:worker_threads'
 import type { Browser } from 'playwright-core'
 import type { InspectedDeck } from '../check/index.js'
 import type { EarlyPage } from '../export/early-page.js'
@@ -14,6 +13,7 @@ import type { PrintSite } from '../export/print-site.js'
 import type { Progress } from '../export/progress.js'
 import type { BuiltDeck, ExportedDeck } from '../model/index.js'
 import type { ExportSettings } from './export-step.js'
+import { takePrinterThread } from './printer-worker.js'
 import { decodeError, encodeError, type EncodedError } from './thread-errors.js'
 
 /** Decks to export together, as `exportDecks` takes them; everything in it is data, so that it can go to another thread. */
@@ -157,7 +157,7 @@ interface Pending {
  * thread before any browser is there to close.
  */
 function threadPrinter(): Printer {
-  const worker = new Worker(new URL('./printer-thread.js', import.meta.url))
+  const worker = takePrinterThread()
   let asked = false
   let ended: Error | undefined
   let closing: Promise<void> | undefined
