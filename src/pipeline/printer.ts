@@ -222,8 +222,14 @@ function threadPrinter(): Printer {
   }
   function close(): Promise<void> {
     closing ??= (async () => {
-      // Nothing asked yet: no browser to close, and Playwright need not finish loading.
-      if (asked && !ended) await call('close').catch(() => undefined)
+      if (!asked) {
+        // No browser to close: the thread is let go as it is, mid-way through loading Playwright
+        // most likely, and the process need not wait for it to stop.
+        worker.unref()
+        void worker.terminate()
+        return
+      }
+      if (!ended) await call('close').catch(() => undefined)
       await worker.terminate()
       stopSignals.forEach((signal) => process.off(signal, closeOnSignal))
     })()
