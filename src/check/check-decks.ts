@@ -18,14 +18,19 @@ import {
   type KnownContrast,
 } from '../model/index.js'
 import { deckContentFindings } from './content.js'
-import { contrastMethod, measure } from './measure.js'
+import { contrastMethod, measure, measureScripts } from './measure.js'
 import { pdfPageTexts } from './pdf-text.js'
 import { deckFindings } from './rules.js'
 
 export type CheckOptions = PrintingOptions
 
 export async function checkDecks(decks: readonly BuiltDeck[], options: CheckOptions = {}): Promise<CheckReport> {
-  return reportOf(await withPrintedDecks(decks, options, checkDeck))
+  return reportOf(await withPrintedDecks(decks, measuredPages(options), checkDeck))
+}
+
+/** The pages open with what the measurement runs in them. */
+function measuredPages<T extends PrintingOptions>(options: T): T {
+  return { ...options, initScripts: [...(options.initScripts ?? []), ...measureScripts] }
 }
 
 /** A deck's check, and what it found of contrast on each slide (for a later check of the slides drawn the same). */
@@ -41,7 +46,7 @@ export async function exportAndCheckDecks(
 ): Promise<{ exported: ExportedDeck[]; report: CheckReport; inspected: InspectedDeck[] }> {
   const inspected = new Map<BuiltDeck, InspectedDeck>()
   const exported = await exportDecks(decks, {
-    ...options,
+    ...measuredPages(options),
     inspect: async (printed, progress, knownContrast) => {
       inspected.set(printed.deck, await inspectDeck(printed, progress, knownContrast))
     },

@@ -10,4 +10,4 @@ export {
 export { contentFindings, readingGrade } from './content.js'
 export { deckFindings, appearsOnPage, type DeckObservation } from './rules.js'
 export { formatReport, findingLine } from './report.js'
-export type { SlideMeasurement } from './measure.js'
+export { measureScripts, type SlideMeasurement } from './measure.js'

@@ -28,10 +28,14 @@ interface Opened {
   readonly stamp: string
 }
 
-/** Opens the page of the deck in `deckDir`, when the folder has a site of its own built from print slides. */
-export function openEarlyPage(browser: Promise<Browser>, deckDir: string): EarlyPage {
+/** Opens the page of the deck in `deckDir`, when the folder has a site of its own built from print slides; `initScripts` as the print will want them (print-page.ts). */
+export function openEarlyPage(
+  browser: Promise<Browser>,
+  deckDir: string,
+  initScripts: readonly string[] = [],
+): EarlyPage {
   let taken = false
-  const opened = openOn(browser, deckDir).catch(() => undefined)
+  const opened = openOn(browser, deckDir, initScripts).catch(() => undefined)
   return {
     deckDir,
     async take(site, texts) {
@@ -53,13 +57,17 @@ export function openEarlyPage(browser: Promise<Browser>, deckDir: string): Early
   }
 }
 
-async function openOn(browser: Promise<Browser>, deckDir: string): Promise<Opened | undefined> {
+async function openOn(
+  browser: Promise<Browser>,
+  deckDir: string,
+  initScripts: readonly string[],
+): Promise<Opened | undefined> {
   const slidesPath = join(deckDir, 'slides.md')
   const siteDir = join(deckDir, printSiteFolder)
   // The browser awaited with the rest at once: a launch that fails is this page's failure, never an unhandled one.
   const [{ entry, texts }, stamp, launched] = await Promise.all([printSource(slidesPath), siteStamp(siteDir), browser])
   if (!texts || stamp === undefined) return undefined
   const size = slideSize(await readFile(entry, 'utf8'), entry)
-  const page = await openPrintPage(launched, ownSite(siteDir), size, { texts })
+  const page = await openPrintPage(launched, ownSite(siteDir), size, { texts, initScripts })
   return { page, stamp }
 }

@@ -38,6 +38,8 @@ export interface OpenOptions {
   readonly timeoutMs?: number
   /** The deck's print texts, for a site built from its print slides (model `printCatalogue`): set on the page before its scripts run. */
   readonly texts?: readonly string[]
+  /** Script files to run in the page before its own scripts, for work on the page once it is drawn (the check's axe-core). */
+  readonly initScripts?: readonly string[]
 }
 
 /**
@@ -70,6 +72,7 @@ export async function openPrintPage(
         name: printCatalogue.pageVariable,
         texts: options.texts,
       })
+    for (const path of options.initScripts ?? []) await context.addInitScript({ path })
     const page = await context.newPage()
     page.on('console', (message) => {
       if (message.type() === 'error' && !isReportedElsewhere(message.text())) pageErrors.push(message.text())

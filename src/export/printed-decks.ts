@@ -32,6 +32,8 @@ export interface PrintingOptions {
   readonly earlyPage?: (deck: BuiltDeck) => EarlyPage | undefined
   /** Where the decks' progress goes; without it, to bars on the terminal unless `quiet`. */
   readonly progress?: Progress
+  /** Script files each deck's page runs before its own (print-page.ts). */
+  readonly initScripts?: readonly string[]
 }
 
 /** Runs `work` on every deck once it is printed; the deck's page closes when its work is done. */
@@ -57,7 +59,8 @@ export async function withPrintedDecks<T>(
         const site = index === 0 ? sites[0]! : await sites[index]!
         // Released once the page has closed: a shared site goes when the last of its decks is done.
         const early = options.earlyPage?.(deck)
-        return printDeck({ deck, site, early }, browser, progress, work).finally(() => releaseSites([sites[index]!]))
+        const toPrint = { deck, site, early, initScripts: options.initScripts ?? [] }
+        return printDeck(toPrint, browser, progress, work).finally(() => releaseSites([sites[index]!]))
       }),
     )
   } finally {
@@ -71,10 +74,11 @@ interface DeckToPrint {
   readonly deck: BuiltDeck
   readonly site: PrintSite | Promise<PrintSite>
   readonly early: EarlyPage | undefined
+  readonly initScripts: readonly string[]
 }
 
 async function printDeck<T>(
-  { deck, site, early }: DeckToPrint,
+  { deck, site, early, initScripts }: DeckToPrint,
   browser: Browser,
   progress: Progress,
   work: (printed: PrintedDeck, progress: Progress) => Promise<T>,
@@ -84,7 +88,7 @@ async function printDeck<T>(
   // A page opened early waits for the site, which is at once when it is the deck's own and fresh.
   const page =
     (early && (await early.take(await site, texts))) ??
-    (await openPrintPage(browser, site, info, texts ? { texts } : {}))
+    (await openPrintPage(browser, site, info, { initScripts, ...(texts ? { texts } : {}) }))
   try {
     progress.step(deck.audience, 'printing', page.slideCount)
     const pdf = await printPdf(

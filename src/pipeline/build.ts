@@ -118,7 +118,7 @@ export async function buildBriefs(
     // Chromium starts while the decks are planned and written, and a deck exported before opens on its site meanwhile.
     if (used && stale) used.printer.launch()
     earlyDeck = used && stale ? earlyDeckOf(prepared) : undefined
-    if (used && earlyDeck) used.printer.openEarly(earlyDeck)
+    if (used && earlyDeck) used.printer.openEarly(earlyDeck, options.export?.check ?? false)
     // Every deck up to date: no site to build, and the builder of this build alone can go.
     if (own && !stale) builder?.close()
     const queue = builder ? printSiteQueue(builder) : undefined

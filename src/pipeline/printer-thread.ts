@@ -30,7 +30,7 @@ port.on('message', (message: ToPrinter) => {
       // The export and the check load while Chromium starts.
       return void Promise.all([import('../export/index.js'), import('../check/index.js')])
     case 'early':
-      return printer.openEarly(message.deckDir)
+      return printer.openEarly(message.deckDir, message.check)
     case 'print':
       return void answer(message.call, () =>
         printer.print(message.request, sitesOf(message.call, message.request.decks.length), progressOf(message.call)),

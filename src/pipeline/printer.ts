@@ -39,8 +39,8 @@ export interface PrintResult {
 export interface Printer {
   /** Starts Chromium now, for decks to come; a browser that has gone is started again. */
   launch(): void
-  /** Opens the page of the deck in `deckDir` on its last site (early-page.ts), for the next `print` of that deck. */
-  openEarly(deckDir: string): void
+  /** Opens the page of the deck in `deckDir` on its last site (early-page.ts), for the next `print` of that deck, ready for the check when `check`. */
+  openEarly(deckDir: string, check: boolean): void
   /** Exports the decks, each once its site is there; the sites are released as their pages close. */
   print(request: PrintRequest, sites: readonly Promise<PrintSite>[], progress: Progress): Promise<PrintResult>
   /** Closes the early page, unless a print took it. */
@@ -82,9 +82,11 @@ export function localPrinter(): Printer {
     launch() {
       void browser().catch(() => undefined)
     },
-    openEarly(deckDir) {
+    openEarly(deckDir, check) {
       void discardEarly()
-      early = import('../export/early-page.js').then(({ openEarlyPage }) => openEarlyPage(browser(), deckDir))
+      early = Promise.all([import('../export/early-page.js'), check ? import('../check/index.js') : undefined]).then(
+        ([{ openEarlyPage }, checking]) => openEarlyPage(browser(), deckDir, checking?.measureScripts),
+      )
     },
     async print(request, sites, progress) {
       const [{ exportDecks }, { exportAndCheckDecks }] = await Promise.all([
@@ -127,7 +129,7 @@ const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 /** What the main thread asks of the printer thread. */
 export type ToPrinter =
   | { readonly kind: 'launch' }
-  | { readonly kind: 'early'; readonly deckDir: string }
+  | { readonly kind: 'early'; readonly deckDir: string; readonly check: boolean }
   | { readonly kind: 'print'; readonly call: number; readonly request: PrintRequest }
   | {
       readonly kind: 'site'
@@ -196,7 +198,7 @@ function threadPrinter(): Printer {
     })
   return {
     launch: () => send({ kind: 'launch' }),
-    openEarly: (deckDir) => send({ kind: 'early', deckDir }),
+    openEarly: (deckDir, check) => send({ kind: 'early', deckDir, check }),
     print(request, sites, progress) {
       return new Promise<PrintResult>((resolve, reject) => {
         if (ended) return reject(ended)

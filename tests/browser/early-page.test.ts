@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { measureScripts } from '../../src/check/index.js'
+import { measure } from '../../src/check/measure.js'
 import { launchBrowser } from '../../src/export/index.js'
 import { openEarlyPage } from '../../src/export/early-page.js'
 import { PrintTexts } from '../../src/model/index.js'
@@ -60,6 +62,21 @@ describe('a page opened early', () => {
       expect(shown).toContain('A common pact among the four partners.')
       expect(shown).not.toContain('joint pact')
       expect(page!.pageErrors).toEqual([])
+    } finally {
+      await page!.close()
+    }
+  })
+
+  it("runs the check's scripts as it opens, so that the check measures it without loading axe-core again", async () => {
+    const early = openEarlyPage(Promise.resolve(browser), deckDir(), measureScripts)
+    const page = await early.take(site(deckDir()), await texts())
+    expect(page).toBeDefined()
+    try {
+      const scripts = () => page!.page.evaluate(() => document.scripts.length)
+      const before = await scripts()
+      const measured = await measure(page!.page, page!.slideCount)
+      expect(measured).toHaveLength(page!.slideCount)
+      expect(await scripts()).toBe(before)
     } finally {
       await page!.close()
     }
