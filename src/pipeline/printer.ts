@@ -56,7 +56,7 @@ export function startPrinter(): Printer {
   return import.meta.url.endsWith('.js') ? threadPrinter() : localPrinter()
 }
 
-/** The printer's work itself, in whichever thread calls it. Playwright and the export load at the first launch. */
+/** The printer's work itself, in whichever thread calls it. Playwright loads at the first launch, the export and the check at the first print. */
 export function localPrinter(): Printer {
   let launched: Promise<Browser> | undefined
   let early: Promise<EarlyPage> | undefined
