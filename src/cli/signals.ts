@@ -1,7 +1,7 @@
 // Long-running commands (present, serve) start processes of their own. A
 // signal to briefdeck must stop them too: Node's default reaction to SIGINT
 // or SIGTERM is to exit on the spot, leaving its children running.
-const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+import { stopSignals } from '../shared/index.js'
 
 export interface StopRequest {
   /** Resolves with the first stop signal that arrives. */

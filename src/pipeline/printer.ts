@@ -12,6 +12,7 @@ import type { EarlierExport } from '../export/index.js'
 import type { PrintSite } from '../export/print-site.js'
 import type { Progress } from '../export/progress.js'
 import type { BuiltDeck, ExportedDeck } from '../model/index.js'
+import { stopSignals } from '../shared/index.js'
 import type { ExportSettings } from './export-step.js'
 import { takePrinterThread } from './printer-worker.js'
 import { decodeError, encodeError, type EncodedError } from './thread-errors.js'
@@ -124,8 +125,6 @@ export function localPrinter(): Printer {
   }
 }
 
-const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
-
 /** What the main thread asks of the printer thread. */
 export type ToPrinter =
   | { readonly kind: 'launch' }
@@ -189,30 +188,30 @@ function threadPrinter(): Printer {
     asked = true
     worker.postMessage(message)
   }
-  const call = (kind: 'discard-early' | 'close', extra: Omit<Pending, 'resolve' | 'reject'> = {}) =>
-    new Promise<PrintResult | undefined>((resolve, reject) => {
+  /** Sends the message made for a new call number; the answer settles with the thread's reply. */
+  const ask = (message: (call: number) => ToPrinter, extra: Omit<Pending, 'resolve' | 'reject'> = {}) => {
+    const number = ++lastCall
+    const answer = new Promise<PrintResult | undefined>((resolve, reject) => {
       if (ended) return reject(ended)
-      const number = ++lastCall
       pending.set(number, { resolve, reject, ...extra })
-      send({ kind, call: number })
+      send(message(number))
     })
+    return { number, answer }
+  }
+  const call = (kind: 'discard-early' | 'close') => ask((number) => ({ kind, call: number })).answer
   return {
     launch: () => send({ kind: 'launch' }),
     openEarly: (deckDir, check) => send({ kind: 'early', deckDir, check }),
-    print(request, sites, progress) {
-      return new Promise<PrintResult>((resolve, reject) => {
-        if (ended) return reject(ended)
-        const number = ++lastCall
-        pending.set(number, { resolve: (value) => resolve(value!), reject, sites, progress })
-        send({ kind: 'print', call: number, request })
-        sites.forEach((site, index) =>
-          site.then(
-            ({ dir, range }) =>
-              send({ kind: 'site', call: number, index, site: { dir, ...(range === undefined ? {} : { range }) } }),
-            (error: unknown) => send({ kind: 'site', call: number, index, error: encodeError(error) }),
-          ),
-        )
-      })
+    async print(request, sites, progress) {
+      const { number, answer } = ask((call) => ({ kind: 'print', call, request }), { sites, progress })
+      sites.forEach((site, index) =>
+        site.then(
+          ({ dir, range }) =>
+            send({ kind: 'site', call: number, index, site: { dir, ...(range === undefined ? {} : { range }) } }),
+          (error: unknown) => send({ kind: 'site', call: number, index, error: encodeError(error) }),
+        ),
+      )
+      return (await answer)!
     },
     async discardEarly() {
       if (asked && !ended) await call('discard-early')

@@ -5,6 +5,7 @@ export {
   runProcess,
   startProcess,
   slidevBin,
+  stopSignals,
   type ProcessOptions,
   type ProcessOutput,
   type RunningProcess,

@@ -9,6 +9,9 @@ import { dirname, join } from 'node:path'
 import { x, type Result } from 'tinyexec'
 import { EnvironmentProblem } from '../model/index.js'
 
+/** The signals that ask briefdeck to stop: on each, what it started must stop too. */
+export const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
 export interface ProcessOptions {
   readonly cwd?: string
   /** Added to this process's environment. */
