@@ -3,7 +3,8 @@
 // build`), every figure a ratio measured in this one run:
 // - the sample brief's `build --pdf`: cold (fresh output folder), again with
 //   nothing changed, and with one word changed on one slide of one audience,
-//   by a fresh process and by `build --watch` (from the save to the rebuild's end);
+//   by a fresh process and by `build --watch` (from the save to the rebuild's end),
+//   the cold and one-word runs taking turns;
 // - six briefs of two audiences with `build DIR --pdf`: time per deck against
 //   one brief built alone, and peak memory over the process tree;
 // - `present`: from saving a brief or a source to the open slide showing it,
@@ -14,7 +15,17 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { forgetAnalyses, gib, measureRuns, median, printTable, runs, seconds, verdict } from './lib/measure.mjs'
+import {
+  forgetAnalyses,
+  gib,
+  measure,
+  measureRuns,
+  median,
+  printTable,
+  runs,
+  seconds,
+  verdict,
+} from './lib/measure.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const { launchBrowser } = await import(new URL('../dist/export/index.js', import.meta.url).href)
@@ -31,10 +42,11 @@ try {
   console.log(`median of ${runs} runs; ${edits} edits while presenting`)
 
   // Cold: nothing built before, nor any source analysed (the repository's .briefdeck/cache/).
-  const cold = await measureRuns((index) => build(join(work, `cold-${index}`)), {
-    sampledRuns: 0,
-    before: () => forgetAnalyses(repo),
-  })
+  const coldRun = async (index) => {
+    await forgetAnalyses(repo)
+    return (await measure(build(join(work, `cold-${index}`)), { sampled: false })).seconds
+  }
+  const coldTimes = [await coldRun(0)]
   const warm = join(work, 'cold-0')
   const noop = await measureRuns(() => build(warm), { sampledRuns: 0 })
   // The override that only the staff deck shows gets a word of its own, changed before every run.
@@ -46,10 +58,16 @@ try {
     )
   await writeFile(brief, withWord('collective'))
   await measureRuns(() => build(warm), { sampledRuns: 0, runs: 1 })
-  const oneWord = await measureRuns(() => build(warm), {
-    sampledRuns: 0,
-    before: (index) => writeFile(brief, withWord(index % 2 === 0 ? 'joint' : 'collective')),
-  })
+  // One-word and cold runs take turns, so that a slow spell of the machine
+  // (it swings by a third from minute to minute) weighs on both sides of the ratio.
+  const oneWordTimes = []
+  for (let index = 0; index < runs; index++) {
+    await writeFile(brief, withWord(index % 2 === 0 ? 'joint' : 'collective'))
+    oneWordTimes.push((await measure(build(warm), { sampled: false })).seconds)
+    if (coldTimes.length < runs) coldTimes.push(await coldRun(coldTimes.length))
+  }
+  const cold = { seconds: median(coldTimes) }
+  const oneWord = { seconds: median(oneWordTimes) }
   const watched = await watchLatency(brief, repo, join(work, 'watched'), withWord)
   await writeFile(brief, briefText)
 
