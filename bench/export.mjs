@@ -7,7 +7,8 @@
 // - ours: the whole `briefdeck build --pdf` of the same brief from a fresh
 //   output folder: decks, PDFs, handouts, PNGs, contact sheets and the check;
 // - the export of one deck of 10 and of 40 slides.
-// Wall time is the median of BENCH_RUNS runs (default 3); peak memory is the
+// Wall time is the median of BENCH_RUNS runs (default 3), ours and the warm
+// baseline's taken in turns (measureInTurns); peak memory is the
 // highest of as many more runs, sampled every 50 ms over each command's
 // process tree, as the sum of RSS (the target's measure) and of PSS. Each
 // figure is printed with its target beside it; a missed target exits 1.
@@ -17,7 +18,18 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { forgetAnalyses, gib, measure, measureRuns, printTable, runs, seconds, verdict } from './lib/measure.mjs'
+import {
+  forgetAnalyses,
+  gib,
+  measure,
+  measureInTurns,
+  measureRuns,
+  median,
+  printTable,
+  runs,
+  seconds,
+  verdict,
+} from './lib/measure.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href
@@ -61,17 +73,23 @@ async function compare() {
     // The first export of freshly generated decks fills Vite's dependency cache in each deck folder;
     // the timed runs after it use the warm cache, the baseline's best case, which the target is measured against.
     const cold = await measure(slidevExports, { sampled: false })
-    const baseline = await measureRuns(() => slidevExports)
     // Cold, as the baseline's first run: no source analysed before either (the repository's .briefdeck/cache/).
-    const ours = await measureRuns(
-      (index) => [
+    const oursBuild = {
+      commandsOfRun: (index) => [
         {
           args: [briefdeckBin, 'build', sampleBrief, '--pdf', '--quiet', '--out', join(work, `ours-${index}`)],
           cwd: root,
         },
       ],
-      { before: () => forgetAnalyses(root) },
-    )
+      before: () => forgetAnalyses(root),
+    }
+    // Timed in turns with the baseline; the runs sampled for memory come after.
+    const [baselineTimes, oursTimes] = await measureInTurns([{ commandsOfRun: () => slidevExports }, oursBuild])
+    const baseline = { ...(await measureRuns(() => slidevExports, { runs: 0 })), seconds: median(baselineTimes) }
+    const ours = {
+      ...(await measureRuns((index) => oursBuild.commandsOfRun(runs + index), { before: oursBuild.before, runs: 0 })),
+      seconds: median(oursTimes),
+    }
     const ten = await measureRuns((index) => [
       { args: [benchScript, '--synthetic', '10', join(work, `ten-${index}`)], cwd: root },
     ])

@@ -4,7 +4,7 @@
 // - the sample brief's `build --pdf`: cold (fresh output folder), again with
 //   nothing changed, and with one word changed on one slide of one audience,
 //   by a fresh process and by `build --watch` (from the save to the rebuild's end),
-//   the cold and one-word runs taking turns;
+//   the cold and one-word runs taking turns (measureInTurns);
 // - six briefs of two audiences with `build DIR --pdf`: time per deck against
 //   one brief built alone, and peak memory over the process tree;
 // - `present`: from saving a brief or a source to the open slide showing it,
@@ -19,6 +19,7 @@ import {
   forgetAnalyses,
   gib,
   measure,
+  measureInTurns,
   measureRuns,
   median,
   printTable,
@@ -42,12 +43,14 @@ try {
   console.log(`median of ${runs} runs; ${edits} edits while presenting`)
 
   // Cold: nothing built before, nor any source analysed (the repository's .briefdeck/cache/).
-  const coldRun = async (index) => {
-    await forgetAnalyses(repo)
-    return (await measure(build(join(work, `cold-${index}`)), { sampled: false })).seconds
+  const coldBuild = {
+    commandsOfRun: (index) => build(join(work, `cold-${index}`)),
+    before: () => forgetAnalyses(repo),
   }
-  const coldTimes = [await coldRun(0)]
-  const warm = join(work, 'cold-0')
+  // A first cold build, not timed, makes the output folder that the later builds find.
+  const warm = join(work, 'warm')
+  await coldBuild.before()
+  await measure(build(warm), { sampled: false })
   const noop = await measureRuns(() => build(warm), { sampledRuns: 0 })
   // The override that only the staff deck shows gets a word of its own, changed before every run.
   const briefText = await readFile(brief, 'utf8')
@@ -58,14 +61,11 @@ try {
     )
   await writeFile(brief, withWord('collective'))
   await measureRuns(() => build(warm), { sampledRuns: 0, runs: 1 })
-  // One-word and cold runs take turns, so that a slow spell of the machine
-  // (it swings by a third from minute to minute) weighs on both sides of the ratio.
-  const oneWordTimes = []
-  for (let index = 0; index < runs; index++) {
-    await writeFile(brief, withWord(index % 2 === 0 ? 'joint' : 'collective'))
-    oneWordTimes.push((await measure(build(warm), { sampled: false })).seconds)
-    if (coldTimes.length < runs) coldTimes.push(await coldRun(coldTimes.length))
+  const oneWordBuild = {
+    commandsOfRun: () => build(warm),
+    before: (index) => writeFile(brief, withWord(index % 2 === 0 ? 'joint' : 'collective')),
   }
+  const [oneWordTimes, coldTimes] = await measureInTurns([oneWordBuild, coldBuild])
   const cold = { seconds: median(coldTimes) }
   const oneWord = { seconds: median(oneWordTimes) }
   const watched = await watchLatency(brief, repo, join(work, 'watched'), withWord)

@@ -36,6 +36,23 @@ export async function measureRuns(
   }
 }
 
+/**
+ * Wall times of several commands' runs taken in turns (a, b, a, b, …), so
+ * that a slow spell of the machine, which swings by a third from minute to
+ * minute, weighs on both sides of their ratio. Each side is a
+ * `{ commandsOfRun, before }` as `measureRuns` takes; one list of times per side.
+ */
+export async function measureInTurns(sides, { runs: timedRuns = runs } = {}) {
+  const times = sides.map(() => [])
+  for (let index = 0; index < timedRuns; index++) {
+    for (const [side, { commandsOfRun, before = async () => {} }] of sides.entries()) {
+      await before(index)
+      times[side].push((await measure(commandsOfRun(index), { sampled: false })).seconds)
+    }
+  }
+  return times
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]
