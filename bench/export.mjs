@@ -24,7 +24,6 @@ import {
   measure,
   measureInTurns,
   measureRuns,
-  median,
   printTable,
   runs,
   seconds,
@@ -84,11 +83,11 @@ async function compare() {
       before: () => forgetAnalyses(root),
     }
     // Timed in turns with the baseline; the runs sampled for memory come after.
-    const [baselineTimes, oursTimes] = await measureInTurns([{ commandsOfRun: () => slidevExports }, oursBuild])
-    const baseline = { ...(await measureRuns(() => slidevExports, { runs: 0 })), seconds: median(baselineTimes) }
+    const [baselineTimed, oursTimed] = await measureInTurns([{ commandsOfRun: () => slidevExports }, oursBuild])
+    const baseline = { ...(await measureRuns(() => slidevExports, { runs: 0 })), ...baselineTimed }
     const ours = {
       ...(await measureRuns((index) => oursBuild.commandsOfRun(runs + index), { before: oursBuild.before, runs: 0 })),
-      seconds: median(oursTimes),
+      ...oursTimed,
     }
     const ten = await measureRuns((index) => [
       { args: [benchScript, '--synthetic', '10', join(work, `ten-${index}`)], cwd: root },

@@ -65,9 +65,7 @@ try {
     commandsOfRun: () => build(warm),
     before: (index) => writeFile(brief, withWord(index % 2 === 0 ? 'joint' : 'collective')),
   }
-  const [oneWordTimes, coldTimes] = await measureInTurns([oneWordBuild, coldBuild])
-  const cold = { seconds: median(coldTimes) }
-  const oneWord = { seconds: median(oneWordTimes) }
+  const [oneWord, cold] = await measureInTurns([oneWordBuild, coldBuild])
   const watched = await watchLatency(brief, repo, join(work, 'watched'), withWord)
   await writeFile(brief, briefText)
 

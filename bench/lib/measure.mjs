@@ -37,10 +37,10 @@ export async function measureRuns(
 }
 
 /**
- * Wall times of several commands' runs taken in turns (a, b, a, b, …), so
- * that a slow spell of the machine, which swings by a third from minute to
- * minute, weighs on both sides of their ratio. Each side is a
- * `{ commandsOfRun, before }` as `measureRuns` takes; one list of times per side.
+ * Median wall time of each command's `runs` runs, taken in turns (a, b, a,
+ * b, …), so that a slow spell of the machine, which swings by a third from
+ * minute to minute, weighs on both sides of their ratio. Each side is a
+ * `{ commandsOfRun, before }` as `measureRuns` takes; a `{ seconds }` per side.
  */
 export async function measureInTurns(sides, { runs: timedRuns = runs } = {}) {
   const times = sides.map(() => [])
@@ -50,7 +50,7 @@ export async function measureInTurns(sides, { runs: timedRuns = runs } = {}) {
       times[side].push((await measure(commandsOfRun(index), { sampled: false })).seconds)
     }
   }
-  return times
+  return times.map((sideTimes) => ({ seconds: median(sideTimes) }))
 }
 
 export function median(values) {
